@@ -1,0 +1,48 @@
+import { DomainError, OpenCityDirectory, buildReport, parseReportQuery } from '#domain';
+import { loadCsvFile } from './report/load-csv-file.js';
+import { formatReport } from './report/print-report.js';
+import { parseReportArgs } from './report/report-args.js';
+
+/** Rejected rows listed on stderr; the rest are only counted. */
+const LISTED_ERRORS = 20;
+
+async function main(): Promise<void> {
+  const args = parseReportArgs(process.argv.slice(2));
+  const query = parseReportQuery(args.query, args.costRates);
+  const { stores, ingest } = await loadCsvFile(args.file, new OpenCityDirectory(), LISTED_ERRORS);
+  for (const error of ingest.errors) {
+    process.stderr.write(`rejected ${error.message} [${error.code}]\n`);
+  }
+  if (ingest.counts.rejected > ingest.errors.length) {
+    process.stderr.write(
+      `... and ${ingest.counts.rejected - ingest.errors.length} more rejected rows\n`,
+    );
+  }
+  const report = buildReport(stores.summarize(), query);
+  process.stdout.write(
+    args.json
+      ? `${JSON.stringify({ ...report, ingest: ingest.counts }, null, 2)}\n`
+      : formatReport(report, ingest.counts),
+  );
+}
+
+try {
+  await main();
+} catch (error) {
+  process.stderr.write(`error: ${describe(error)}\n`);
+  process.exitCode = 1;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof DomainError) return `${error.message} [${error.code}]`;
+  if (
+    error instanceof TypeError &&
+    (error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
+  ) {
+    return 'the file is not valid UTF-8 text';
+  }
+  if (error instanceof Error && 'code' in error && 'path' in error) {
+    return `cannot read ${String(error.path)}: ${error.message}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,25 @@
+import { createReadStream } from 'node:fs';
+import { CityStores, CsvIngest, type CityDirectory } from '#domain';
+import { Utf8ChunkDecoder } from './utf8-decoder.js';
+
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Streams a CSV file into city stores. Decoding is strict: bytes that are not UTF-8 stop the load
+ * with an error rather than turning into replacement characters in the data.
+ */
+export async function loadCsvFile(
+  path: string,
+  cities: CityDirectory,
+  keptErrors?: number,
+): Promise<{ stores: CityStores; ingest: CsvIngest }> {
+  const stores = new CityStores();
+  const ingest = new CsvIngest(cities, stores, keptErrors);
+  const decoder = new Utf8ChunkDecoder();
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
+    ingest.push(decoder.decode(chunk as Buffer));
+  }
+  ingest.push(decoder.end());
+  ingest.end();
+  return { stores, ingest };
+}

@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_COST_RATES, type CostRates, type RawReportQuery } from '#domain';
+import { exitWithUsage } from '../shared/exit.js';
+
+export const REPORT_USAGE = `usage: npm run report -- FILE [--from YYYY-MM] [--to YYYY-MM] [--basis contract|recognized]
+                         [--city A,B] [--limit N] [--window N] [--horizon N] [--json]
+                         [--sale-cost-rate R] [--rental-cost-rate R]`;
+
+export interface ReportArgs {
+  readonly file: string;
+  readonly json: boolean;
+  readonly query: RawReportQuery;
+  readonly costRates: CostRates;
+}
+
+export function parseReportArgs(argv: string[]): ReportArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        basis: { type: 'string' },
+        city: { type: 'string' },
+        limit: { type: 'string' },
+        window: { type: 'string' },
+        horizon: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'sale-cost-rate': { type: 'string' },
+        'rental-cost-rate': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    exitWithUsage(REPORT_USAGE, (error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) exitWithUsage(REPORT_USAGE, 'give exactly one CSV file');
+  const { json, 'sale-cost-rate': saleRate, 'rental-cost-rate': rentalRate, ...query } = values;
+  return {
+    file: positionals[0],
+    json,
+    query,
+    costRates: {
+      sale: costRate('--sale-cost-rate', saleRate, DEFAULT_COST_RATES.sale),
+      rental: costRate('--rental-cost-rate', rentalRate, DEFAULT_COST_RATES.rental),
+    },
+  };
+}
+
+function costRate(option: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const rate = Number(text);
+  if (text.trim() === '' || !Number.isFinite(rate) || rate < 0) {
+    exitWithUsage(
+      REPORT_USAGE,
+      `${option} must be a number >= 0 (a share of revenue), not "${text}"`,
+    );
+  }
+  return rate;
+}

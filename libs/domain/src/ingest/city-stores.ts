@@ -1,0 +1,22 @@
+import { CityStore } from '../store/city-store.js';
+import { summarizeCity } from '../summary/summarize.js';
+import type { Summary } from '../summary/summary.js';
+
+/** The stores of several cities in one process, created as their cities first appear. */
+export class CityStores {
+  private readonly stores = new Map<string, CityStore>();
+
+  storeFor(city: string): CityStore {
+    let store = this.stores.get(city);
+    if (store === undefined) {
+      store = new CityStore(city);
+      this.stores.set(city, store);
+    }
+    return store;
+  }
+
+  summarize(): Summary {
+    const cities = [...this.stores.keys()].sort();
+    return { cities: cities.map((city) => summarizeCity(this.storeFor(city).columns())) };
+  }
+}

@@ -1,0 +1,41 @@
+/** Stable codes for everything the domain rejects. Clients may switch on them. */
+export const ErrorCode = {
+  MissingColumn: 'MISSING_COLUMN',
+  EmptyFile: 'EMPTY_FILE',
+  UnterminatedQuote: 'UNTERMINATED_QUOTE',
+  TooFewFields: 'TOO_FEW_FIELDS',
+  MissingTransactionId: 'MISSING_TRANSACTION_ID',
+  InvalidDate: 'INVALID_DATE',
+  MissingCity: 'MISSING_CITY',
+  CityNotServed: 'CITY_NOT_SERVED',
+  InvalidType: 'INVALID_TYPE',
+  MissingModel: 'MISSING_MODEL',
+  InvalidPrice: 'INVALID_PRICE',
+  InvalidDuration: 'INVALID_DURATION',
+  UnexpectedDuration: 'UNEXPECTED_DURATION',
+  InvalidCost: 'INVALID_COST',
+  InvalidQuery: 'INVALID_QUERY',
+  UnknownCity: 'UNKNOWN_CITY',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Why one CSV record was rejected. `line` is 1-based; the header is line 1. */
+export interface RowError {
+  readonly line: number;
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  readonly transactionId: string | undefined;
+  readonly message: string;
+}
+
+/** A failure that concerns a whole input or request, not one row. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

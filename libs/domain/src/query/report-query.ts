@@ -1,0 +1,112 @@
+import { DomainError, ErrorCode } from '../model/errors.js';
+import { formatMonth, parseMonth, type MonthIndex } from '../model/month.js';
+import { parseWholeNumber } from '../csv/numbers.js';
+
+export const REVENUE_BASES = ['contract', 'recognized'] as const;
+export type RevenueBasis = (typeof REVENUE_BASES)[number];
+
+/**
+ * Share of revenue assumed to be cost where a transaction has no `cout`: a sale's cost is
+ * `sale x prix`, a rental's `rental x prix x months`.
+ */
+export interface CostRates {
+  readonly sale: number;
+  readonly rental: number;
+}
+
+export const DEFAULT_COST_RATES: CostRates = { sale: 0.85, rental: 0.7 };
+
+export const QUERY_LIMITS = {
+  limit: { min: 1, max: 50, default: 5 },
+  window: { min: 2, max: 24, default: 3 },
+  horizon: { min: 1, max: 24, default: 3 },
+} as const;
+
+export interface ReportQuery {
+  /** Inclusive month bounds; when absent, the earliest / latest month with a transaction. */
+  readonly from: MonthIndex | undefined;
+  readonly to: MonthIndex | undefined;
+  readonly basis: RevenueBasis;
+  /** Cities to report on, as asked (matched case-insensitively); undefined means all. */
+  readonly cities: readonly string[] | undefined;
+  readonly limit: number;
+  readonly window: number;
+  readonly horizon: number;
+  readonly costRates: CostRates;
+}
+
+/** A query as it arrives from a command line or a URL: every value a string, any may be absent. */
+export interface RawReportQuery {
+  readonly from?: string;
+  readonly to?: string;
+  readonly basis?: string;
+  readonly city?: string;
+  readonly limit?: string;
+  readonly window?: string;
+  readonly horizon?: string;
+}
+
+/** Validates a raw query; throws a DomainError (INVALID_QUERY) naming the parameter at fault. */
+export function parseReportQuery(
+  raw: RawReportQuery,
+  costRates: CostRates = DEFAULT_COST_RATES,
+): ReportQuery {
+  const from = optionalMonth('from', raw.from);
+  const to = optionalMonth('to', raw.to);
+  if (from !== undefined && to !== undefined && from > to) {
+    throw invalid('from', `from (${formatMonth(from)}) is after to (${formatMonth(to)})`);
+  }
+  const basis = raw.basis ?? 'contract';
+  if (!isRevenueBasis(basis)) {
+    throw invalid('basis', `basis must be one of ${REVENUE_BASES.join(', ')}, not "${basis}"`);
+  }
+  return {
+    from,
+    to,
+    basis,
+    cities: parseCityList(raw.city),
+    limit: boundedInteger('limit', raw.limit),
+    window: boundedInteger('window', raw.window),
+    horizon: boundedInteger('horizon', raw.horizon),
+    costRates,
+  };
+}
+
+function isRevenueBasis(value: string): value is RevenueBasis {
+  return (REVENUE_BASES as readonly string[]).includes(value);
+}
+
+function optionalMonth(parameter: string, text: string | undefined): MonthIndex | undefined {
+  if (text === undefined) return undefined;
+  const month = parseMonth(text.trim());
+  if (month === undefined)
+    throw invalid(parameter, `${parameter} must be a month YYYY-MM, not "${text}"`);
+  return month;
+}
+
+function boundedInteger(parameter: keyof typeof QUERY_LIMITS, text: string | undefined): number {
+  const bounds = QUERY_LIMITS[parameter];
+  if (text === undefined) return bounds.default;
+  const value = parseWholeNumber(text.trim());
+  if (value === undefined || value < bounds.min || value > bounds.max) {
+    throw invalid(
+      parameter,
+      `${parameter} must be a whole number from ${bounds.min} to ${bounds.max}, not "${text}"`,
+    );
+  }
+  return value;
+}
+
+function parseCityList(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  const cities = text
+    .split(',')
+    .map((city) => city.trim())
+    .filter((city) => city !== '');
+  if (cities.length === 0) throw invalid('city', 'city must name at least one city');
+  return cities;
+}
+
+function invalid(parameter: string, message: string): DomainError {
+  return new DomainError(ErrorCode.InvalidQuery, message, { parameter });
+}

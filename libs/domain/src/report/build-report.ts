@@ -1,0 +1,89 @@
+import { DomainError, ErrorCode } from '../model/errors.js';
+import { formatMonth, type MonthIndex } from '../model/month.js';
+import type { ReportQuery } from '../query/report-query.js';
+import type { CitySummary, Summary } from '../summary/summary.js';
+import { cityFacts } from './city-facts.js';
+import type { Report } from './report.js';
+import { comparisonSection } from './sections/comparison.js';
+import { forecastSection } from './sections/forecast.js';
+import { marginsSection } from './sections/margins.js';
+import { monthlySection } from './sections/monthly.js';
+import { rotationSection } from './sections/rotation.js';
+import { seasonalitySection } from './sections/seasonality.js';
+import { splitSection } from './sections/split.js';
+import { topModelsSection } from './sections/top-models.js';
+
+/** Every report section for the query, from a (merged) summary alone. */
+export function buildReport(summary: Summary, query: ReportQuery): Report {
+  const selected = selectCities(summary, query.cities);
+  const range = resolveRange(summary.cities, query);
+  const span = range === undefined ? 0 : range.to - range.from + 1;
+  const from = range?.from ?? 0;
+  const facts = selected.map((city) => cityFacts(city, from, span, query.basis));
+  return {
+    basis: query.basis,
+    from: range === undefined ? null : formatMonth(range.from),
+    to: range === undefined ? null : formatMonth(range.to),
+    cities: selected.map((city) => city.city),
+    data: {
+      monthly: facts.map(monthlySection),
+      split: facts.map(splitSection),
+      comparison: comparisonSection(facts),
+      topModels: facts.map((city) => topModelsSection(city, query.limit)),
+      seasonality: facts.map(seasonalitySection),
+      rotation: facts.map(rotationSection),
+      margins: facts.map((city) => marginsSection(city, query.costRates)),
+      forecast: facts.map((city) => forecastSection(city, query.window, query.horizon)),
+    },
+  };
+}
+
+/** The summary's cities named by the query (case-insensitively), or all of them. */
+function selectCities(summary: Summary, names: readonly string[] | undefined): CitySummary[] {
+  if (names === undefined) return [...summary.cities];
+  const byKey = new Map(summary.cities.map((city) => [city.city.toLowerCase(), city]));
+  const selected = new Set<CitySummary>();
+  for (const name of names) {
+    const city = byKey.get(name.toLowerCase());
+    if (city === undefined) {
+      const known = summary.cities.map((entry) => entry.city);
+      throw new DomainError(
+        ErrorCode.UnknownCity,
+        `unknown city "${name}"; known cities: ${known.join(', ') || 'none'}`,
+        { city: name, known },
+      );
+    }
+    selected.add(city);
+  }
+  return [...selected].sort((a, b) => (a.city < b.city ? -1 : a.city > b.city ? 1 : 0));
+}
+
+/**
+ * The query's months; a bound it leaves out is the earliest / latest month of any city, even one
+ * the query does not select, so that every city is reported on the same month axis.
+ */
+function resolveRange(
+  cities: readonly CitySummary[],
+  query: ReportQuery,
+): { from: MonthIndex; to: MonthIndex } | undefined {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const { cells } of cities) {
+    if (cells.month.length === 0) continue;
+    first = Math.min(first, cells.month[0]);
+    last = Math.max(last, cells.month[cells.month.length - 1]);
+  }
+  const from = query.from ?? (Number.isFinite(first) ? first : query.to);
+  const to = query.to ?? (Number.isFinite(last) ? last : query.from);
+  if (from === undefined || to === undefined) return undefined;
+  if (from > to) {
+    const parameter = query.from === undefined ? 'to' : 'from';
+    throw new DomainError(
+      ErrorCode.InvalidQuery,
+      `from (${formatMonth(from)}) is after to (${formatMonth(to)}): ` +
+        `${parameter} leaves no month with data in the range`,
+      { parameter },
+    );
+  }
+  return { from, to };
+}

@@ -1,0 +1,145 @@
+import type { RevenueBasis } from '../query/report-query.js';
+
+/** Money is in euros, unrounded; months are `YYYY-MM`. Per-city lists are sorted by city. */
+export interface Report {
+  readonly basis: RevenueBasis;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly cities: readonly string[];
+  readonly data: ReportData;
+}
+
+export interface ReportData {
+  readonly monthly: readonly CityMonthly[];
+  readonly split: readonly CitySplit[];
+  readonly comparison: Comparison;
+  readonly topModels: readonly CityTopModels[];
+  readonly seasonality: readonly CitySeasonality[];
+  readonly rotation: readonly CityRotation[];
+  readonly margins: readonly CityMargins[];
+  readonly forecast: readonly CityForecast[];
+}
+
+export type ReportSection = keyof ReportData;
+export const REPORT_SECTIONS: readonly ReportSection[] = [
+  'monthly',
+  'split',
+  'comparison',
+  'topModels',
+  'seasonality',
+  'rotation',
+  'margins',
+  'forecast',
+];
+
+export interface MonthRevenue {
+  readonly month: string;
+  readonly sales: number;
+  readonly rentals: number;
+  readonly total: number;
+  readonly salesCount: number;
+  readonly rentalsCount: number;
+}
+export interface CityMonthly {
+  readonly city: string;
+  readonly months: readonly MonthRevenue[];
+}
+
+export interface SplitPart {
+  readonly revenue: number;
+  readonly count: number;
+  readonly revenueShare: number | null;
+  readonly countShare: number | null;
+}
+export interface CitySplit {
+  readonly city: string;
+  readonly sales: SplitPart;
+  readonly rentals: SplitPart;
+}
+
+export interface CityComparison {
+  readonly city: string;
+  readonly rank: number;
+  readonly revenue: number;
+  readonly share: number | null;
+  readonly transactions: number;
+  readonly averageTicket: number | null;
+  readonly salesRevenue: number;
+  readonly rentalsRevenue: number;
+  readonly growth: number | null;
+}
+export interface Comparison {
+  readonly cities: readonly CityComparison[];
+  readonly total: { readonly revenue: number; readonly transactions: number };
+}
+
+export interface ModelRank {
+  readonly model: string;
+  readonly count: number;
+  readonly revenue: number;
+}
+export interface CityTopModels {
+  readonly city: string;
+  readonly sales: readonly ModelRank[];
+  readonly rentals: readonly ModelRank[];
+}
+
+export interface SeasonalMonth {
+  readonly month: number;
+  readonly averageRevenue: number;
+  readonly index: number | null;
+}
+export interface MonthChange {
+  readonly month: string;
+  readonly change: number | null;
+}
+export interface CitySeasonality {
+  readonly city: string;
+  readonly months: readonly SeasonalMonth[];
+  readonly monthOverMonth: readonly MonthChange[];
+}
+
+export interface ModelRotation {
+  readonly model: string;
+  readonly rentals: number;
+  readonly averageMonths: number;
+}
+export interface CityRotation {
+  readonly city: string;
+  readonly rentals: number;
+  readonly averageMonths: number | null;
+  readonly medianMonths: number | null;
+  readonly minMonths: number | null;
+  readonly maxMonths: number | null;
+  readonly byModel: readonly ModelRotation[];
+}
+
+export type CostBasis = 'actual' | 'estimated' | 'mixed';
+export interface Margin {
+  readonly revenue: number;
+  readonly cost: number;
+  readonly margin: number;
+  readonly marginRate: number | null;
+  readonly count: number;
+  readonly basis: CostBasis;
+}
+export interface CityMargins {
+  readonly city: string;
+  readonly sales: Margin;
+  readonly rentals: Margin;
+}
+
+export interface MonthForecast {
+  readonly month: string;
+  readonly revenue: number;
+}
+export type Trend = 'up' | 'down' | 'flat';
+export interface CityForecast {
+  readonly city: string;
+  readonly window: readonly MonthForecast[];
+  readonly slope: number;
+  readonly intercept: number;
+  readonly r2: number | null;
+  readonly trend: Trend;
+  readonly forecast: readonly MonthForecast[];
+}

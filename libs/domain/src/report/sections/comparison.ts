@@ -1,0 +1,37 @@
+import { sum, total, type CityFacts } from '../city-facts.js';
+import { euros, ratio } from '../money.js';
+import type { CityComparison, Comparison } from '../report.js';
+
+export function comparisonSection(allFacts: readonly CityFacts[]): Comparison {
+  const rows = allFacts.map((facts) => {
+    const salesRevenue = sum(facts.sales);
+    const rentalsRevenue = sum(facts.rentals);
+    const last = facts.span - 1;
+    return {
+      city: facts.city,
+      revenue: salesRevenue + rentalsRevenue,
+      transactions: sum(facts.salesCount) + sum(facts.rentalsCount),
+      salesRevenue,
+      rentalsRevenue,
+      growth:
+        facts.span < 2
+          ? null
+          : ratio(total(facts, last) - total(facts, last - 1), total(facts, last - 1)),
+    };
+  });
+  rows.sort((a, b) => b.revenue - a.revenue || (a.city < b.city ? -1 : a.city > b.city ? 1 : 0));
+  const revenue = rows.reduce((acc, row) => acc + row.revenue, 0);
+  const transactions = rows.reduce((acc, row) => acc + row.transactions, 0);
+  const cities = rows.map((row, position): CityComparison => ({
+    city: row.city,
+    rank: position + 1,
+    revenue: euros(row.revenue),
+    share: ratio(row.revenue, revenue),
+    transactions: row.transactions,
+    averageTicket: row.transactions === 0 ? null : euros(row.revenue) / row.transactions,
+    salesRevenue: euros(row.salesRevenue),
+    rentalsRevenue: euros(row.rentalsRevenue),
+    growth: row.growth,
+  }));
+  return { cities, total: { revenue: euros(revenue), transactions } };
+}

@@ -1,0 +1,30 @@
+import type { CostRates } from '../../query/report-query.js';
+import type { CityFacts, TypeFacts } from '../city-facts.js';
+import { euros, ratio } from '../money.js';
+import type { CityMargins, CostBasis, Margin } from '../report.js';
+
+export function marginsSection(facts: CityFacts, rates: CostRates): CityMargins {
+  return {
+    city: facts.city,
+    sales: margin(facts.types.sales, rates.sale),
+    rentals: margin(facts.types.rentals, rates.rental),
+  };
+}
+
+function margin(type: TypeFacts, rate: number): Margin {
+  const cost = type.cost + type.uncostedRevenue * rate;
+  return {
+    revenue: euros(type.revenue),
+    cost: euros(cost),
+    margin: euros(type.revenue - cost),
+    marginRate: ratio(type.revenue - cost, type.revenue),
+    count: type.count,
+    basis: costBasis(type),
+  };
+}
+
+/** An empty set has no estimated cost, so it counts as actual. */
+function costBasis(type: TypeFacts): CostBasis {
+  if (type.costed === type.count) return 'actual';
+  return type.costed === 0 ? 'estimated' : 'mixed';
+}

@@ -1,0 +1,105 @@
+const EMPTY = -1;
+const INITIAL_SLOTS = 1 << 12;
+
+/**
+ * The set of a city's transaction ids: an open-addressing hash table whose ids live as UTF-16
+ * code units in one growing pool rather than as a million string objects.
+ *
+ * Written by hand because the id index dominated loading (docs/performance.md): on 1M ids a
+ * `Set<string>` cost ~740 ms inside the load loop, and kept every id string, and through it the
+ * whole 1 MiB chunk each was cut from, alive. Here an id's hash is kept, so growing never hashes
+ * again, and characters are compared only when hashes agree.
+ */
+export class TransactionIdIndex {
+  private slots = new Int32Array(INITIAL_SLOTS).fill(EMPTY);
+  private hashes = new Int32Array(INITIAL_SLOTS / 2);
+  /** Where each id's code units start in `pool`; id i ends where id i + 1 starts. */
+  private offsets = new Int32Array(INITIAL_SLOTS / 2 + 1);
+  private pool = new Uint16Array(INITIAL_SLOTS * 4);
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds `id` unless present; returns whether it was added. */
+  add(id: string): boolean {
+    const code = hash(id);
+    const mask = this.slots.length - 1;
+    for (let slot = code & mask; ; slot = (slot + 1) & mask) {
+      const row = this.slots[slot];
+      if (row === EMPTY) {
+        this.insert(slot, code, id);
+        return true;
+      }
+      if (this.hashes[row] === code && this.equals(row, id)) return false;
+    }
+  }
+
+  has(id: string): boolean {
+    const code = hash(id);
+    const mask = this.slots.length - 1;
+    for (let slot = code & mask; ; slot = (slot + 1) & mask) {
+      const row = this.slots[slot];
+      if (row === EMPTY) return false;
+      if (this.hashes[row] === code && this.equals(row, id)) return true;
+    }
+  }
+
+  private equals(row: number, id: string): boolean {
+    const start = this.offsets[row];
+    if (this.offsets[row + 1] - start !== id.length) return false;
+    for (let index = 0; index < id.length; index += 1) {
+      if (this.pool[start + index] !== id.charCodeAt(index)) return false;
+    }
+    return true;
+  }
+
+  private insert(slot: number, code: number, id: string): void {
+    const row = this.count;
+    if (row + 1 === this.hashes.length) {
+      this.hashes = grown(this.hashes, this.hashes.length * 2);
+      this.offsets = grown(this.offsets, this.offsets.length * 2);
+    }
+    const start = this.offsets[row];
+    if (start + id.length > this.pool.length) {
+      this.pool = grown(this.pool, Math.max(this.pool.length * 2, start + id.length));
+    }
+    for (let index = 0; index < id.length; index += 1)
+      this.pool[start + index] = id.charCodeAt(index);
+    this.offsets[row + 1] = start + id.length;
+    this.slots[slot] = row;
+    this.hashes[row] = code;
+    this.count = row + 1;
+    // Kept at most 3/4 full, so that a probe meets an empty slot soon.
+    if (this.count * 4 > this.slots.length * 3) this.rehash(this.slots.length * 2);
+  }
+
+  private rehash(size: number): void {
+    const slots = new Int32Array(size).fill(EMPTY);
+    const mask = size - 1;
+    for (let row = 0; row < this.count; row += 1) {
+      let slot = this.hashes[row] & mask;
+      while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
+      slots[slot] = row;
+    }
+    this.slots = slots;
+  }
+}
+
+function grown<T extends Int32Array | Uint16Array>(array: T, size: number): T {
+  const larger = new (array.constructor as new (size: number) => T)(size);
+  larger.set(array);
+  return larger;
+}
+
+/** FNV-1a over the UTF-16 code units, then a final mix so that the low bits spread well. */
+function hash(text: string): number {
+  let value = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    value = Math.imul(value ^ text.charCodeAt(index), 0x01000193);
+  }
+  value ^= value >>> 16;
+  value = Math.imul(value, 0x85ebca6b);
+  return (value ^ (value >>> 13)) & 0x7fffffff;
+}

@@ -1,0 +1,47 @@
+import { TransactionType } from '../model/transaction.js';
+import type { CityColumns } from '../store/city-store.js';
+import { CitySummaryBuilder } from './city-summary-builder.js';
+import type { CitySummary } from './summary.js';
+
+/** The summary of every row of one city's store, in one pass over its columns. */
+export function summarizeCity(columns: CityColumns): CitySummary {
+  const builder = new CitySummaryBuilder(columns.city, [...columns.models]);
+  const { month, type, model, priceCents, durationMonths, costCents } = columns;
+  for (let row = 0; row < columns.length; row += 1) {
+    const start = month[row];
+    const price = priceCents[row];
+    const cost = costCents[row];
+    const hasCost = !Number.isNaN(cost);
+    if (type[row] === TransactionType.Rental) {
+      const months = durationMonths[row];
+      const revenue = price * months;
+      builder.addCell(
+        start,
+        TransactionType.Rental,
+        model[row],
+        1,
+        revenue,
+        months,
+        hasCost ? 1 : 0,
+        hasCost ? cost * months : 0,
+        hasCost ? 0 : revenue,
+      );
+      builder.addStep(start, price);
+      builder.addStep(start + months, -price);
+      builder.addDurations(start, months, 1);
+    } else {
+      builder.addCell(
+        start,
+        TransactionType.Sale,
+        model[row],
+        1,
+        price,
+        0,
+        hasCost ? 1 : 0,
+        hasCost ? cost : 0,
+        hasCost ? 0 : price,
+      );
+    }
+  }
+  return builder.build();
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from '@jest/globals';
+import { expectClose, fixturePath } from '../support/fixtures.js';
+import { runCli } from '../support/run-cli.js';
+import { THREE_CITIES_INGEST, THREE_CITIES_REPORT } from '../support/three-cities-expected.js';
+
+describe('npm run report', () => {
+  it('prints the JSON contract, equal field by field to the hand-worked report', () => {
+    const run = runCli('report', [fixturePath('ok/three-cities.csv'), '--json']);
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(['basis', 'from', 'to', 'cities', 'data', 'ingest']);
+    expectClose(json, { ...THREE_CITIES_REPORT, ingest: THREE_CITIES_INGEST });
+  });
+
+  it('lists rejected rows on stderr with their line and reason', () => {
+    const run = runCli('report', [fixturePath('ok/three-cities.csv'), '--json']);
+    expect(run.stderr).toBe(
+      'rejected line 13: date "2024-02-30" is not a real date written YYYY-MM-DD [INVALID_DATE]\n',
+    );
+  });
+
+  it('lists at most 20 rejected rows and counts the others', () => {
+    const run = runCli('report', [fixturePath('not-ok/every-rule.csv'), '--json']);
+    expect(run.status).toBe(0);
+    // Every city is served by the one-process report, so "Nice" is accepted here: 18 rejected.
+    const listed = run.stderr.split('\n').filter((line) => line.startsWith('rejected line'));
+    expect(listed).toHaveLength(18);
+    expect((JSON.parse(run.stdout) as { ingest: unknown }).ingest).toEqual({
+      rows: 21,
+      accepted: 2,
+      duplicates: 1,
+      rejected: 18,
+    });
+  });
+
+  it('prints readable tables by default', () => {
+    const run = runCli('report', [fixturePath('ok/three-cities.csv'), '--city', 'Lyon']);
+    expect(run.status).toBe(0);
+    for (const title of [
+      'Monthly revenue',
+      'Sales / rentals split',
+      'Inter-city comparison',
+      'Top models',
+      'Seasonality',
+      'Rotation',
+      'Margins',
+      'Trend',
+    ]) {
+      expect(run.stdout).toContain(`== ${title}`);
+    }
+    expect(run.stdout).toMatch(/Lyon 2024-01 +45\s000,00\s€ +2\s400,00\s€ +47\s400,00\s€/);
+  });
+
+  it.each([
+    [['not-ok/missing-column.csv'], /^error: the header lacks required column duree_location_mois/],
+    [['not-ok/empty.csv'], /^error: the file is empty/],
+    [['not-ok/not-utf8.csv'], /^error: the file is not valid UTF-8 text/],
+    [['ok/missing-file.csv'], /^error: cannot read .*missing-file\.csv/],
+    [
+      ['ok/three-cities.csv', '--window', '1'],
+      /^error: window must be a whole number from 2 to 24/,
+    ],
+    [
+      ['ok/three-cities.csv', '--city', 'Nice'],
+      /^error: unknown city "Nice"; known cities: Lyon, Marseille, Paris/m,
+    ],
+  ])('exits non-zero with a clear message for %j', (args, message) => {
+    const [file, ...options] = args;
+    const run = runCli('report', [fixturePath(file), ...options]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+  });
+
+  it('exits 2 with the usage on a bad invocation', () => {
+    const run = runCli('report', []);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('usage: npm run report -- FILE');
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from '@jest/globals';
+import { FixedCityDirectory } from '#domain';
+import { loadFixture } from '../../support/fixtures.js';
+
+describe('CSV validation rules (not-ok/every-rule.csv)', () => {
+  const { ingest, stores } = loadFixture(
+    'not-ok/every-rule.csv',
+    new FixedCityDirectory(['Lyon', 'Paris', 'Marseille']),
+  );
+
+  it('counts every record once: accepted, duplicate or rejected', () => {
+    expect(ingest.counts).toEqual({ rows: 21, accepted: 1, duplicates: 1, rejected: 19 });
+  });
+
+  it.each([
+    [3, 'TOO_FEW_FIELDS', undefined, 'R01'],
+    [4, 'MISSING_TRANSACTION_ID', 'transaction_id', undefined],
+    [5, 'INVALID_DATE', 'date', 'R03'],
+    [6, 'INVALID_DATE', 'date', 'R04'],
+    [7, 'MISSING_CITY', 'ville', 'R05'],
+    [8, 'CITY_NOT_SERVED', 'ville', 'R06'],
+    [9, 'INVALID_TYPE', 'type', 'R07'],
+    [10, 'MISSING_MODEL', 'modele', 'R08'],
+    [11, 'INVALID_PRICE', 'prix', 'R09'],
+    [12, 'INVALID_PRICE', 'prix', 'R10'],
+    [13, 'INVALID_PRICE', 'prix', 'R11'],
+    [14, 'INVALID_DURATION', 'duree_location_mois', 'R12'],
+    [15, 'INVALID_DURATION', 'duree_location_mois', 'R13'],
+    [16, 'INVALID_DURATION', 'duree_location_mois', 'R14'],
+    [17, 'INVALID_DURATION', 'duree_location_mois', 'R15'],
+    [18, 'UNEXPECTED_DURATION', 'duree_location_mois', 'R16'],
+    [19, 'INVALID_COST', 'cout', 'R17'],
+    [20, 'INVALID_COST', 'cout', 'R18'],
+    [22, 'UNTERMINATED_QUOTE', undefined, undefined],
+  ])('rejects line %d with %s on %s', (line, code, field, transactionId) => {
+    const error = ingest.errors.find((entry) => entry.line === line);
+    expect(error).toEqual({
+      line,
+      code,
+      field,
+      transactionId,
+      message: expect.stringMatching(new RegExp(`^line ${line}: `)),
+    });
+  });
+
+  it('keeps the first occurrence of a duplicated id', () => {
+    const lyon = stores.storeFor('Lyon').columns();
+    expect([lyon.length, lyon.models[lyon.model[0]], lyon.priceCents[0]]).toEqual([
+      1,
+      'BMW_X3',
+      4_500_000,
+    ]);
+  });
+});

@@ -1,0 +1,15 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one of the built CLI entry points (`npm test` builds first) as its own process. */
+export function runCli(entry: 'report' | 'generate', args: readonly string[]): CliRun {
+  const script = fileURLToPath(new URL(`../../dist/apps/cli/src/${entry}.js`, import.meta.url));
+  const run = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}

@@ -1,0 +1,303 @@
+import type { CityForecast, MonthRevenue, Report, Trend } from '#domain';
+
+/**
+ * The default report (contract basis, 2024-01 to 2024-03) of ok/three-cities.csv, worked out by
+ * hand from its rows:
+ *   Lyon:      T1 sale 45000 (Jan, cost 40000), T2 rental 800 x 3 (Jan, cost 500/month),
+ *              T3 sale 50000 (Feb), T4 rental 500 x 12 (Mar)
+ *   Paris:     T5 sale 60000 (Jan), T6 rental 1000 x 2 (Feb), T7 sale 30000 (Mar, "paris",
+ *              "Vente"), T8 rental 900 x 1 (Mar)
+ *   Marseille: M1 sale 35000.50 (Feb, cost 30000)
+ *   line 12 repeats T1 (duplicate, not applied); line 13 has the date 2024-02-30 (rejected).
+ * Estimated costs use the default rates: sale 0.85, rental 0.70.
+ */
+const month = (
+  m: string,
+  sales: number,
+  rentals: number,
+  salesCount: number,
+  rentalsCount: number,
+): MonthRevenue => ({
+  month: m,
+  sales,
+  rentals,
+  total: sales + rentals,
+  salesCount,
+  rentalsCount,
+});
+const grandTotal = 103400 + 92900 + 35000.5;
+const lyonMean = (47400 + 50000 + 6000) / 3;
+const parisMean = (60000 + 2000 + 30900) / 3;
+const marseilleMean = 35000.5 / 3;
+
+/** Least squares over x = 0, 1, 2 reduces to: slope (y2 - y0) / 2, intercept mean - slope. */
+const line3 = (
+  y0: number,
+  y1: number,
+  y2: number,
+): { slope: number; intercept: number; r2: number } => {
+  const mean = (y0 + y1 + y2) / 3;
+  const slope = (y2 - y0) / 2;
+  const intercept = mean - slope;
+  const ssRes = [y0, y1, y2].reduce((acc, y, x) => acc + (y - intercept - slope * x) ** 2, 0);
+  const ssTot = [y0, y1, y2].reduce((acc, y) => acc + (y - mean) ** 2, 0);
+  return { slope, intercept, r2: 1 - ssRes / ssTot };
+};
+const forecast = (city: string, y: [number, number, number], trend: Trend): CityForecast => {
+  const fit = line3(...y);
+  return {
+    city,
+    window: [
+      { month: '2024-01', revenue: y[0] },
+      { month: '2024-02', revenue: y[1] },
+      { month: '2024-03', revenue: y[2] },
+    ],
+    ...fit,
+    trend,
+    forecast: [3, 4, 5].map((x, step) => ({
+      month: `2024-0${4 + step}`,
+      revenue: fit.intercept + fit.slope * x,
+    })),
+  };
+};
+
+export const THREE_CITIES_INGEST = { rows: 11, accepted: 9, duplicates: 1, rejected: 1 };
+
+export const THREE_CITIES_REPORT: Report = {
+  basis: 'contract',
+  from: '2024-01',
+  to: '2024-03',
+  cities: ['Lyon', 'Marseille', 'Paris'],
+  data: {
+    monthly: [
+      {
+        city: 'Lyon',
+        months: [
+          month('2024-01', 45000, 2400, 1, 1),
+          month('2024-02', 50000, 0, 1, 0),
+          month('2024-03', 0, 6000, 0, 1),
+        ],
+      },
+      {
+        city: 'Marseille',
+        months: [
+          month('2024-01', 0, 0, 0, 0),
+          month('2024-02', 35000.5, 0, 1, 0),
+          month('2024-03', 0, 0, 0, 0),
+        ],
+      },
+      {
+        city: 'Paris',
+        months: [
+          month('2024-01', 60000, 0, 1, 0),
+          month('2024-02', 0, 2000, 0, 1),
+          month('2024-03', 30000, 900, 1, 1),
+        ],
+      },
+    ],
+    split: [
+      {
+        city: 'Lyon',
+        sales: { revenue: 95000, count: 2, revenueShare: 95000 / 103400, countShare: 0.5 },
+        rentals: { revenue: 8400, count: 2, revenueShare: 8400 / 103400, countShare: 0.5 },
+      },
+      {
+        city: 'Marseille',
+        sales: { revenue: 35000.5, count: 1, revenueShare: 1, countShare: 1 },
+        rentals: { revenue: 0, count: 0, revenueShare: 0, countShare: 0 },
+      },
+      {
+        city: 'Paris',
+        sales: { revenue: 90000, count: 2, revenueShare: 90000 / 92900, countShare: 0.5 },
+        rentals: { revenue: 2900, count: 2, revenueShare: 2900 / 92900, countShare: 0.5 },
+      },
+    ],
+    comparison: {
+      cities: [
+        {
+          city: 'Lyon',
+          rank: 1,
+          revenue: 103400,
+          share: 103400 / grandTotal,
+          transactions: 4,
+          averageTicket: 103400 / 4,
+          salesRevenue: 95000,
+          rentalsRevenue: 8400,
+          growth: (6000 - 50000) / 50000,
+        },
+        {
+          city: 'Paris',
+          rank: 2,
+          revenue: 92900,
+          share: 92900 / grandTotal,
+          transactions: 4,
+          averageTicket: 92900 / 4,
+          salesRevenue: 90000,
+          rentalsRevenue: 2900,
+          growth: (30900 - 2000) / 2000,
+        },
+        {
+          city: 'Marseille',
+          rank: 3,
+          revenue: 35000.5,
+          share: 35000.5 / grandTotal,
+          transactions: 1,
+          averageTicket: 35000.5,
+          salesRevenue: 35000.5,
+          rentalsRevenue: 0,
+          growth: -1,
+        },
+      ],
+      total: { revenue: grandTotal, transactions: 9 },
+    },
+    topModels: [
+      {
+        city: 'Lyon',
+        sales: [{ model: 'BMW_X3', count: 2, revenue: 95000 }],
+        // one rental each: Audi_A3's 500 x 12 outearns Tesla_Model_3's 800 x 3
+        rentals: [
+          { model: 'Audi_A3', count: 1, revenue: 6000 },
+          { model: 'Tesla_Model_3', count: 1, revenue: 2400 },
+        ],
+      },
+      { city: 'Marseille', sales: [{ model: 'Audi_A3', count: 1, revenue: 35000.5 }], rentals: [] },
+      {
+        city: 'Paris',
+        sales: [
+          { model: 'Mercedes_C_Class', count: 1, revenue: 60000 },
+          { model: 'Audi_A3', count: 1, revenue: 30000 },
+        ],
+        rentals: [{ model: 'Tesla_Model_3', count: 2, revenue: 2900 }],
+      },
+    ],
+    seasonality: [
+      {
+        city: 'Lyon',
+        months: [
+          { month: 1, averageRevenue: 47400, index: 47400 / lyonMean },
+          { month: 2, averageRevenue: 50000, index: 50000 / lyonMean },
+          { month: 3, averageRevenue: 6000, index: 6000 / lyonMean },
+        ],
+        monthOverMonth: [
+          { month: '2024-02', change: (50000 - 47400) / 47400 },
+          { month: '2024-03', change: (6000 - 50000) / 50000 },
+        ],
+      },
+      {
+        city: 'Marseille',
+        months: [
+          { month: 1, averageRevenue: 0, index: 0 },
+          { month: 2, averageRevenue: 35000.5, index: 35000.5 / marseilleMean },
+          { month: 3, averageRevenue: 0, index: 0 },
+        ],
+        monthOverMonth: [
+          { month: '2024-02', change: null },
+          { month: '2024-03', change: -1 },
+        ],
+      },
+      {
+        city: 'Paris',
+        months: [
+          { month: 1, averageRevenue: 60000, index: 60000 / parisMean },
+          { month: 2, averageRevenue: 2000, index: 2000 / parisMean },
+          { month: 3, averageRevenue: 30900, index: 30900 / parisMean },
+        ],
+        monthOverMonth: [
+          { month: '2024-02', change: (2000 - 60000) / 60000 },
+          { month: '2024-03', change: (30900 - 2000) / 2000 },
+        ],
+      },
+    ],
+    rotation: [
+      {
+        city: 'Lyon',
+        rentals: 2,
+        averageMonths: 7.5,
+        medianMonths: 7.5,
+        minMonths: 3,
+        maxMonths: 12,
+        byModel: [
+          { model: 'Audi_A3', rentals: 1, averageMonths: 12 },
+          { model: 'Tesla_Model_3', rentals: 1, averageMonths: 3 },
+        ],
+      },
+      {
+        city: 'Marseille',
+        rentals: 0,
+        averageMonths: null,
+        medianMonths: null,
+        minMonths: null,
+        maxMonths: null,
+        byModel: [],
+      },
+      {
+        city: 'Paris',
+        rentals: 2,
+        averageMonths: 1.5,
+        medianMonths: 1.5,
+        minMonths: 1,
+        maxMonths: 2,
+        byModel: [{ model: 'Tesla_Model_3', rentals: 2, averageMonths: 1.5 }],
+      },
+    ],
+    margins: [
+      {
+        city: 'Lyon',
+        // T1 cost 40000; T3 has none: 50000 x 0.85 = 42500
+        sales: {
+          revenue: 95000,
+          cost: 82500,
+          margin: 12500,
+          marginRate: 12500 / 95000,
+          count: 2,
+          basis: 'mixed',
+        },
+        // T2 500 x 3 months = 1500; T4 has none: 6000 x 0.70 = 4200
+        rentals: {
+          revenue: 8400,
+          cost: 5700,
+          margin: 2700,
+          marginRate: 2700 / 8400,
+          count: 2,
+          basis: 'mixed',
+        },
+      },
+      {
+        city: 'Marseille',
+        sales: {
+          revenue: 35000.5,
+          cost: 30000,
+          margin: 5000.5,
+          marginRate: 5000.5 / 35000.5,
+          count: 1,
+          basis: 'actual',
+        },
+        rentals: { revenue: 0, cost: 0, margin: 0, marginRate: null, count: 0, basis: 'actual' },
+      },
+      {
+        city: 'Paris',
+        sales: {
+          revenue: 90000,
+          cost: 76500,
+          margin: 13500,
+          marginRate: 0.15,
+          count: 2,
+          basis: 'estimated',
+        },
+        rentals: {
+          revenue: 2900,
+          cost: 2030,
+          margin: 870,
+          marginRate: 0.3,
+          count: 2,
+          basis: 'estimated',
+        },
+      },
+    ],
+    forecast: [
+      forecast('Lyon', [47400, 50000, 6000], 'down'),
+      forecast('Marseille', [0, 35000.5, 0], 'flat'),
+      forecast('Paris', [60000, 2000, 30900], 'down'),
+    ],
+  },
+};
