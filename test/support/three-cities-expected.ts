@@ -11,7 +11,8 @@ import type { CityForecast, MonthRevenue, Report, Trend } from '#domain';
  *   line 12 repeats T1 (duplicate, not applied); line 13 has the date 2024-02-30 (rejected).
  * Estimated costs use the default rates: sale 0.85, rental 0.70.
  */
-const month = (
+/** One month of the `monthly` section; the total is the sum. */
+export const month = (
   m: string,
   sales: number,
   rentals: number,

@@ -1,22 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { MonthRevenue } from '#domain';
 import { expectClose, threeCitiesReport } from '../../support/fixtures.js';
-import { THREE_CITIES_REPORT } from '../../support/three-cities-expected.js';
-
-const month = (
-  m: string,
-  sales: number,
-  rentals: number,
-  salesCount: number,
-  rentalsCount: number,
-): MonthRevenue => ({
-  month: m,
-  sales,
-  rentals,
-  total: sales + rentals,
-  salesCount,
-  rentalsCount,
-});
+import { THREE_CITIES_REPORT, month } from '../../support/three-cities-expected.js';
 
 describe('monthly section', () => {
   it('gives each city a dense contract-basis series over the data range', () => {
