@@ -21,6 +21,8 @@ export default {
   transformIgnorePatterns: ['/node_modules/(?!(is-any-array|ml-regression-[a-z-]+)/)'],
   moduleNameMapper: {
     '^#domain$': '<rootDir>/libs/domain/src/index.ts',
+    '^#contracts$': '<rootDir>/libs/contracts/src/index.ts',
+    '^#platform$': '<rootDir>/libs/platform/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 };

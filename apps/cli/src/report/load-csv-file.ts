@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { CityStores, CsvIngest, type CityDirectory } from '#domain';
-import { Utf8ChunkDecoder } from './utf8-decoder.js';
+import { Utf8ChunkDecoder } from '#platform';
 
 const CHUNK_BYTES = 1 << 20;
 

@@ -1,3 +1,5 @@
+import { quoteCsvField } from './quote-field.js';
+
 /**
  * One CSV record as positions in a text, so that a field is read where it lies and only the
  * fields kept become strings of their own. A reader reuses one instance for every record: a
@@ -8,6 +10,8 @@ export class CsvRecord {
   line = 0;
   text = '';
   count = 0;
+  /** False when the fields were unquoted into a text of their own (the record had quotes). */
+  private plain = true;
   private starts: Int32Array = new Int32Array(64);
   private ends: Int32Array = new Int32Array(64);
 
@@ -41,11 +45,18 @@ export class CsvRecord {
     return fields;
   }
 
+  /** The record as one CSV line again, quoted where a field needs it. */
+  toCsv(): string {
+    if (this.plain) return this.text.slice(this.starts[0], this.ends[this.count - 1]);
+    return this.fields().map(quoteCsvField).join(',');
+  }
+
   /** Starts a record over `text` (the reader then adds its fields). */
-  reset(text: string, line: number): void {
+  reset(text: string, line: number, plain: boolean): void {
     this.text = text;
     this.line = line;
     this.count = 0;
+    this.plain = plain;
   }
 
   addField(start: number, end: number): void {

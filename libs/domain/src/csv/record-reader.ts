@@ -98,7 +98,7 @@ export class CsvRecordReader {
     // indexOf per field measured 1.7x faster than slice(...).split(',') on 1M lines, and the
     // fields stay positions in the chunk: no string is made for a field nobody keeps.
     const record = this.record;
-    record.reset(text, this.line);
+    record.reset(text, this.line, true);
     let fieldStart = start;
     for (;;) {
       const comma = text.indexOf(',', fieldStart);
@@ -173,7 +173,7 @@ export class CsvRecordReader {
   /** Emits unquoted field values: laid end to end in one text, they are positions like any other. */
   private emitFields(fields: readonly string[], line: number): void {
     const record = this.record;
-    record.reset(fields.join(''), line);
+    record.reset(fields.join(''), line, false);
     let start = 0;
     for (const field of fields) {
       record.addField(start, start + field.length);

@@ -16,6 +16,7 @@ export const ErrorCode = {
   InvalidCost: 'INVALID_COST',
   InvalidQuery: 'INVALID_QUERY',
   UnknownCity: 'UNKNOWN_CITY',
+  InvalidBatch: 'INVALID_BATCH',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode } from '../model/errors.js';
 import { formatMonth, type MonthIndex } from '../model/month.js';
 import type { ReportQuery } from '../query/report-query.js';
+import { monthBounds, widenBounds, type MonthBounds } from '../summary/bounds.js';
 import type { CitySummary, Summary } from '../summary/summary.js';
 import { cityFacts } from './city-facts.js';
 import type { Report } from './report.js';
@@ -13,10 +14,18 @@ import { seasonalitySection } from './sections/seasonality.js';
 import { splitSection } from './sections/split.js';
 import { topModelsSection } from './sections/top-models.js';
 
-/** Every report section for the query, from a (merged) summary alone. */
-export function buildReport(summary: Summary, query: ReportQuery): Report {
+/**
+ * Every report section for the query, from a (merged) summary alone. `otherBounds` are the month
+ * bounds of cities whose summary was not fetched (a filtered report): the default range spans them
+ * too, so that every report shares one month axis.
+ */
+export function buildReport(
+  summary: Summary,
+  query: ReportQuery,
+  otherBounds?: MonthBounds,
+): Report {
   const selected = selectCities(summary, query.cities);
-  const range = resolveRange(summary.cities, query);
+  const range = resolveRange(widenBounds(monthBounds(summary.cities), otherBounds), query);
   const span = range === undefined ? 0 : range.to - range.from + 1;
   const from = range?.from ?? 0;
   const facts = selected.map((city) => cityFacts(city, from, span, query.basis));
@@ -63,18 +72,11 @@ function selectCities(summary: Summary, names: readonly string[] | undefined): C
  * the query does not select, so that every city is reported on the same month axis.
  */
 function resolveRange(
-  cities: readonly CitySummary[],
+  bounds: MonthBounds | undefined,
   query: ReportQuery,
 ): { from: MonthIndex; to: MonthIndex } | undefined {
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
-  for (const { cells } of cities) {
-    if (cells.month.length === 0) continue;
-    first = Math.min(first, cells.month[0]);
-    last = Math.max(last, cells.month[cells.month.length - 1]);
-  }
-  const from = query.from ?? (Number.isFinite(first) ? first : query.to);
-  const to = query.to ?? (Number.isFinite(last) ? last : query.from);
+  const from = query.from ?? bounds?.first ?? query.to;
+  const to = query.to ?? bounds?.last ?? query.from;
   if (from === undefined || to === undefined) return undefined;
   if (from > to) {
     const parameter = query.from === undefined ? 'to' : 'from';

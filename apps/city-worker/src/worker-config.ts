@@ -1,0 +1,23 @@
+import { EnvReader, TRANSPORTS, type TransportKind } from '#platform';
+
+export interface WorkerConfig {
+  readonly city: string;
+  readonly transport: TransportKind;
+  readonly host: string;
+  readonly port: number;
+  readonly natsUrl: string;
+}
+
+/** The worker's configuration from its environment (README, "Configuration"). */
+export function readWorkerConfig(env: Readonly<Record<string, string | undefined>>): WorkerConfig {
+  const reader = new EnvReader(env);
+  const config: WorkerConfig = {
+    city: reader.string('CITY'),
+    transport: reader.oneOf('TRANSPORT', TRANSPORTS, 'tcp'),
+    host: reader.string('WORKER_HOST', '127.0.0.1'),
+    port: reader.integer('WORKER_PORT', 4001, 1, 65535),
+    natsUrl: reader.string('NATS_URL', 'nats://127.0.0.1:4222'),
+  };
+  reader.done();
+  return config;
+}

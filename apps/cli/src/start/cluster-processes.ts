@@ -1,0 +1,146 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+export interface ClusterOptions {
+  readonly transport: 'tcp' | 'nats';
+  readonly cities: readonly string[];
+  readonly port: number;
+  /** Worker i listens on workerBasePort + i (TCP only). */
+  readonly workerBasePort: number;
+  readonly natsUrl: string;
+  /** Passed to every process on top of the launcher's own environment. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Where the processes' output goes, line by line, prefixed with their name. */
+  readonly log?: (line: string) => void;
+}
+
+const entry = (app: string): string =>
+  fileURLToPath(new URL(`../../../${app}/src/main.js`, import.meta.url));
+
+/**
+ * The gateway and one worker per city as separate OS processes, built from `dist/`: what
+ * `npm start` runs, and what the end-to-end tests start and break.
+ */
+export class ClusterProcesses {
+  private readonly workers = new Map<string, ChildProcess>();
+  private gateway: ChildProcess | undefined;
+  private stopping = false;
+
+  constructor(
+    private readonly options: ClusterOptions,
+    /** Called when a process exits while the cluster is not stopping. */
+    private readonly onUnexpectedExit: (name: string, code: number | null) => void = () =>
+      undefined,
+  ) {}
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.options.port}`;
+  }
+
+  startWorker(city: string): void {
+    const index = this.options.cities.indexOf(city);
+    const env = {
+      CITY: city,
+      TRANSPORT: this.options.transport,
+      WORKER_HOST: '127.0.0.1',
+      WORKER_PORT: String(this.options.workerBasePort + index),
+      NATS_URL: this.options.natsUrl,
+    };
+    this.workers.set(
+      city,
+      this.spawn(`worker ${city}`, 'city-worker', env, (child) => this.workers.get(city) === child),
+    );
+  }
+
+  startGateway(): void {
+    const cityWorkers = this.options.cities
+      .map((city, index) => `${city}=127.0.0.1:${this.options.workerBasePort + index}`)
+      .join(',');
+    const env = {
+      PORT: String(this.options.port),
+      TRANSPORT: this.options.transport,
+      CITY_WORKERS: cityWorkers,
+      CITIES: this.options.cities.join(','),
+      NATS_URL: this.options.natsUrl,
+    };
+    this.gateway = this.spawn('gateway', 'gateway', env, (child) => this.gateway === child);
+  }
+
+  start(): void {
+    for (const city of this.options.cities) this.startWorker(city);
+    this.startGateway();
+  }
+
+  /** Waits until GET /health answers 200 (every worker up). */
+  async waitHealthy(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last = 'no answer';
+    while (Date.now() < deadline) {
+      try {
+        const response = await fetch(`${this.baseUrl}/health`);
+        if (response.ok) return;
+        last = `${response.status} ${await response.text()}`;
+      } catch (error) {
+        last = String(error);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`the cluster is not healthy after ${timeoutMs} ms: ${last}`);
+  }
+
+  /** Kills a worker at once (SIGKILL), as a crash would. */
+  async killWorker(city: string): Promise<void> {
+    const worker = this.workers.get(city);
+    this.workers.delete(city);
+    if (worker === undefined || worker.exitCode !== null) return;
+    const exited = once(worker, 'exit');
+    worker.kill('SIGKILL');
+    await exited;
+  }
+
+  /** Stops every process (SIGTERM, then SIGKILL after 5 s). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const children = [...this.workers.values(), ...(this.gateway ? [this.gateway] : [])];
+    await Promise.all(children.map((child) => terminate(child)));
+    this.workers.clear();
+    this.gateway = undefined;
+  }
+
+  private spawn(
+    name: string,
+    app: string,
+    env: Record<string, string>,
+    isCurrent: (child: ChildProcess) => boolean,
+  ): ChildProcess {
+    const child = spawn(process.execPath, [entry(app)], {
+      env: { ...process.env, ...this.options.env, ...env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const log = this.options.log;
+    if (log !== undefined) {
+      for (const stream of [child.stdout, child.stderr]) {
+        stream.setEncoding('utf8').on('data', (text: string) => {
+          for (const line of text.split('\n')) if (line.trim() !== '') log(`[${name}] ${line}`);
+        });
+      }
+    } else {
+      child.stdout.resume();
+      child.stderr.resume();
+    }
+    child.on('exit', (code) => {
+      if (!this.stopping && isCurrent(child)) this.onUnexpectedExit(name, code);
+    });
+    return child;
+  }
+}
+
+async function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,83 @@
+import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiBadRequestResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { GatewayConfig } from '../config/gateway-config.js';
+import { GATEWAY_CONFIG } from '../config/tokens.js';
+import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
+import type { ImportOutcome } from './import-outcome.js';
+import { ImportsService } from './imports.service.js';
+import { multipartFile } from './multipart-file.js';
+
+const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain'];
+
+@ApiTags('imports')
+@Controller('imports')
+export class ImportsController {
+  constructor(
+    private readonly imports: ImportsService,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Import a CSV file',
+    description:
+      'The body is the CSV itself (Content-Type: text/csv), streamed, or a multipart upload with the file in the field `file`. ' +
+      'Records are routed to their city worker in batches; each record is validated by its worker against the CSV contract.',
+  })
+  @ApiConsumes('multipart/form-data', 'text/csv')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: 'the CSV file' } },
+    },
+  })
+  @ApiOkResponse({
+    description: 'What was imported: counts per city and the first 1000 rejections by line.',
+  })
+  @ApiBadRequestResponse({
+    description:
+      'MISSING_COLUMN / EMPTY_FILE / INVALID_BODY: a bad header, no header, or bytes that are not UTF-8.',
+  })
+  @ApiPayloadTooLargeResponse({
+    description: 'IMPORT_TOO_LARGE: the body is over MAX_IMPORT_BYTES.',
+  })
+  @ApiUnsupportedMediaTypeResponse({
+    description: 'UNSUPPORTED_MEDIA_TYPE: neither text/csv nor multipart/form-data.',
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'PARTIAL_IMPORT: a city did not confirm its rows; the others are applied. Retry.',
+  })
+  async import(@Req() request: Request): Promise<ImportOutcome> {
+    const length = Number(request.headers['content-length'] ?? Number.NaN);
+    if (length > this.config.maxImportBytes) {
+      throw new GatewayError(
+        413,
+        GatewayErrorCode.ImportTooLarge,
+        `the body (${length} bytes) is over MAX_IMPORT_BYTES (${this.config.maxImportBytes} bytes)`,
+      );
+    }
+    const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (CSV_TYPES.includes(type)) return this.imports.importCsv(request);
+    if (type === 'multipart/form-data') {
+      return multipartFile(request, 'file', (file) => this.imports.importCsv(file));
+    }
+    throw new GatewayError(
+      415,
+      GatewayErrorCode.UnsupportedMediaType,
+      `send the CSV as text/csv or as multipart/form-data (field "file"), not "${type || 'no Content-Type'}"`,
+    );
+  }
+}

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { Logger, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { exitOnStartupError } from '#platform';
+import { readGatewayConfig } from './config/gateway-config.js';
+import { invalidQuery } from './errors/gateway-errors.js';
+import { GatewayModule } from './gateway.module.js';
+import { setUpSwagger } from './swagger.js';
+
+async function bootstrap(): Promise<void> {
+  const config = readGatewayConfig(process.env);
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config));
+  // 10 000 transactions of ~200 bytes each fit; CSV bodies are streamed, never parsed here.
+  app.useBodyParser('json', { limit: '8mb' });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: invalidQuery,
+    }),
+  );
+  app.enableShutdownHooks();
+  setUpSwagger(app);
+  await app.listen(config.port);
+  const cities = config.cities.map(({ city }) => city).join(', ');
+  new Logger('Gateway').log(
+    `listening on http://localhost:${config.port} (docs: /docs), ${cities} over ${config.transport}`,
+  );
+}
+
+try {
+  await bootstrap();
+} catch (error) {
+  exitOnStartupError('gateway', error);
+}

@@ -1,0 +1,70 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+
+/** Query string of every report endpoint. Values are checked by the domain (`parseReportQuery`). */
+export class ReportQueryDto {
+  @ApiPropertyOptional({
+    description: 'One city or a comma-separated list (case-insensitive). Default: every city.',
+    example: 'Lyon,Paris',
+  })
+  @IsOptional()
+  @IsString()
+  city?: string;
+
+  @ApiPropertyOptional({
+    description: 'First month, inclusive. Default: the earliest month with a transaction.',
+    example: '2025-01',
+    pattern: '^\\d{4}-\\d{2}$',
+  })
+  @IsOptional()
+  @IsString()
+  from?: string;
+
+  @ApiPropertyOptional({
+    description: 'Last month, inclusive. Default: the latest month with a transaction.',
+    example: '2025-12',
+    pattern: '^\\d{4}-\\d{2}$',
+  })
+  @IsOptional()
+  @IsString()
+  to?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'contract: a rental earns prix x months in its first month; recognized: prix in each of its months.',
+    enum: ['contract', 'recognized'],
+    default: 'contract',
+  })
+  @IsOptional()
+  @IsString()
+  basis?: string;
+
+  @ApiPropertyOptional({ description: 'Models per top list (1-50).', default: 5, example: 5 })
+  @IsOptional()
+  @IsString()
+  limit?: string;
+
+  @ApiPropertyOptional({
+    description: 'Months the trend is fitted on (2-24).',
+    default: 3,
+    example: 3,
+  })
+  @IsOptional()
+  @IsString()
+  window?: string;
+
+  @ApiPropertyOptional({ description: 'Months forecast (1-24).', default: 3, example: 3 })
+  @IsOptional()
+  @IsString()
+  horizon?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'true: answer 200 without the cities that do not answer in time (listed in meta.missingCities) instead of 503.',
+    enum: ['true', 'false'],
+    default: 'false',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  partial?: string;
+}

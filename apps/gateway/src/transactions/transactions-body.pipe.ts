@@ -1,0 +1,46 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
+import { TransactionDto } from './transaction.dto.js';
+
+export const MAX_TRANSACTIONS_PER_REQUEST = 10_000;
+
+/** Accepts one transaction or an array of them; answers 400 naming each item and field at fault. */
+@Injectable()
+export class TransactionsBodyPipe implements PipeTransform<unknown, TransactionDto[]> {
+  transform(body: unknown): TransactionDto[] {
+    const items: unknown[] = Array.isArray(body) ? body : [body];
+    if (items.length === 0) {
+      throw new GatewayError(400, GatewayErrorCode.InvalidBody, 'the array holds no transaction');
+    }
+    if (items.length > MAX_TRANSACTIONS_PER_REQUEST) {
+      throw new GatewayError(
+        413,
+        GatewayErrorCode.ImportTooLarge,
+        `${items.length} transactions in one request; at most ${MAX_TRANSACTIONS_PER_REQUEST} (send a CSV to POST /imports for more)`,
+      );
+    }
+    const problems: string[] = [];
+    const transactions = items.map((item, index) => {
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+        problems.push(`transaction ${index + 1}: must be an object`);
+        return new TransactionDto();
+      }
+      const dto = plainToInstance(TransactionDto, item);
+      const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
+      problems.push(...errors.flatMap((error) => describe(index + 1, error)));
+      return dto;
+    });
+    if (problems.length > 0) {
+      throw new GatewayError(400, GatewayErrorCode.InvalidBody, problems.slice(0, 20).join('; '), {
+        problems: problems.length,
+      });
+    }
+    return transactions;
+  }
+}
+
+function describe(item: number, error: ValidationError): string[] {
+  return Object.values(error.constraints ?? {}).map((text) => `transaction ${item}: ${text}`);
+}

@@ -1,0 +1,2 @@
+export * from './city-patterns.js';
+export * from './messages.js';

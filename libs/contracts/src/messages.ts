@@ -1,0 +1,27 @@
+import type { BatchOutcome, RecordBatch } from '#domain';
+
+/**
+ * Raw CSV records for one city, as the gateway cut them from an import: the worker parses and
+ * validates them, so parsing is spread over the workers (see `RecordBatch`).
+ */
+export type IngestBatch = RecordBatch;
+
+/** What a worker did with one batch; `errors` holds at most {@link MAX_BATCH_ERRORS}. */
+export type IngestResult = BatchOutcome;
+
+export const MAX_BATCH_ERRORS = 1000;
+
+export interface CityInfo {
+  readonly city: string;
+  readonly transactions: number;
+  /** Months (`YYYY-MM`) of the earliest and latest transaction; null when the city is empty. */
+  readonly firstMonth: string | null;
+  readonly lastMonth: string | null;
+}
+
+/** The body of the RpcException a worker raises: the gateway maps `code` to an HTTP status. */
+export interface RpcErrorBody {
+  readonly code: string;
+  readonly message: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}

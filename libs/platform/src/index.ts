@@ -1,0 +1,3 @@
+export * from './env.js';
+export * from './transport.js';
+export * from './utf8-decoder.js';
