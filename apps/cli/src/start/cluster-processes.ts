@@ -13,10 +13,12 @@ export interface ClusterOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Where the processes' output goes, line by line, prefixed with their name. */
   readonly log?: (line: string) => void;
+  /** The compiled apps; by default the `dist/apps` this file was compiled into. */
+  readonly appsDir?: string;
 }
 
-const entry = (app: string): string =>
-  fileURLToPath(new URL(`../../../${app}/src/main.js`, import.meta.url));
+/** Lines of output kept to explain a cluster that does not come up. */
+const KEPT_LINES = 40;
 
 /**
  * The gateway and one worker per city as separate OS processes, built from `dist/`: what
@@ -26,6 +28,7 @@ export class ClusterProcesses {
   private readonly workers = new Map<string, ChildProcess>();
   private gateway: ChildProcess | undefined;
   private stopping = false;
+  private readonly lastLines: string[] = [];
 
   constructor(
     private readonly options: ClusterOptions,
@@ -86,7 +89,9 @@ export class ClusterProcesses {
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    throw new Error(`the cluster is not healthy after ${timeoutMs} ms: ${last}`);
+    throw new Error(
+      `the cluster is not healthy after ${timeoutMs} ms: ${last}\n${this.lastLines.join('\n')}`,
+    );
   }
 
   /** Kills a worker at once (SIGKILL), as a crash would. */
@@ -114,20 +119,20 @@ export class ClusterProcesses {
     env: Record<string, string>,
     isCurrent: (child: ChildProcess) => boolean,
   ): ChildProcess {
-    const child = spawn(process.execPath, [entry(app)], {
+    const appsDir = this.options.appsDir ?? fileURLToPath(new URL('../../../', import.meta.url));
+    const child = spawn(process.execPath, [`${appsDir}/${app}/src/main.js`], {
       env: { ...process.env, ...this.options.env, ...env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const log = this.options.log;
-    if (log !== undefined) {
-      for (const stream of [child.stdout, child.stderr]) {
-        stream.setEncoding('utf8').on('data', (text: string) => {
-          for (const line of text.split('\n')) if (line.trim() !== '') log(`[${name}] ${line}`);
-        });
-      }
-    } else {
-      child.stdout.resume();
-      child.stderr.resume();
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.setEncoding('utf8').on('data', (text: string) => {
+        for (const line of text.split('\n')) {
+          if (line.trim() === '') continue;
+          this.lastLines.push(`[${name}] ${line}`);
+          if (this.lastLines.length > KEPT_LINES) this.lastLines.shift();
+          this.options.log?.(`[${name}] ${line}`);
+        }
+      });
     }
     child.on('exit', (code) => {
       if (!this.stopping && isCurrent(child)) this.onUnexpectedExit(name, code);

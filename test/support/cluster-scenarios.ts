@@ -1,0 +1,200 @@
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ClusterProcesses } from '../../apps/cli/src/start/cluster-processes.js';
+import { getJson, startCluster } from './cluster.js';
+import { writeImportFile } from './e2e-data.js';
+import { runCli } from './run-cli.js';
+
+const SECTIONS = {
+  monthly: 'monthly',
+  split: 'split',
+  comparison: 'comparison',
+  'top-models': 'topModels',
+  seasonality: 'seasonality',
+  rotation: 'rotation',
+  margins: 'margins',
+  forecast: 'forecast',
+} as const;
+
+const QUERIES: [string, Record<string, string>][] = [
+  ['the default query', {}],
+  ['a from/to range', { from: '2024-03', to: '2025-02' }],
+  ['a city filter', { city: 'paris,Lyon' }],
+  ['the recognized basis', { basis: 'recognized', limit: '3', window: '6', horizon: '2' }],
+];
+
+function cliArgs(query: Record<string, string>): string[] {
+  return Object.entries(query).flatMap(([name, value]) => [`--${name}`, value]);
+}
+
+/**
+ * The cluster against the one-process CLI on the same file, and its failure behaviour, for one
+ * transport. `natsUrl` comes from a private nats-server for the NATS run.
+ */
+export function clusterScenarios(transport: 'tcp' | 'nats', natsUrl: () => string): void {
+  let cluster: ClusterProcesses;
+  const file = join(mkdtempSync(join(tmpdir(), `e2e-${transport}-`)), 'import.csv');
+
+  beforeAll(async () => {
+    writeImportFile(file);
+    cluster = await startCluster(transport, natsUrl());
+  });
+
+  afterAll(async () => {
+    await cluster.stop();
+  });
+
+  it('imports a CSV stream with the same counts as the CLI', async () => {
+    const response = await fetch(`${cluster.baseUrl}/imports`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: readFileSync(file),
+    });
+    const outcome = (await response.json()) as Record<string, unknown>;
+    expect(response.status).toBe(200);
+    const cli = JSON.parse(runCli('report', [file, '--json']).stdout) as { ingest: unknown };
+    expect({
+      rows: outcome.rows,
+      accepted: outcome.accepted,
+      duplicates: outcome.duplicates,
+      rejected: outcome.rejected,
+    }).toEqual(cli.ingest);
+    expect((outcome.errors as { line: number; code: string }[]).map(({ code }) => code)).toEqual([
+      'INVALID_DATE',
+      'INVALID_PRICE',
+      'INVALID_DURATION',
+      'MISSING_TRANSACTION_ID',
+      'TOO_FEW_FIELDS',
+    ]);
+  });
+
+  describe.each(QUERIES)('for %s', (_, query) => {
+    let cli: {
+      basis: string;
+      from: string;
+      to: string;
+      cities: string[];
+      data: Record<string, unknown>;
+    };
+
+    beforeAll(() => {
+      cli = JSON.parse(runCli('report', [file, '--json', ...cliArgs(query)]).stdout) as typeof cli;
+    });
+
+    it.each(Object.entries(SECTIONS))(
+      'GET /reports/%s equals the CLI section',
+      async (path, key) => {
+        const { status, body } = await getJson(
+          `${cluster.baseUrl}/reports/${path}?${new URLSearchParams(query).toString()}`,
+        );
+        expect(status).toBe(200);
+        expect({ ...body, data: body.data, meta: undefined }).toEqual({
+          report: path,
+          basis: cli.basis,
+          from: cli.from,
+          to: cli.to,
+          cities: cli.cities,
+          data: cli.data[key],
+          meta: undefined,
+        });
+      },
+    );
+
+    it('GET /reports/summary equals the CLI report, with a timing per worker', async () => {
+      const { status, body } = await getJson(
+        `${cluster.baseUrl}/reports/summary?${new URLSearchParams(query).toString()}`,
+      );
+      expect(status).toBe(200);
+      expect(body.data).toEqual(cli.data);
+      const meta = body.meta as {
+        workers: { city: string; transactions: number }[];
+        missingCities: string[];
+      };
+      expect(meta.workers.map(({ city }) => city)).toEqual(cli.cities);
+      expect(meta.missingCities).toEqual([]);
+    });
+  });
+
+  it.each([
+    ['from=2024-13', 400, 'from'],
+    ['from=2025-06&to=2025-01', 400, 'from'],
+    ['basis=cash', 400, 'basis'],
+    ['limit=0', 400, 'limit'],
+    ['window=25', 400, 'window'],
+    ['horizon=0', 400, 'horizon'],
+    ['colour=red', 400, 'colour'],
+  ])('answers %s with %d naming the parameter', async (search, status, parameter) => {
+    const response = await getJson(`${cluster.baseUrl}/reports/monthly?${search}`);
+    expect(response.status).toBe(status);
+    expect(response.body).toMatchObject({ code: 'INVALID_QUERY', parameter });
+  });
+
+  it('answers an unknown city with 404 naming the known ones', async () => {
+    const response = await getJson(`${cluster.baseUrl}/reports/split?city=Lyon,Nice`);
+    expect(response.status).toBe(404);
+    expect(response.body).toMatchObject({
+      code: 'UNKNOWN_CITY',
+      known: ['Lyon', 'Marseille', 'Paris'],
+    });
+  });
+
+  it('shows a POSTed transaction in the next report', async () => {
+    const before = await getJson(
+      `${cluster.baseUrl}/reports/split?city=Marseille&from=2026-03&to=2026-03`,
+    );
+    expect(before.body.data).toMatchObject([{ sales: { revenue: 0, count: 0 } }]);
+    const response = await fetch(`${cluster.baseUrl}/transactions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([
+        {
+          transaction_id: 'NEW1',
+          date: '2026-03-02',
+          ville: 'marseille',
+          type: 'vente',
+          modele: 'Tesla_Model_S',
+          prix: 84000.5,
+          cout: 70000,
+        },
+        {
+          transaction_id: 'NEW2',
+          date: '2026-03-03',
+          ville: 'Marseille',
+          type: 'location',
+          modele: 'Tesla_Model_S',
+          prix: 1200,
+        },
+      ]),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      rows: 2,
+      accepted: 1,
+      rejected: 1,
+      errors: [{ line: 2, code: 'INVALID_DURATION' }],
+    });
+    const after = await getJson(
+      `${cluster.baseUrl}/reports/split?city=Marseille&from=2026-03&to=2026-03`,
+    );
+    expect(after.body.data).toMatchObject([{ sales: { revenue: 84000.5, count: 1 } }]);
+  });
+
+  it('answers 503 naming a killed worker, and 200 without it when partial=true', async () => {
+    await cluster.killWorker('Marseille');
+    const refused = await getJson(`${cluster.baseUrl}/reports/comparison`);
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatchObject({ code: 'CITY_UNAVAILABLE', cities: ['Marseille'] });
+    const partial = await getJson(`${cluster.baseUrl}/reports/comparison?partial=true`);
+    expect(partial.status).toBe(200);
+    expect(partial.body.cities).toEqual(['Lyon', 'Paris']);
+    expect(partial.body.meta).toMatchObject({ missingCities: ['Marseille'] });
+    const cities = await getJson(`${cluster.baseUrl}/cities`);
+    expect(cities.body).toMatchObject([
+      { city: 'Lyon', status: 'up' },
+      { city: 'Marseille', status: 'down' },
+      { city: 'Paris', status: 'up' },
+    ]);
+  });
+}

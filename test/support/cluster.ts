@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url';
+import { ClusterProcesses } from '../../apps/cli/src/start/cluster-processes.js';
+import { freePort, freePortRange } from './processes.js';
+
+export const E2E_CITIES = ['Lyon', 'Marseille', 'Paris'];
+
+/** Gateway and workers as real processes on free ports. */
+export async function startCluster(
+  transport: 'tcp' | 'nats',
+  natsUrl = '',
+  env: Record<string, string> = {},
+): Promise<ClusterProcesses> {
+  const cluster = new ClusterProcesses({
+    transport,
+    cities: E2E_CITIES,
+    port: await freePort(),
+    workerBasePort: await freePortRange(E2E_CITIES.length),
+    natsUrl,
+    env,
+    appsDir: fileURLToPath(new URL('../../dist/apps', import.meta.url)),
+  });
+  cluster.start();
+  try {
+    await cluster.waitHealthy();
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+  return cluster;
+}
+
+export async function getJson(
+  url: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(url);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}

@@ -1,0 +1,86 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, Socket } from 'node:net';
+
+/** A TCP port nothing listens on now (the OS picks it). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** `count` consecutive free ports, for workers that listen on base + i. */
+export async function freePortRange(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const free = await Promise.all(
+      Array.from({ length: count }, (_, index) => isFree(base + index)),
+    );
+    if (free.every(Boolean)) return base;
+  }
+  throw new Error(`no ${count} consecutive free ports found`);
+}
+
+async function isFree(port: number): Promise<boolean> {
+  const server = createServer();
+  server.listen(port, '127.0.0.1');
+  try {
+    await once(server, 'listening');
+    server.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const socket = new Socket();
+    try {
+      socket.connect(port, '127.0.0.1');
+      await once(socket, 'connect');
+      socket.destroy();
+      return;
+    } catch {
+      socket.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`nothing listens on ${port} after ${timeoutMs} ms`);
+}
+
+export interface NatsServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Where nats-server is, or undefined when it is not installed (`.ci/run` installs it). */
+export function natsServerBinary(): string | undefined {
+  for (const candidate of ['nats-server', '/usr/sbin/nats-server', '/usr/bin/nats-server']) {
+    if (spawnSync(candidate, ['--version']).status === 0) return candidate;
+  }
+  return undefined;
+}
+
+/** A private nats-server on a free port, so tests never touch a shared broker. */
+export async function startNatsServer(binary: string): Promise<NatsServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(binary, ['-a', '127.0.0.1', '-p', String(port)], {
+    stdio: 'ignore',
+  });
+  await waitForPort(port);
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
