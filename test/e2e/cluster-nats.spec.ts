@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, it, jest } from '@jest/globals';
 import { clusterScenarios } from '../support/cluster-scenarios.js';
-import { natsServerBinary, startNatsServer, type NatsServer } from '../support/processes.js';
+import {
+  natsServerBinary,
+  startNatsServer,
+  type NatsServer,
+} from '../../apps/cli/src/start/local-services.js';
 
 jest.setTimeout(60_000);
 

@@ -131,6 +131,33 @@ export function clusterScenarios(transport: 'tcp' | 'nats', natsUrl: () => strin
     expect(response.body).toMatchObject({ code: 'INVALID_QUERY', parameter });
   });
 
+  it('documents every endpoint in OpenAPI (/docs-json) and serves Swagger UI (/docs)', async () => {
+    const ui = await fetch(`${cluster.baseUrl}/docs`);
+    expect(ui.status).toBe(200);
+    expect(await ui.text()).toContain('swagger-ui');
+    const { body } = await getJson(`${cluster.baseUrl}/docs-json`);
+    const paths = body.paths as Record<
+      string,
+      Record<string, { responses: Record<string, unknown> }>
+    >;
+    expect(Object.keys(paths).sort()).toEqual(
+      [
+        ...Object.keys(SECTIONS).map((section) => `/reports/${section}`),
+        '/reports/summary',
+        '/imports',
+        '/transactions',
+        '/cities',
+        '/health',
+      ].sort(),
+    );
+    expect(Object.keys(paths['/reports/monthly'].get.responses)).toEqual([
+      '200',
+      '400',
+      '404',
+      '503',
+    ]);
+  });
+
   it('answers an unknown city with 404 naming the known ones', async () => {
     const response = await getJson(`${cluster.baseUrl}/reports/split?city=Lyon,Nice`);
     expect(response.status).toBe(404);

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { ClusterProcesses } from '../../apps/cli/src/start/cluster-processes.js';
-import { freePort, freePortRange } from './processes.js';
+import { freePort, freePortRange } from '../../apps/cli/src/start/local-services.js';
 
 export const E2E_CITIES = ['Lyon', 'Marseille', 'Paris'];
 

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CITY_STATUS_SCHEMA } from '../docs/import-schemas.js';
 import { CitiesService, type CityStatus } from './cities.service.js';
 
 @ApiTags('cluster')
@@ -9,10 +10,7 @@ export class CitiesController {
 
   @Get()
   @ApiOperation({ summary: 'The cities served, each worker up or down, its size and latency' })
-  @ApiOkResponse({
-    description:
-      '[{city, transport, status, transactions, latencyMs, firstMonth, lastMonth, error?}]',
-  })
+  @ApiOkResponse({ description: 'One entry per configured city.', schema: CITY_STATUS_SCHEMA })
   list(): Promise<CityStatus[]> {
     return this.cities.statuses();
   }

@@ -12,6 +12,8 @@ import {
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { GatewayConfig } from '../config/gateway-config.js';
+import { errorSchema } from '../docs/error-schema.js';
+import { IMPORT_OUTCOME_SCHEMA } from '../docs/import-schemas.js';
 import { GATEWAY_CONFIG } from '../config/tokens.js';
 import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
 import type { ImportOutcome } from './import-outcome.js';
@@ -46,19 +48,42 @@ export class ImportsController {
   })
   @ApiOkResponse({
     description: 'What was imported: counts per city and the first 1000 rejections by line.',
+    schema: IMPORT_OUTCOME_SCHEMA,
   })
   @ApiBadRequestResponse({
     description:
       'MISSING_COLUMN / EMPTY_FILE / INVALID_BODY: a bad header, no header, or bytes that are not UTF-8.',
+    schema: errorSchema(
+      400,
+      'MISSING_COLUMN',
+      'the header lacks required column prix (expected transaction_id,date,ville,type,modele,prix,duree_location_mois[,cout])',
+      { missing: ['prix'] },
+    ),
   })
   @ApiPayloadTooLargeResponse({
     description: 'IMPORT_TOO_LARGE: the body is over MAX_IMPORT_BYTES.',
+    schema: errorSchema(
+      413,
+      'IMPORT_TOO_LARGE',
+      'the body (600000000 bytes) is over MAX_IMPORT_BYTES (536870912 bytes)',
+    ),
   })
   @ApiUnsupportedMediaTypeResponse({
     description: 'UNSUPPORTED_MEDIA_TYPE: neither text/csv nor multipart/form-data.',
+    schema: errorSchema(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'send the CSV as text/csv or as multipart/form-data (field "file"), not "application/xml"',
+    ),
   })
   @ApiServiceUnavailableResponse({
-    description: 'PARTIAL_IMPORT: a city did not confirm its rows; the others are applied. Retry.',
+    description:
+      'PARTIAL_IMPORT: a city did not confirm its rows; the others are applied. The body is the import answer plus code and message. Retry.',
+    schema: errorSchema(
+      503,
+      'PARTIAL_IMPORT',
+      "Marseille (11376 rows not applied: connect ECONNREFUSED 127.0.0.1:4003): the other cities' rows are applied; retry the import to complete it",
+    ),
   })
   async import(@Req() request: Request): Promise<ImportOutcome> {
     const length = Number(request.headers['content-length'] ?? Number.NaN);

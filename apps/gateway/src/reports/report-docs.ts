@@ -4,21 +4,115 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiServiceUnavailableResponse,
+  type SchemaObject,
 } from '@nestjs/swagger';
-import type { ReportName } from './report-envelope.js';
+import { errorSchema } from '../docs/error-schema.js';
+import { REPORT_SECTION, type ReportName } from './report-envelope.js';
+import { SECTION_SCHEMAS } from './report-schemas.js';
+
+function envelope(name: ReportName): SchemaObject {
+  const data: SchemaObject =
+    name === 'summary'
+      ? { type: 'object', properties: SECTION_SCHEMAS, required: Object.keys(SECTION_SCHEMAS) }
+      : SECTION_SCHEMAS[REPORT_SECTION[name]];
+  return {
+    type: 'object',
+    required: ['report', 'basis', 'from', 'to', 'cities', 'data', 'meta'],
+    properties: {
+      report: { type: 'string', example: name },
+      basis: { type: 'string', enum: ['contract', 'recognized'], example: 'contract' },
+      from: {
+        type: 'string',
+        nullable: true,
+        description: 'First month of the range',
+        example: '2023-01',
+      },
+      to: {
+        type: 'string',
+        nullable: true,
+        description: 'Last month of the range',
+        example: '2025-12',
+      },
+      cities: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'The cities reported, sorted',
+        example: ['Lyon', 'Marseille', 'Paris'],
+      },
+      data,
+      meta: {
+        type: 'object',
+        required: ['elapsedMs', 'workers', 'missingCities'],
+        properties: {
+          elapsedMs: { type: 'number', description: 'Time the gateway took', example: 4.2 },
+          workers: {
+            type: 'array',
+            description: 'One entry per city that answered',
+            items: {
+              type: 'object',
+              properties: {
+                city: { type: 'string', example: 'Lyon' },
+                elapsedMs: {
+                  type: 'number',
+                  description: 'Round trip of its summary',
+                  example: 2.9,
+                },
+                transactions: {
+                  type: 'integer',
+                  description: 'Transactions it holds',
+                  example: 14_868,
+                },
+              },
+            },
+          },
+          missingCities: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Cities that did not answer (only with partial=true)',
+            example: [],
+          },
+        },
+      },
+    },
+  };
+}
 
 /** The responses every report endpoint documents. */
 export function ApiReportResponses(name: ReportName): MethodDecorator {
   return applyDecorators(
-    ApiOkResponse({ description: `The ${name} report in its envelope.` }),
+    ApiOkResponse({ description: `The ${name} report in its envelope.`, schema: envelope(name) }),
     ApiBadRequestResponse({
       description:
-        'INVALID_QUERY: a malformed month, from > to, an unknown basis, or limit / window / horizon out of range; the body names the parameter.',
+        'A malformed month, from > to, an unknown basis or parameter, or limit / window / horizon out of range.',
+      schema: errorSchema(
+        400,
+        'INVALID_QUERY',
+        'window must be a whole number from 2 to 24, not "1"',
+        {
+          parameter: 'window',
+        },
+      ),
     }),
-    ApiNotFoundResponse({ description: 'UNKNOWN_CITY: the body names the known cities.' }),
+    ApiNotFoundResponse({
+      description: 'A city no worker serves.',
+      schema: errorSchema(
+        404,
+        'UNKNOWN_CITY',
+        'unknown city "Nice"; known cities: Lyon, Marseille, Paris',
+        {
+          city: 'Nice',
+          known: ['Lyon', 'Marseille', 'Paris'],
+        },
+      ),
+    }),
     ApiServiceUnavailableResponse({
-      description:
-        'CITY_UNAVAILABLE: a city did not answer in time (see partial=true); the body names it.',
+      description: 'A city did not answer in time; ask again, or with partial=true.',
+      schema: errorSchema(
+        503,
+        'CITY_UNAVAILABLE',
+        'no answer from Marseille (Marseille: connect ECONNREFUSED 127.0.0.1:4003); retry, or ask with partial=true',
+        { cities: ['Marseille'] },
+      ),
     }),
   );
 }

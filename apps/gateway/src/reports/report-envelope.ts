@@ -13,6 +13,18 @@ export const REPORT_NAMES = [
 ] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
+/** The section of the report contract each endpoint answers with (all of them for `summary`). */
+export const REPORT_SECTION: Record<Exclude<ReportName, 'summary'>, keyof ReportData> = {
+  monthly: 'monthly',
+  split: 'split',
+  comparison: 'comparison',
+  'top-models': 'topModels',
+  seasonality: 'seasonality',
+  rotation: 'rotation',
+  margins: 'margins',
+  forecast: 'forecast',
+};
+
 export interface WorkerTiming {
   readonly city: string;
   readonly elapsedMs: number;

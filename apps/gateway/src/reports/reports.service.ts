@@ -10,7 +10,6 @@ import {
   type CitySummary,
   type MonthBounds,
   type RawReportQuery,
-  type ReportData,
 } from '#domain';
 import type { CityInfo } from '#contracts';
 import { CityCallError } from '../cluster/city-call.error.js';
@@ -18,18 +17,12 @@ import { CityCluster } from '../cluster/city-cluster.service.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { GATEWAY_CONFIG } from '../config/tokens.js';
 import { cityUnavailable } from '../errors/gateway-errors.js';
-import type { ReportEnvelope, ReportName, WorkerTiming } from './report-envelope.js';
-
-const SECTION_OF: Record<Exclude<ReportName, 'summary'>, keyof ReportData> = {
-  monthly: 'monthly',
-  split: 'split',
-  comparison: 'comparison',
-  'top-models': 'topModels',
-  seasonality: 'seasonality',
-  rotation: 'rotation',
-  margins: 'margins',
-  forecast: 'forecast',
-};
+import {
+  REPORT_SECTION,
+  type ReportEnvelope,
+  type ReportName,
+  type WorkerTiming,
+} from './report-envelope.js';
 
 /**
  * Fork-join: one summarize job per requested city, all at once, each with a timeout; the
@@ -90,7 +83,7 @@ export class ReportsService {
       from: report.from,
       to: report.to,
       cities: report.cities,
-      data: name === 'summary' ? report.data : report.data[SECTION_OF[name]],
+      data: name === 'summary' ? report.data : report.data[REPORT_SECTION[name]],
       meta: {
         elapsedMs: performance.now() - started,
         workers: fetched.map(({ timing }) => timing),

@@ -10,6 +10,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { IMPORT_OUTCOME_SCHEMA } from '../docs/import-schemas.js';
 import type { ImportOutcome } from '../imports/import-outcome.js';
 import { ImportsService } from '../imports/imports.service.js';
 import { TransactionDto } from './transaction.dto.js';
@@ -36,7 +37,10 @@ export class TransactionsController {
       ],
     },
   })
-  @ApiOkResponse({ description: 'The same answer as POST /imports.' })
+  @ApiOkResponse({
+    description: 'The same answer as POST /imports.',
+    schema: IMPORT_OUTCOME_SCHEMA,
+  })
   @ApiBadRequestResponse({
     description: 'INVALID_BODY: the body names each transaction and field at fault.',
   })

@@ -1,0 +1,69 @@
+import type { SchemaObject } from '@nestjs/swagger';
+
+const cityOutcome: SchemaObject = {
+  type: 'object',
+  properties: {
+    city: { type: 'string', example: 'Lyon' },
+    accepted: { type: 'integer', description: 'Rows stored', example: 14_866 },
+    duplicates: {
+      type: 'integer',
+      description: 'Rows whose transaction_id the city already holds',
+      example: 1,
+    },
+    rejected: { type: 'integer', description: 'Rows its worker rejected', example: 1 },
+    notApplied: {
+      type: 'integer',
+      description: 'Rows sent to the city that it did not confirm (retry the import)',
+      example: 0,
+    },
+    error: { type: 'string', description: 'Why the city stopped confirming, if it did' },
+  },
+};
+
+/** The answer of POST /imports and POST /transactions. */
+export const IMPORT_OUTCOME_SCHEMA: SchemaObject = {
+  type: 'object',
+  properties: {
+    rows: { type: 'integer', description: 'Records read after the header', example: 50_002 },
+    accepted: { type: 'integer', example: 49_999 },
+    duplicates: { type: 'integer', example: 1 },
+    rejected: { type: 'integer', example: 2 },
+    errors: {
+      type: 'array',
+      description:
+        'The first 1000 rejections, by line (for POST /transactions: position in the array)',
+      items: {
+        type: 'object',
+        properties: {
+          line: { type: 'integer', example: 13 },
+          transactionId: { type: 'string', nullable: true, example: 'TX000012' },
+          code: { type: 'string', example: 'INVALID_DATE' },
+          field: { type: 'string', nullable: true, example: 'date' },
+          message: {
+            type: 'string',
+            example: 'line 13: date "2024-02-30" is not a real date written YYYY-MM-DD',
+          },
+        },
+      },
+    },
+    cities: { type: 'array', items: cityOutcome },
+    elapsedMs: { type: 'number', example: 231.5 },
+  },
+};
+
+export const CITY_STATUS_SCHEMA: SchemaObject = {
+  type: 'array',
+  items: {
+    type: 'object',
+    properties: {
+      city: { type: 'string', example: 'Lyon' },
+      transport: { type: 'string', enum: ['tcp', 'nats'], example: 'tcp' },
+      status: { type: 'string', enum: ['up', 'down'], example: 'up' },
+      transactions: { type: 'integer', nullable: true, example: 14_868 },
+      latencyMs: { type: 'number', nullable: true, example: 1.8 },
+      firstMonth: { type: 'string', nullable: true, example: '2023-01' },
+      lastMonth: { type: 'string', nullable: true, example: '2025-12' },
+      error: { type: 'string', description: 'Why the city is down', example: undefined },
+    },
+  },
+};

@@ -1,0 +1,117 @@
+import { createReadStream, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { ClusterProcesses } from '../apps/cli/src/start/cluster-processes.js';
+import {
+  freePort,
+  freePortRange,
+  natsServerBinary,
+  startNatsServer,
+  type NatsServer,
+} from '../apps/cli/src/start/local-services.js';
+import { benchFile, median } from './support/bench-file.js';
+
+const CITIES = ['Lyon', 'Paris', 'Marseille'];
+const SEQUENTIAL_REQUESTS = 200;
+const CLIENTS = 20;
+const REQUESTS_PER_CLIENT = 20;
+
+/** DuckDB reads the CSV and sums the monthly revenue per city: the yardstick for our import. */
+async function duckDbSeconds(file: string): Promise<number> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const started = performance.now();
+  await connection.runAndReadAll(
+    `SELECT ville, strftime(date, '%Y-%m') AS month,
+            sum(CASE WHEN type = 'vente' THEN prix ELSE prix * duree_location_mois END) AS revenue
+       FROM read_csv('${file.replaceAll("'", "''")}', nullstr = 'NULL')
+      GROUP BY ALL ORDER BY ALL`,
+  );
+  const seconds = (performance.now() - started) / 1000;
+  connection.closeSync();
+  instance.closeSync();
+  return seconds;
+}
+
+async function importFile(baseUrl: string, file: string): Promise<{ seconds: number; accepted: number }> {
+  const started = performance.now();
+  const init: RequestInit = {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv' },
+    body: Readable.toWeb(createReadStream(file)),
+    duplex: 'half',
+  };
+  const response = await fetch(`${baseUrl}/imports`, init);
+  const outcome = (await response.json()) as { accepted: number; message?: string };
+  if (!response.ok) throw new Error(`import failed: ${response.status} ${outcome.message ?? ''}`);
+  return { seconds: (performance.now() - started) / 1000, accepted: outcome.accepted };
+}
+
+async function timedGet(url: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return performance.now() - started;
+}
+
+function percentile(values: readonly number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      rows: { type: 'string', default: '1000000' },
+      transport: { type: 'string', default: 'tcp' },
+      file: { type: 'string' },
+    },
+  });
+  const transport = values.transport === 'nats' ? 'nats' : 'tcp';
+  const file = benchFile(values.file, Number(values.rows));
+  let nats: NatsServer | undefined;
+  if (transport === 'nats') {
+    const binary = natsServerBinary();
+    if (binary === undefined) throw new Error('nats-server is not installed (apt-get install nats-server)');
+    nats = await startNatsServer(binary);
+  }
+  const cluster = new ClusterProcesses({
+    transport,
+    cities: CITIES,
+    port: await freePort(),
+    workerBasePort: await freePortRange(CITIES.length),
+    natsUrl: nats?.url ?? '',
+  });
+  try {
+    cluster.start();
+    await cluster.waitHealthy();
+    const duck = median([await duckDbSeconds(file), await duckDbSeconds(file), await duckDbSeconds(file)]);
+    const imported = await importFile(cluster.baseUrl, file);
+    const url = `${cluster.baseUrl}/reports/summary`;
+    await timedGet(url);
+    const sequential: number[] = [];
+    for (let request = 0; request < SEQUENTIAL_REQUESTS; request += 1) sequential.push(await timedGet(url));
+    const concurrent: number[] = [];
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        for (let request = 0; request < REQUESTS_PER_CLIENT; request += 1) concurrent.push(await timedGet(url));
+      }),
+    );
+    const mib = statSync(file).size / 2 ** 20;
+    console.log(`file: ${file} (${mib.toFixed(1)} MiB), transport: ${transport}, ${CITIES.length} workers`);
+    console.log(
+      `import: ${imported.seconds.toFixed(2)} s, ${Math.round(imported.accepted / imported.seconds).toLocaleString('en')} rows/s end to end (${imported.accepted.toLocaleString('en')} rows)`,
+    );
+    console.log(`DuckDB read_csv + monthly revenue per city: ${duck.toFixed(3)} s (median of 3); import / DuckDB = ${(imported.seconds / duck).toFixed(2)}x (target <= 3x)`);
+    console.log(`GET /reports/summary, ${SEQUENTIAL_REQUESTS} sequential: p50 ${percentile(sequential, 0.5).toFixed(1)} ms, p99 ${percentile(sequential, 0.99).toFixed(1)} ms (target p50 <= 20 ms)`);
+    console.log(`GET /reports/summary, ${CLIENTS} concurrent clients x ${REQUESTS_PER_CLIENT}: p50 ${percentile(concurrent, 0.5).toFixed(1)} ms, p99 ${percentile(concurrent, 0.99).toFixed(1)} ms`);
+  } finally {
+    await cluster.stop();
+    await nats?.stop();
+  }
+}
+
+await main();
