@@ -34,7 +34,10 @@ async function duckDbSeconds(file: string): Promise<number> {
   return seconds;
 }
 
-async function importFile(baseUrl: string, file: string): Promise<{ seconds: number; accepted: number }> {
+async function importFile(
+  baseUrl: string,
+  file: string,
+): Promise<{ seconds: number; accepted: number }> {
   const started = performance.now();
   const init: RequestInit = {
     method: 'POST',
@@ -75,7 +78,8 @@ async function main(): Promise<void> {
   let nats: NatsServer | undefined;
   if (transport === 'nats') {
     const binary = natsServerBinary();
-    if (binary === undefined) throw new Error('nats-server is not installed (apt-get install nats-server)');
+    if (binary === undefined)
+      throw new Error('nats-server is not installed (apt-get install nats-server)');
     nats = await startNatsServer(binary);
   }
   const cluster = new ClusterProcesses({
@@ -88,26 +92,40 @@ async function main(): Promise<void> {
   try {
     cluster.start();
     await cluster.waitHealthy();
-    const duck = median([await duckDbSeconds(file), await duckDbSeconds(file), await duckDbSeconds(file)]);
+    const duck = median([
+      await duckDbSeconds(file),
+      await duckDbSeconds(file),
+      await duckDbSeconds(file),
+    ]);
     const imported = await importFile(cluster.baseUrl, file);
     const url = `${cluster.baseUrl}/reports/summary`;
     await timedGet(url);
     const sequential: number[] = [];
-    for (let request = 0; request < SEQUENTIAL_REQUESTS; request += 1) sequential.push(await timedGet(url));
+    for (let request = 0; request < SEQUENTIAL_REQUESTS; request += 1)
+      sequential.push(await timedGet(url));
     const concurrent: number[] = [];
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
-        for (let request = 0; request < REQUESTS_PER_CLIENT; request += 1) concurrent.push(await timedGet(url));
+        for (let request = 0; request < REQUESTS_PER_CLIENT; request += 1)
+          concurrent.push(await timedGet(url));
       }),
     );
     const mib = statSync(file).size / 2 ** 20;
-    console.log(`file: ${file} (${mib.toFixed(1)} MiB), transport: ${transport}, ${CITIES.length} workers`);
+    console.log(
+      `file: ${file} (${mib.toFixed(1)} MiB), transport: ${transport}, ${CITIES.length} workers`,
+    );
     console.log(
       `import: ${imported.seconds.toFixed(2)} s, ${Math.round(imported.accepted / imported.seconds).toLocaleString('en')} rows/s end to end (${imported.accepted.toLocaleString('en')} rows)`,
     );
-    console.log(`DuckDB read_csv + monthly revenue per city: ${duck.toFixed(3)} s (median of 3); import / DuckDB = ${(imported.seconds / duck).toFixed(2)}x (target <= 3x)`);
-    console.log(`GET /reports/summary, ${SEQUENTIAL_REQUESTS} sequential: p50 ${percentile(sequential, 0.5).toFixed(1)} ms, p99 ${percentile(sequential, 0.99).toFixed(1)} ms (target p50 <= 20 ms)`);
-    console.log(`GET /reports/summary, ${CLIENTS} concurrent clients x ${REQUESTS_PER_CLIENT}: p50 ${percentile(concurrent, 0.5).toFixed(1)} ms, p99 ${percentile(concurrent, 0.99).toFixed(1)} ms`);
+    console.log(
+      `DuckDB read_csv + monthly revenue per city: ${duck.toFixed(3)} s (median of 3); import / DuckDB = ${(imported.seconds / duck).toFixed(2)}x (target <= 3x)`,
+    );
+    console.log(
+      `GET /reports/summary, ${SEQUENTIAL_REQUESTS} sequential: p50 ${percentile(sequential, 0.5).toFixed(1)} ms, p99 ${percentile(sequential, 0.99).toFixed(1)} ms (target p50 <= 20 ms)`,
+    );
+    console.log(
+      `GET /reports/summary, ${CLIENTS} concurrent clients x ${REQUESTS_PER_CLIENT}: p50 ${percentile(concurrent, 0.5).toFixed(1)} ms, p99 ${percentile(concurrent, 0.99).toFixed(1)} ms`,
+    );
   } finally {
     await cluster.stop();
     await nats?.stop();
