@@ -1,8 +1,8 @@
-import { createReadStream, statSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ClusterProcesses } from '../apps/cli/src/start/cluster-processes.js';
+import { postCsvFile } from '../apps/cli/src/start/seed.js';
 import {
   freePort,
   freePortRange,
@@ -39,16 +39,8 @@ async function importFile(
   file: string,
 ): Promise<{ seconds: number; accepted: number }> {
   const started = performance.now();
-  const init: RequestInit = {
-    method: 'POST',
-    headers: { 'content-type': 'text/csv' },
-    body: Readable.toWeb(createReadStream(file)),
-    duplex: 'half',
-  };
-  const response = await fetch(`${baseUrl}/imports`, init);
-  const outcome = (await response.json()) as { accepted: number; message?: string };
-  if (!response.ok) throw new Error(`import failed: ${response.status} ${outcome.message ?? ''}`);
-  return { seconds: (performance.now() - started) / 1000, accepted: outcome.accepted };
+  const { accepted } = await postCsvFile(baseUrl, file);
+  return { seconds: (performance.now() - started) / 1000, accepted };
 }
 
 async function timedGet(url: string): Promise<number> {

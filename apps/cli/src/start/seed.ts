@@ -1,6 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 
+export interface ImportAnswer {
+  accepted: number;
+  rejected: number;
+  elapsedMs: number;
+}
+
 interface CityStatus {
   city: string;
   status: string;
@@ -17,6 +23,12 @@ export async function seedIfEmpty(baseUrl: string, file: string): Promise<string
   if (loaded.length > 0) {
     return `not importing ${file}: ${loaded.map((city) => `${city.city} holds ${city.transactions ?? 0}`).join(', ')}`;
   }
+  const outcome = await postCsvFile(baseUrl, file);
+  return `imported ${file}: ${outcome.accepted} accepted, ${outcome.rejected} rejected in ${Math.round(outcome.elapsedMs)} ms`;
+}
+
+/** Streams `file` to POST /imports, without reading it whole; throws on an error answer. */
+export async function postCsvFile(baseUrl: string, file: string): Promise<ImportAnswer> {
   // Node's fetch streams a request body only with duplex 'half'.
   const init: RequestInit = {
     method: 'POST',
@@ -25,13 +37,9 @@ export async function seedIfEmpty(baseUrl: string, file: string): Promise<string
     duplex: 'half',
   };
   const response = await fetch(`${baseUrl}/imports`, init);
-  const outcome = (await response.json()) as {
-    accepted?: number;
-    rejected?: number;
-    elapsedMs?: number;
-    message?: string;
-  };
-  if (!response.ok)
-    throw new Error(`importing ${file} failed (${response.status}): ${outcome.message ?? ''}`);
-  return `imported ${file}: ${outcome.accepted ?? 0} accepted, ${outcome.rejected ?? 0} rejected in ${Math.round(outcome.elapsedMs ?? 0)} ms`;
+  const answer = (await response.json()) as ImportAnswer & { message?: string };
+  if (!response.ok) {
+    throw new Error(`importing ${file} failed (${response.status}): ${answer.message ?? ''}`);
+  }
+  return answer;
 }
