@@ -158,6 +158,39 @@ export function clusterScenarios(transport: 'tcp' | 'nats', natsUrl: () => strin
     ]);
   });
 
+  it('takes a multipart upload (field file), and refuses other media types and bad headers', async () => {
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob([
+        'transaction_id,date,ville,type,modele,prix,duree_location_mois\nM1,2026-04-01,Lyon,vente,BMW_X3,1000,NULL\n',
+      ]),
+      'one.csv',
+    );
+    const upload = await fetch(`${cluster.baseUrl}/imports`, { method: 'POST', body: form });
+    expect(upload.status).toBe(200);
+    expect(await upload.json()).toMatchObject({ rows: 1, accepted: 1 });
+    const xml = await fetch(`${cluster.baseUrl}/imports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml' },
+      body: '<a/>',
+    });
+    expect([xml.status, ((await xml.json()) as { code: string }).code]).toEqual([
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ]);
+    const header = await fetch(`${cluster.baseUrl}/imports`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: 'transaction_id,date\nX,2026-01-01\n',
+    });
+    expect(header.status).toBe(400);
+    expect(await header.json()).toMatchObject({
+      code: 'MISSING_COLUMN',
+      missing: ['ville', 'type', 'modele', 'prix', 'duree_location_mois'],
+    });
+  });
+
   it('answers an unknown city with 404 naming the known ones', async () => {
     const response = await getJson(`${cluster.baseUrl}/reports/split?city=Lyon,Nice`);
     expect(response.status).toBe(404);
