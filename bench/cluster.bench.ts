@@ -1,4 +1,6 @@
-import { statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ClusterProcesses } from '../apps/cli/src/start/cluster-processes.js';
@@ -74,7 +76,9 @@ async function main(): Promise<void> {
       throw new Error('nats-server is not installed (apt-get install nats-server)');
     nats = await startNatsServer(binary);
   }
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-shards-'));
   const cluster = new ClusterProcesses({
+    dataDir,
     transport,
     cities: CITIES,
     port: await freePort(),
@@ -121,6 +125,7 @@ async function main(): Promise<void> {
   } finally {
     await cluster.stop();
     await nats?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { OpenCityDirectory, buildReport, parseReportQuery, type Summary } from '#domain';
-import { loadCsvFile } from '../apps/cli/src/report/load-csv-file.js';
+import { loadCsvFile } from '#platform';
 import { benchFile, median } from './support/bench-file.js';
 
 const ROUNDS = 5;

@@ -2,18 +2,26 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The file named on the command line, or a generated 1M-row file, made once and reused. */
-export function benchFile(argument: string | undefined, rows = 1_000_000): string {
+/**
+ * The file named on the command line, or a generated file of `rows` rows (with costs, and the
+ * generator's `options`), made once under tmp/ and reused.
+ */
+export function benchFile(
+  argument: string | undefined,
+  rows = 1_000_000,
+  options: readonly string[] = [],
+): string {
   if (argument !== undefined) return argument;
   const directory = fileURLToPath(new URL('../../../tmp/', import.meta.url));
-  const file = `${directory}bench-${rows}.csv`;
+  const suffix = options.length === 0 ? '' : `-${options.join('-').replace(/[^a-zA-Z0-9-]+/g, '')}`;
+  const file = `${directory}bench-${rows}${suffix}.csv`;
   if (!existsSync(file)) {
     mkdirSync(directory, { recursive: true });
     const generator = fileURLToPath(new URL('../../apps/cli/src/generate.js', import.meta.url));
     process.stderr.write(`generating ${file} ...\n`);
     const run = spawnSync(
       process.execPath,
-      [generator, '--rows', String(rows), '--out', file, '--with-cost'],
+      [generator, '--rows', String(rows), '--out', file, '--with-cost', ...options],
       {
         stdio: 'inherit',
       },

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClusterProcesses } from '../../apps/cli/src/start/cluster-processes.js';
 import { freePort, freePortRange } from '../../apps/cli/src/start/local-services.js';
@@ -9,6 +12,7 @@ export async function startCluster(
   transport: 'tcp' | 'nats',
   natsUrl = '',
   env: Record<string, string> = {},
+  dataDir = mkdtempSync(join(tmpdir(), 'shards-')),
 ): Promise<ClusterProcesses> {
   const cluster = new ClusterProcesses({
     transport,
@@ -18,6 +22,7 @@ export async function startCluster(
     natsUrl,
     env,
     appsDir: fileURLToPath(new URL('../../dist/apps', import.meta.url)),
+    dataDir,
   });
   cluster.start();
   try {

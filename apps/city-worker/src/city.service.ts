@@ -1,33 +1,59 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import {
-  CityStore,
   FixedCityDirectory,
   formatMonth,
+  formatTransaction,
   ingestBatch,
   monthBounds,
   summarizeCity,
+  type CityStore,
+  type CityStores,
   type CitySummary,
 } from '#domain';
 import { MAX_BATCH_ERRORS, type CityInfo, type IngestBatch, type IngestResult } from '#contracts';
-import { WORKER_CONFIG } from './tokens.js';
+import type { CityShard } from './shard/city-shard.js';
+import { CITY_SHARD, CITY_STORES, WORKER_CONFIG } from './tokens.js';
 import type { WorkerConfig } from './worker-config.js';
 
-/** One city's transactions, and its summary, kept until the next ingest changes them. */
+/**
+ * One city's transactions, durable in its shard, and its summary, kept until the next ingest
+ * changes them.
+ */
 @Injectable()
-export class CityService {
+export class CityService implements OnApplicationShutdown {
   private readonly store: CityStore;
   private readonly directory: FixedCityDirectory;
   private summary: CitySummary | undefined;
+  private readonly logger = new Logger(CityService.name);
 
-  constructor(@Inject(WORKER_CONFIG) config: WorkerConfig) {
-    this.store = new CityStore(config.city);
+  constructor(
+    @Inject(WORKER_CONFIG) config: WorkerConfig,
+    @Inject(CITY_STORES) stores: CityStores,
+    @Inject(CITY_SHARD) private readonly shard: CityShard,
+  ) {
+    this.store = stores.storeFor(config.city);
     this.directory = new FixedCityDirectory([config.city]);
   }
 
+  /** Answers only once the accepted rows are on disk. */
   ingest(batch: IngestBatch): IngestResult {
-    const outcome = ingestBatch(this.store, this.directory, batch, MAX_BATCH_ERRORS);
+    const lines: string[] = [];
+    const outcome = ingestBatch(this.store, this.directory, batch, MAX_BATCH_ERRORS, (row) =>
+      lines.push(formatTransaction(row)),
+    );
     if (outcome.accepted > 0) this.summary = undefined;
+    try {
+      this.shard.append(lines);
+    } catch (error) {
+      // The rows are in memory but not on disk: stop, so that a restart serves the shard's truth.
+      this.logger.fatal(`cannot write ${this.shard.path}: ${String(error)}; stopping`);
+      process.exit(1);
+    }
     return outcome;
+  }
+
+  onApplicationShutdown(): void {
+    this.shard.close();
   }
 
   summarize(): CitySummary {

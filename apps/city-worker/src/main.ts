@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import { exitOnStartupError, natsConnection } from '#platform';
 import { CityWorkerModule } from './city-worker.module.js';
+import { recoverCity } from './shard/recover-city.js';
 import { readWorkerConfig, type WorkerConfig } from './worker-config.js';
 
 function transportOptions(config: WorkerConfig): MicroserviceOptions {
@@ -18,8 +19,9 @@ function transportOptions(config: WorkerConfig): MicroserviceOptions {
 
 async function bootstrap(): Promise<void> {
   const config = readWorkerConfig(process.env);
+  const { stores, shard } = await recoverCity(config);
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(
-    CityWorkerModule.forCity(config),
+    CityWorkerModule.forCity(config, stores, shard),
     transportOptions(config),
   );
   app.enableShutdownHooks();

@@ -6,6 +6,10 @@ export interface WorkerConfig {
   readonly host: string;
   readonly port: number;
   readonly natsUrl: string;
+  /** Where the city's shard lives. */
+  readonly dataDir: string;
+  /** Test hook: crash in the middle of the first append larger than this. */
+  readonly tornWriteAfterBytes: number | undefined;
 }
 
 /** The worker's configuration from its environment (README, "Configuration"). */
@@ -17,6 +21,11 @@ export function readWorkerConfig(env: Readonly<Record<string, string | undefined
     host: reader.string('WORKER_HOST', '127.0.0.1'),
     port: reader.integer('WORKER_PORT', 4001, 1, 65535),
     natsUrl: reader.string('NATS_URL', 'nats://127.0.0.1:4222'),
+    dataDir: reader.string('DATA_DIR', 'var/shards'),
+    tornWriteAfterBytes:
+      env.TEST_TORN_WRITE_AFTER_BYTES === undefined
+        ? undefined
+        : reader.integer('TEST_TORN_WRITE_AFTER_BYTES', 0, 0, 2 ** 31),
   };
   reader.done();
   return config;

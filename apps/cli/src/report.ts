@@ -1,5 +1,5 @@
 import { DomainError, OpenCityDirectory, buildReport, parseReportQuery } from '#domain';
-import { loadCsvFile } from './report/load-csv-file.js';
+import { loadCsvFile } from '#platform';
 import { formatReport } from './report/print-report.js';
 import { parseReportArgs } from './report/report-args.js';
 

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { CitiesController } from './cities/cities.controller.js';
 import { CitiesService } from './cities/cities.service.js';
 import { CityCluster } from './cluster/city-cluster.service.js';
@@ -12,6 +13,7 @@ import { ImportsController } from './imports/imports.controller.js';
 import { ImportsService } from './imports/imports.service.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
+import { ApiKeyGuard } from './security/api-key.guard.js';
 import { TransactionsController } from './transactions/transactions.controller.js';
 
 @Module({})
@@ -19,7 +21,10 @@ export class GatewayModule {
   static forConfig(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [TerminusModule.forRoot({ logger: false })],
+      imports: [
+        TerminusModule.forRoot({ logger: false }),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.writesPerMinute }]),
+      ],
       controllers: [
         ReportsController,
         ImportsController,
@@ -34,6 +39,7 @@ export class GatewayModule {
         ReportsService,
         ImportsService,
         CitiesService,
+        ApiKeyGuard,
       ],
     };
   }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { exitOnStartupError } from '#platform';
 import { readGatewayConfig } from './config/gateway-config.js';
 import { invalidQuery } from './errors/gateway-errors.js';
@@ -13,6 +14,18 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config));
   // 10 000 transactions of ~200 bytes each fit; CSV bodies are streamed, never parsed here.
   app.useBodyParser('json', { limit: '8mb' });
+  // Swagger UI runs an inline script and inline styles; nothing else is allowed inline.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { API_KEY_SCHEME } from './security/write-endpoint.js';
 
 /** Swagger UI at /docs, the OpenAPI document at /docs-json. */
 export function setUpSwagger(app: INestApplication): void {
@@ -13,6 +14,7 @@ export function setUpSwagger(app: INestApplication): void {
           'Every error body is {statusCode, code, message, ...details}.',
       )
       .setVersion('1.0')
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, API_KEY_SCHEME)
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -1,5 +1,6 @@
 export * from './csv/columns.js';
 export * from './csv/csv-record.js';
+export * from './csv/format-transaction.js';
 export * from './csv/numbers.js';
 export * from './csv/quote-field.js';
 export * from './csv/record-reader.js';

@@ -15,6 +15,8 @@ export interface ClusterOptions {
   readonly log?: (line: string) => void;
   /** The compiled apps; by default the `dist/apps` this file was compiled into. */
   readonly appsDir?: string;
+  /** The workers' shards (DATA_DIR); by default each worker's own default. */
+  readonly dataDir?: string;
 }
 
 /** Lines of output kept to explain a cluster that does not come up. */
@@ -41,18 +43,26 @@ export class ClusterProcesses {
     return `http://127.0.0.1:${this.options.port}`;
   }
 
-  startWorker(city: string): void {
+  /** Starts (or restarts) the worker of `city`; `env` adds to its environment. */
+  startWorker(city: string, env: Readonly<Record<string, string>> = {}): void {
     const index = this.options.cities.indexOf(city);
-    const env = {
+    const workerEnv = {
+      ...env,
       CITY: city,
       TRANSPORT: this.options.transport,
       WORKER_HOST: '127.0.0.1',
       WORKER_PORT: String(this.options.workerBasePort + index),
       NATS_URL: this.options.natsUrl,
+      ...(this.options.dataDir === undefined ? {} : { DATA_DIR: this.options.dataDir }),
     };
     this.workers.set(
       city,
-      this.spawn(`worker ${city}`, 'city-worker', env, (child) => this.workers.get(city) === child),
+      this.spawn(
+        `worker ${city}`,
+        'city-worker',
+        workerEnv,
+        (child) => this.workers.get(city) === child,
+      ),
     );
   }
 
@@ -101,6 +111,16 @@ export class ClusterProcesses {
     if (worker === undefined || worker.exitCode !== null) return;
     const exited = once(worker, 'exit');
     worker.kill('SIGKILL');
+    await exited;
+  }
+
+  /** Kills the gateway at once (SIGKILL). */
+  async killGateway(): Promise<void> {
+    const gateway = this.gateway;
+    this.gateway = undefined;
+    if (gateway === undefined || gateway.exitCode !== null) return;
+    const exited = once(gateway, 'exit');
+    gateway.kill('SIGKILL');
     await exited;
   }
 

@@ -20,6 +20,10 @@ export interface GatewayConfig {
   readonly importBatchRows: number;
   readonly importMaxInFlight: number;
   readonly costRates: CostRates;
+  /** Required in `x-api-key` by the write endpoints when set. */
+  readonly apiKey: string | undefined;
+  /** Write requests allowed per client and minute. */
+  readonly writesPerMinute: number;
 }
 
 const MIB = 1024 * 1024;
@@ -49,9 +53,15 @@ export function readGatewayConfig(
       sale: reader.number('SALE_COST_RATE', DEFAULT_COST_RATES.sale, 0, 10),
       rental: reader.number('RENTAL_COST_RATE', DEFAULT_COST_RATES.rental, 0, 10),
     },
+    apiKey: optionalSecret(reader.optionalString('API_KEY', '')),
+    writesPerMinute: reader.integer('WRITES_PER_MINUTE', 120, 1, 1_000_000),
   };
   reader.done();
   return config;
+}
+
+function optionalSecret(value: string): string | undefined {
+  return value === '' ? undefined : value;
 }
 
 /** `Lyon=127.0.0.1:4001,Paris=worker-paris:4001` */

@@ -9,6 +9,9 @@ export const GatewayErrorCode = {
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   InvalidBody: 'INVALID_BODY',
   WorkerError: 'WORKER_ERROR',
+  Unauthorized: 'UNAUTHORIZED',
+  NothingImported: 'NOTHING_IMPORTED',
+  NoRows: 'NO_ROWS',
 } as const;
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
 

@@ -8,6 +8,7 @@ import {
   ApiBadRequestResponse,
   ApiServiceUnavailableResponse,
   ApiTags,
+  ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -19,6 +20,7 @@ import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
 import type { ImportOutcome } from './import-outcome.js';
 import { ImportsService } from './imports.service.js';
 import { multipartFile } from './multipart-file.js';
+import { WriteEndpoint } from '../security/write-endpoint.js';
 
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain'];
 
@@ -32,6 +34,7 @@ export class ImportsController {
 
   @Post()
   @HttpCode(200)
+  @WriteEndpoint()
   @ApiOperation({
     summary: 'Import a CSV file',
     description:
@@ -52,12 +55,21 @@ export class ImportsController {
   })
   @ApiBadRequestResponse({
     description:
-      'MISSING_COLUMN / EMPTY_FILE / INVALID_BODY: a bad header, no header, or bytes that are not UTF-8.',
+      'MISSING_COLUMN / EMPTY_FILE / NO_ROWS / INVALID_BODY: a bad header, no header, a header and no record, or bytes that are not UTF-8.',
     schema: errorSchema(
       400,
       'MISSING_COLUMN',
       'the header lacks required column prix (expected transaction_id,date,ville,type,modele,prix,duree_location_mois[,cout])',
       { missing: ['prix'] },
+    ),
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'NOTHING_IMPORTED: records were read but none is valid; the body is the import answer with its errors.',
+    schema: errorSchema(
+      422,
+      'NOTHING_IMPORTED',
+      'none of the 3 records is valid: nothing was stored (see errors)',
     ),
   })
   @ApiPayloadTooLargeResponse({

@@ -86,12 +86,27 @@ export class ImportsService {
 
   private async complete(session: ImportSession): Promise<ImportOutcome> {
     const outcome = await session.finish();
+    if (outcome.rows === 0) {
+      throw new GatewayError(
+        400,
+        GatewayErrorCode.NoRows,
+        'the import holds a header but no record',
+      );
+    }
     const failed = outcome.cities.filter((city) => city.error !== undefined);
     if (failed.length > 0) {
       throw new GatewayError(
         503,
         GatewayErrorCode.PartialImport,
         `${failed.map((city) => `${city.city} (${String(city.notApplied)} rows not applied: ${city.error ?? ''})`).join(', ')}: the other cities' rows are applied; retry the import to complete it`,
+        { ...outcome },
+      );
+    }
+    if (outcome.accepted + outcome.duplicates === 0) {
+      throw new GatewayError(
+        422,
+        GatewayErrorCode.NothingImported,
+        `none of the ${outcome.rows} records is valid: nothing was stored (see errors)`,
         { ...outcome },
       );
     }

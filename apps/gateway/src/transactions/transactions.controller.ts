@@ -13,6 +13,7 @@ import {
 import { IMPORT_OUTCOME_SCHEMA } from '../docs/import-schemas.js';
 import type { ImportOutcome } from '../imports/import-outcome.js';
 import { ImportsService } from '../imports/imports.service.js';
+import { WriteEndpoint } from '../security/write-endpoint.js';
 import { TransactionDto } from './transaction.dto.js';
 import { MAX_TRANSACTIONS_PER_REQUEST, TransactionsBodyPipe } from './transactions-body.pipe.js';
 import { toCsvRecord, TRANSACTION_HEADER } from './transaction-csv.js';
@@ -25,6 +26,7 @@ export class TransactionsController {
 
   @Post()
   @HttpCode(200)
+  @WriteEndpoint()
   @ApiOperation({
     summary: 'Record one transaction, or an array of them',
     description: `At most ${MAX_TRANSACTIONS_PER_REQUEST} per request. Once answered, they are in every later report. In the answer, \`line\` is the position of a transaction in the array (1-based).`,

@@ -3,6 +3,7 @@ import { CsvRecordReader } from '../csv/record-reader.js';
 import { isRowError, validateRecord } from '../csv/validate-record.js';
 import type { CityDirectory } from '../model/cities.js';
 import { DomainError, ErrorCode, type RowError } from '../model/errors.js';
+import type { Transaction } from '../model/transaction.js';
 import type { CityStore } from '../store/city-store.js';
 
 /**
@@ -23,12 +24,16 @@ export interface BatchOutcome {
   errors: RowError[];
 }
 
-/** Validates a batch's records and appends the valid ones to `store`. */
+/**
+ * Validates a batch's records and appends the valid ones to `store`; `onAccepted` sees each
+ * transaction the store accepted (not the duplicates), in order.
+ */
 export function ingestBatch(
   store: CityStore,
   cities: CityDirectory,
   batch: RecordBatch,
   keptErrors: number,
+  onAccepted: (transaction: Transaction) => void = () => undefined,
 ): BatchOutcome {
   const layout = parseHeader(batch.columns);
   const outcome: BatchOutcome = { accepted: 0, duplicates: 0, rejected: 0, errors: [] };
@@ -43,8 +48,10 @@ export function ingestBatch(
       index += 1;
       const result = validateRecord(record, layout, cities);
       if (isRowError(result)) reject(result);
-      else if (store.append(result) === 'accepted') outcome.accepted += 1;
-      else outcome.duplicates += 1;
+      else if (store.append(result) === 'accepted') {
+        outcome.accepted += 1;
+        onAccepted(result);
+      } else outcome.duplicates += 1;
     },
     malformed: (error) => {
       const line = batch.lines[index];

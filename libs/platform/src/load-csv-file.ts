@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { CityStores, CsvIngest, type CityDirectory } from '#domain';
-import { Utf8ChunkDecoder } from '#platform';
+import { Utf8ChunkDecoder } from './utf8-decoder.js';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -12,8 +12,8 @@ export async function loadCsvFile(
   path: string,
   cities: CityDirectory,
   keptErrors?: number,
+  stores = new CityStores(),
 ): Promise<{ stores: CityStores; ingest: CsvIngest }> {
-  const stores = new CityStores();
   const ingest = new CsvIngest(cities, stores, keptErrors);
   const decoder = new Utf8ChunkDecoder();
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {

@@ -1,0 +1,50 @@
+import { Logger } from '@nestjs/common';
+import { CityStores, FixedCityDirectory } from '#domain';
+import { loadCsvFile } from '#platform';
+import type { WorkerConfig } from '../worker-config.js';
+import { CityShard } from './city-shard.js';
+
+/** A shard line that is not what the worker wrote: the worker must not start on it. */
+export class ShardCorruptError extends Error {
+  constructor(path: string, problem: string) {
+    super(`${path}: ${problem}; repair or move the file away, then start again`);
+    this.name = 'ShardCorruptError';
+  }
+}
+
+/**
+ * Rebuilds the city's columns and transaction-id index from its shard, before the worker takes
+ * any message. A torn final record is cut off and logged; any other bad line stops the worker.
+ */
+export async function recoverCity(
+  config: WorkerConfig,
+): Promise<{ stores: CityStores; shard: CityShard }> {
+  const logger = new Logger('Recovery');
+  const { shard, torn } = CityShard.open(config.dataDir, config.city, config.tornWriteAfterBytes);
+  if (torn !== undefined) {
+    logger.warn(
+      `${shard.path}: cut off a torn final record of ${torn.bytes} bytes (a crash during an append; that batch was never acknowledged)`,
+    );
+  }
+  const started = performance.now();
+  const stores = new CityStores();
+  stores.storeFor(config.city);
+  const { ingest } = await loadCsvFile(
+    shard.path,
+    new FixedCityDirectory([config.city]),
+    1,
+    stores,
+  );
+  if (ingest.errors.length > 0) throw new ShardCorruptError(shard.path, ingest.errors[0].message);
+  if (ingest.counts.duplicates > 0) {
+    throw new ShardCorruptError(
+      shard.path,
+      `${ingest.counts.duplicates} transaction ids appear twice`,
+    );
+  }
+  const seconds = (performance.now() - started) / 1000;
+  logger.log(
+    `${config.city}: ${ingest.counts.accepted} transactions recovered from ${shard.path} in ${seconds.toFixed(2)} s`,
+  );
+  return { stores, shard };
+}

@@ -1,0 +1,23 @@
+import { UseGuards, applyDecorators } from '@nestjs/common';
+import { ApiSecurity, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { errorSchema } from '../docs/error-schema.js';
+import { ApiKeyGuard } from './api-key.guard.js';
+
+export const API_KEY_SCHEME = 'api-key';
+
+/** A write endpoint: the API key when one is set, and the write rate limit. */
+export function WriteEndpoint(): ClassDecorator & MethodDecorator {
+  return applyDecorators(
+    UseGuards(ApiKeyGuard, ThrottlerGuard),
+    ApiSecurity(API_KEY_SCHEME),
+    ApiUnauthorizedResponse({
+      description: 'API_KEY is set and x-api-key is missing or wrong.',
+      schema: errorSchema(401, 'UNAUTHORIZED', 'this endpoint needs the header x-api-key'),
+    }),
+    ApiTooManyRequestsResponse({
+      description: 'More than WRITES_PER_MINUTE writes from this client in a minute.',
+      schema: errorSchema(429, 'TOO_MANY_REQUESTS', 'ThrottlerException: Too Many Requests'),
+    }),
+  );
+}
