@@ -114,6 +114,11 @@ export class ClusterProcesses {
     await exited;
   }
 
+  /** Sends `signal` to a worker (SIGSTOP hangs it, SIGCONT wakes it). */
+  signalWorker(city: string, signal: NodeJS.Signals): void {
+    this.workers.get(city)?.kill(signal);
+  }
+
   /** Kills the gateway at once (SIGKILL). */
   async killGateway(): Promise<void> {
     const gateway = this.gateway;

@@ -67,9 +67,9 @@ export function natsServerBinary(): string | undefined {
   return undefined;
 }
 
-/** A private nats-server on a free port, so tests never touch a shared broker. */
-export async function startNatsServer(binary: string): Promise<NatsServer> {
-  const port = await freePort();
+/** A private nats-server on a free port (or `port`), so tests never touch a shared broker. */
+export async function startNatsServer(binary: string, port?: number): Promise<NatsServer> {
+  port ??= await freePort();
   const child: ChildProcess = spawn(binary, ['-a', '127.0.0.1', '-p', String(port)], {
     stdio: 'ignore',
   });
