@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ClusterProcesses } from '../apps/cli/src/start/cluster-processes.js';
-import { postCsvFile } from '../apps/cli/src/start/seed.js';
 import {
   freePort,
   freePortRange,
@@ -12,6 +11,7 @@ import {
   startNatsServer,
   type NatsServer,
 } from '../apps/cli/src/start/local-services.js';
+import { postCsvFile } from '#platform';
 import { benchFile, median } from './support/bench-file.js';
 
 const CITIES = ['Lyon', 'Paris', 'Marseille'];

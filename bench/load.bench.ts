@@ -10,7 +10,7 @@ import {
   startNatsServer,
   type NatsServer,
 } from '../apps/cli/src/start/local-services.js';
-import { postCsvFile } from '../apps/cli/src/start/seed.js';
+import { postCsvFile } from '#platform';
 import { benchFile } from './support/bench-file.js';
 
 const CITIES = ['Lyon', 'Paris', 'Marseille'];

@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recoverCity } from '../apps/city-worker/src/shard/recover-city.js';
+import { readWorkerConfig } from '../apps/city-worker/src/worker-config.js';
 import { benchFile, median } from './support/bench-file.js';
 
 const ROUNDS = 5;
@@ -14,15 +15,7 @@ async function main(): Promise<void> {
   const source = benchFile(process.argv[2], 1_000_000, ['--cities', 'Lyon']);
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-recovery-'));
   copyFileSync(source, join(dataDir, 'lyon.csv'));
-  const config = {
-    city: 'Lyon',
-    transport: 'tcp' as const,
-    host: '127.0.0.1',
-    port: 0,
-    natsUrl: '',
-    dataDir,
-    tornWriteAfterBytes: undefined,
-  };
+  const config = readWorkerConfig({ CITY: 'Lyon', DATA_DIR: dataDir });
   const times: number[] = [];
   let rows = 0;
   try {

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CityService } from './city.service.js';
+import { HeartbeatService } from './heartbeat.service.js';
 import { cityControllerFor } from './city.controller.js';
 import type { CityStores } from '#domain';
 import type { CityShard } from './shard/city-shard.js';
@@ -17,6 +18,7 @@ export class CityWorkerModule {
         { provide: CITY_STORES, useValue: stores },
         { provide: CITY_SHARD, useValue: shard },
         CityService,
+        HeartbeatService,
       ],
     };
   }

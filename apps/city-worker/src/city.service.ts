@@ -56,6 +56,10 @@ export class CityService implements OnApplicationShutdown {
     this.shard.close();
   }
 
+  get transactions(): number {
+    return this.store.length;
+  }
+
   summarize(): CitySummary {
     this.summary ??= summarizeCity(this.store.columns());
     return this.summary;

@@ -5,6 +5,7 @@ import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import { exitOnStartupError, natsConnection } from '#platform';
 import { CityWorkerModule } from './city-worker.module.js';
 import { recoverCity } from './shard/recover-city.js';
+import { ensureSoleInstance } from './sole-instance.js';
 import { readWorkerConfig, type WorkerConfig } from './worker-config.js';
 
 function transportOptions(config: WorkerConfig): MicroserviceOptions {
@@ -19,6 +20,7 @@ function transportOptions(config: WorkerConfig): MicroserviceOptions {
 
 async function bootstrap(): Promise<void> {
   const config = readWorkerConfig(process.env);
+  await ensureSoleInstance(config);
   const { stores, shard } = await recoverCity(config);
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(
     CityWorkerModule.forCity(config, stores, shard),

@@ -8,6 +8,8 @@ export interface WorkerConfig {
   readonly natsUrl: string;
   /** Where the city's shard lives. */
   readonly dataDir: string;
+  /** How often the worker announces itself over NATS. */
+  readonly heartbeatMs: number;
   /** Test hook: crash in the middle of the first append larger than this. */
   readonly tornWriteAfterBytes: number | undefined;
 }
@@ -22,6 +24,7 @@ export function readWorkerConfig(env: Readonly<Record<string, string | undefined
     port: reader.integer('WORKER_PORT', 4001, 1, 65535),
     natsUrl: reader.string('NATS_URL', 'nats://127.0.0.1:4222'),
     dataDir: reader.string('DATA_DIR', 'var/shards'),
+    heartbeatMs: reader.integer('HEARTBEAT_MS', 2000, 100, 600_000),
     tornWriteAfterBytes:
       env.TEST_TORN_WRITE_AFTER_BYTES === undefined
         ? undefined

@@ -1,6 +1,11 @@
-import { EnvReader, TRANSPORTS, exitOnStartupError, type TransportKind } from '#platform';
+import {
+  EnvReader,
+  TRANSPORTS,
+  exitOnStartupError,
+  seedIfEmpty,
+  type TransportKind,
+} from '#platform';
 import { ClusterProcesses } from './start/cluster-processes.js';
-import { seedIfEmpty } from './start/seed.js';
 
 interface LauncherConfig {
   readonly port: number;

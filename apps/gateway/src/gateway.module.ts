@@ -7,6 +7,7 @@ import { CitiesService } from './cities/cities.service.js';
 import { CityCluster } from './cluster/city-cluster.service.js';
 import type { GatewayConfig } from './config/gateway-config.js';
 import { GATEWAY_CONFIG } from './config/tokens.js';
+import { DiscoveryController } from './discovery/discovery.controller.js';
 import { HttpErrorFilter } from './errors/http-error.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { ImportsController } from './imports/imports.controller.js';
@@ -14,6 +15,7 @@ import { ImportsService } from './imports/imports.service.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
 import { ApiKeyGuard } from './security/api-key.guard.js';
+import { SeedService } from './seed/seed.service.js';
 import { TransactionsController } from './transactions/transactions.controller.js';
 
 @Module({})
@@ -31,6 +33,7 @@ export class GatewayModule {
         TransactionsController,
         CitiesController,
         HealthController,
+        DiscoveryController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
@@ -40,6 +43,7 @@ export class GatewayModule {
         ImportsService,
         CitiesService,
         ApiKeyGuard,
+        SeedService,
       ],
     };
   }

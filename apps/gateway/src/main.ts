@@ -3,7 +3,8 @@ import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
-import { exitOnStartupError } from '#platform';
+import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import { exitOnStartupError, natsConnection } from '#platform';
 import { readGatewayConfig } from './config/gateway-config.js';
 import { invalidQuery } from './errors/gateway-errors.js';
 import { GatewayModule } from './gateway.module.js';
@@ -36,6 +37,14 @@ async function bootstrap(): Promise<void> {
   );
   app.enableShutdownHooks();
   setUpSwagger(app);
+  if (config.transport === 'nats') {
+    // The workers' heartbeats reach the gateway over NATS: that is how it discovers cities.
+    app.connectMicroservice<MicroserviceOptions>({
+      transport: Transport.NATS,
+      options: natsConnection(config.natsUrl, 'gateway-discovery'),
+    });
+    await app.startAllMicroservices();
+  }
   await app.listen(config.port);
   const cities = config.cities.map(({ city }) => city).join(', ');
   new Logger('Gateway').log(

@@ -25,3 +25,15 @@ export interface RpcErrorBody {
   readonly message: string;
   readonly details?: Readonly<Record<string, unknown>>;
 }
+
+/** Subject on which every worker announces itself (NATS only): the gateway learns its cities. */
+export const CITY_HEARTBEAT_PATTERN = 'cities.heartbeat';
+
+export interface CityHeartbeat {
+  readonly city: string;
+  /** Unique per worker process: tells a second worker of the same city apart. */
+  readonly instance: string;
+  readonly transactions: number;
+  /** How often this worker announces itself; silent for 3 intervals means down. */
+  readonly intervalMs: number;
+}

@@ -1,8 +1,14 @@
+/** A process that must not start, for a reason its message says fully (no stack needed). */
+export class StartupRefusal extends Error {
+  override name = 'StartupRefusal';
+}
+
 /** Raised when the environment does not describe a runnable process; lists every problem at once. */
-export class ConfigError extends Error {
+export class ConfigError extends StartupRefusal {
+  override name = 'ConfigError';
+
   constructor(readonly problems: readonly string[]) {
     super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
-    this.name = 'ConfigError';
   }
 }
 
@@ -71,10 +77,10 @@ export class EnvReader {
   }
 }
 
-/** Stops a process that could not start: a configuration error as its list, anything else with its stack. */
+/** Stops a process that could not start: a refusal with its message, anything else with its stack. */
 export function exitOnStartupError(processName: string, error: unknown): never {
   const text =
-    error instanceof ConfigError
+    error instanceof StartupRefusal
       ? error.message
       : error instanceof Error
         ? (error.stack ?? error.message)

@@ -1,14 +1,15 @@
 import { Logger } from '@nestjs/common';
 import { CityStores, FixedCityDirectory } from '#domain';
-import { loadCsvFile } from '#platform';
+import { StartupRefusal, loadCsvFile } from '#platform';
 import type { WorkerConfig } from '../worker-config.js';
 import { CityShard } from './city-shard.js';
 
 /** A shard line that is not what the worker wrote: the worker must not start on it. */
-export class ShardCorruptError extends Error {
+export class ShardCorruptError extends StartupRefusal {
+  override name = 'ShardCorruptError';
+
   constructor(path: string, problem: string) {
     super(`${path}: ${problem}; repair or move the file away, then start again`);
-    this.name = 'ShardCorruptError';
   }
 }
 

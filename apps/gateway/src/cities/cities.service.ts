@@ -12,6 +12,8 @@ export interface CityStatus {
   readonly latencyMs: number | null;
   readonly firstMonth: string | null;
   readonly lastMonth: string | null;
+  /** Milliseconds since the worker's last heartbeat (NATS); null without heartbeats. */
+  readonly silentForMs: number | null;
   /** Why the city is down. */
   readonly error?: string;
 }
@@ -41,6 +43,7 @@ export class CitiesService {
         latencyMs: performance.now() - started,
         firstMonth: info.firstMonth,
         lastMonth: info.lastMonth,
+        silentForMs: this.cluster.silenceMs(city) ?? null,
       };
     } catch (error) {
       return {
@@ -51,6 +54,7 @@ export class CitiesService {
         latencyMs: null,
         firstMonth: null,
         lastMonth: null,
+        silentForMs: this.cluster.silenceMs(city) ?? null,
         error: error instanceof Error ? error.message : String(error),
       };
     }

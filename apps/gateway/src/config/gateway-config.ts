@@ -24,6 +24,9 @@ export interface GatewayConfig {
   readonly apiKey: string | undefined;
   /** Write requests allowed per client and minute. */
   readonly writesPerMinute: number;
+  /** A CSV imported at start when the SEED_CITIES are up and empty; empty: none. */
+  readonly seedFile: string;
+  readonly seedCities: readonly string[];
 }
 
 const MIB = 1024 * 1024;
@@ -34,10 +37,11 @@ export function readGatewayConfig(
 ): GatewayConfig {
   const reader = new EnvReader(env);
   const transport = reader.oneOf('TRANSPORT', TRANSPORTS, 'tcp');
+  // Over NATS the cities may also, or only, be discovered from the workers' heartbeats.
   const cities =
     transport === 'tcp'
       ? parseCityWorkers(reader, reader.string('CITY_WORKERS'))
-      : parseCityNames(reader, reader.string('CITIES'));
+      : parseCityNames(reader, reader.optionalString('CITIES', ''));
   const config: GatewayConfig = {
     port: reader.integer('PORT', 3000, 1, 65535),
     transport,
@@ -55,6 +59,8 @@ export function readGatewayConfig(
     },
     apiKey: optionalSecret(reader.optionalString('API_KEY', '')),
     writesPerMinute: reader.integer('WRITES_PER_MINUTE', 120, 1, 1_000_000),
+    seedFile: reader.optionalString('SEED_FILE', ''),
+    seedCities: splitList(reader.optionalString('SEED_CITIES', 'Lyon,Paris,Marseille')),
   };
   reader.done();
   return config;

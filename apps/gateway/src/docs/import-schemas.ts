@@ -63,6 +63,12 @@ export const CITY_STATUS_SCHEMA: SchemaObject = {
       latencyMs: { type: 'number', nullable: true, example: 1.8 },
       firstMonth: { type: 'string', nullable: true, example: '2023-01' },
       lastMonth: { type: 'string', nullable: true, example: '2025-12' },
+      silentForMs: {
+        type: 'number',
+        nullable: true,
+        description: "Since the worker's last heartbeat (NATS only)",
+        example: 840,
+      },
       error: { type: 'string', description: 'Why the city is down', example: undefined },
     },
   },

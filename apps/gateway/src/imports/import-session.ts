@@ -156,9 +156,13 @@ export class ImportSession {
     if (this.errors.length > 2 * KEPT_ERRORS) this.errors = firstByLine(this.errors);
   }
 
+  /** A city discovered during the import gets its outcome when its first batch leaves. */
   private outcomeOf(city: string): CityImportOutcome {
-    const outcome = this.outcomes.get(city);
-    if (outcome === undefined) throw new Error(`no outcome kept for ${city}`);
+    let outcome = this.outcomes.get(city);
+    if (outcome === undefined) {
+      outcome = { city, accepted: 0, duplicates: 0, rejected: 0, notApplied: 0 };
+      this.outcomes.set(city, outcome);
+    }
     return outcome;
   }
 

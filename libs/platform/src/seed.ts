@@ -13,26 +13,55 @@ interface CityStatus {
   transactions: number | null;
 }
 
+/** Waits until the gateway at `baseUrl` answers and each of `cities` is up. */
+export async function waitForCities(
+  baseUrl: string,
+  cities: readonly string[],
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let missing: readonly string[] = cities;
+  while (Date.now() < deadline) {
+    try {
+      const statuses = (await (await fetch(`${baseUrl}/cities`)).json()) as CityStatus[];
+      const up = new Set(statuses.filter((city) => city.status === 'up').map((city) => city.city));
+      missing = cities.filter((city) => !up.has(city));
+      if (missing.length === 0) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${missing.join(', ')} not up after ${timeoutMs} ms`);
+}
+
 /**
  * Imports `file` when every worker is up and empty, so that a restart does not import the sample
  * again on top of itself. Returns what happened, in words.
  */
-export async function seedIfEmpty(baseUrl: string, file: string): Promise<string> {
+export async function seedIfEmpty(baseUrl: string, file: string, apiKey?: string): Promise<string> {
   const cities = (await (await fetch(`${baseUrl}/cities`)).json()) as CityStatus[];
   const loaded = cities.filter((city) => (city.transactions ?? 0) > 0);
   if (loaded.length > 0) {
     return `not importing ${file}: ${loaded.map((city) => `${city.city} holds ${city.transactions ?? 0}`).join(', ')}`;
   }
-  const outcome = await postCsvFile(baseUrl, file);
+  const outcome = await postCsvFile(baseUrl, file, apiKey);
   return `imported ${file}: ${outcome.accepted} accepted, ${outcome.rejected} rejected in ${Math.round(outcome.elapsedMs)} ms`;
 }
 
 /** Streams `file` to POST /imports, without reading it whole; throws on an error answer. */
-export async function postCsvFile(baseUrl: string, file: string): Promise<ImportAnswer> {
+export async function postCsvFile(
+  baseUrl: string,
+  file: string,
+  apiKey?: string,
+): Promise<ImportAnswer> {
   // Node's fetch streams a request body only with duplex 'half'.
   const init: RequestInit = {
     method: 'POST',
-    headers: { 'content-type': 'text/csv' },
+    headers: {
+      'content-type': 'text/csv',
+      ...(apiKey === undefined ? {} : { 'x-api-key': apiKey }),
+    },
     body: Readable.toWeb(createReadStream(file)),
     duplex: 'half',
   };
