@@ -1,0 +1,28 @@
+# One image for the gateway and the city workers; the command picks which runs.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY libs libs
+COPY apps apps
+COPY bench bench
+RUN npm run build
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    DATA_DIR=/data/shards \
+    NO_COLOR=1
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+RUN mkdir -p /data/shards && chown -R node:node /data
+USER node
+EXPOSE 3000 4001
+VOLUME ["/data/shards"]
+# The gateway checks its own HTTP port; a worker (CITY set) asks itself for its info.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "dist/apps/cli/src/healthcheck.js"]
+ENTRYPOINT ["node"]
+CMD ["dist/apps/gateway/src/main.js"]

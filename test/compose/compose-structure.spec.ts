@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { isAlias, isMap, isPair, isScalar, parseDocument } from 'yaml';
+import { REPO, loadCompose } from '../support/compose.js';
+
+const compose = loadCompose();
+const BASE_WORKERS = ['worker-lyon', 'worker-paris', 'worker-marseille'];
+const EXPANSION_WORKERS = ['worker-toulouse', 'worker-bordeaux'];
+const WORKERS = [...BASE_WORKERS, ...EXPANSION_WORKERS];
+
+/** The alias a service merges in (`<<: *worker`), read from the file itself. */
+function mergedAnchor(service: string): string | undefined {
+  const document = parseDocument(readFileSync(join(REPO, 'docker-compose.yml'), 'utf8'));
+  const node = document.getIn(['services', service], true);
+  if (!isMap(node)) return undefined;
+  const merge = node.items.find(
+    (item) => isPair(item) && isScalar(item.key) && item.key.value === '<<',
+  );
+  return merge !== undefined && isAlias(merge.value) ? merge.value.source : undefined;
+}
+
+describe('docker-compose.yml', () => {
+  it('runs NATS, the gateway and one worker per city', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'nats', ...WORKERS].sort());
+  });
+
+  it.each(WORKERS)('defines %s through the shared worker anchor and image', (name) => {
+    expect(mergedAnchor(name)).toBe('worker');
+    const worker = compose.services[name];
+    expect(worker.image).toBe(compose.services.gateway.image);
+    expect(worker.command).toEqual(['dist/apps/city-worker/src/main.js']);
+    expect(worker.environment).toMatchObject({
+      TRANSPORT: 'nats',
+      NATS_URL: 'nats://nats:4222',
+      DATA_DIR: '/data/shards',
+    });
+  });
+
+  it('gives each worker its own CITY and its own named volume for DATA_DIR', () => {
+    const cities = WORKERS.map((name) => compose.services[name].environment?.CITY);
+    expect(cities).toEqual(['Lyon', 'Paris', 'Marseille', 'Toulouse', 'Bordeaux']);
+    const volumes = WORKERS.map((name) => compose.services[name].volumes?.[0]);
+    expect(new Set(volumes).size).toBe(WORKERS.length);
+    for (const volume of volumes) {
+      const [source, target] = (volume ?? '').split(':');
+      expect(target).toBe('/data/shards');
+      expect(Object.keys(compose.volumes)).toContain(source);
+    }
+  });
+
+  it('checks the health of every service and starts each after what it needs is healthy', () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      expect([name, (service.healthcheck?.test.length ?? 0) > 0]).toEqual([name, true]);
+    }
+    expect(compose.services.nats.healthcheck?.test.join(' ')).toContain('/healthz');
+    for (const name of ['gateway', ...WORKERS]) {
+      expect(compose.services[name].depends_on).toEqual({ nats: { condition: 'service_healthy' } });
+    }
+  });
+
+  it('puts Toulouse and Bordeaux under the expansion profile, and only them', () => {
+    for (const name of EXPANSION_WORKERS)
+      expect(compose.services[name].profiles).toEqual(['expansion']);
+    for (const name of ['nats', 'gateway', ...BASE_WORKERS])
+      expect(compose.services[name].profiles).toBeUndefined();
+  });
+
+  it('publishes the gateway on 3000 and seeds it from ./data mounted read-only', () => {
+    const gateway = compose.services.gateway;
+    expect(gateway.ports).toEqual(['3000:3000']);
+    expect(gateway.volumes).toEqual(['./data:/seed:ro']);
+    expect(gateway.environment).toMatchObject({
+      TRANSPORT: 'nats',
+      SEED_FILE: '/seed/transactions_autoconnect.csv',
+    });
+  });
+});
+
+describe('Dockerfile', () => {
+  const dockerfile = readFileSync(join(REPO, 'Dockerfile'), 'utf8');
+
+  it('builds in one stage and ships production dependencies only, as a non-root user, with a health check', () => {
+    expect(dockerfile.match(/^FROM /gm)).toHaveLength(2);
+    expect(dockerfile).toContain('npm ci --omit=dev');
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toMatch(/^HEALTHCHECK /m);
+    expect(readFileSync(join(REPO, '.dockerignore'), 'utf8').split('\n')).toEqual(
+      expect.arrayContaining(['node_modules', 'dist', '.git']),
+    );
+  });
+});
