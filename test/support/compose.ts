@@ -11,7 +11,7 @@ export interface ComposeService {
   image?: string;
   build?: string;
   command?: string[];
-  environment?: Record<string, string>;
+  environment?: Record<string, string | number>;
   ports?: string[];
   volumes?: string[];
   depends_on?: Record<string, { condition: string }>;
@@ -64,7 +64,7 @@ export function localEnvironment(
     if (mount !== undefined) value = mount.local + value.slice(mount.target.length);
     env[name] = value;
   }
-  if (mapping.port !== undefined && env.PORT !== undefined) env.PORT = String(mapping.port);
+  if (mapping.port !== undefined && 'PORT' in env) env.PORT = String(mapping.port);
   return env;
 }
 
