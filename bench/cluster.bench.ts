@@ -1,20 +1,10 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { ClusterProcesses } from '../apps/cli/src/start/cluster-processes.js';
-import {
-  freePort,
-  freePortRange,
-  natsServerBinary,
-  startNatsServer,
-  type NatsServer,
-} from '../apps/cli/src/start/local-services.js';
 import { postCsvFile } from '#platform';
+import { percentile, startBenchCluster } from './support/bench-cluster.js';
 import { benchFile, median } from './support/bench-file.js';
 
-const CITIES = ['Lyon', 'Paris', 'Marseille'];
 const SEQUENTIAL_REQUESTS = 200;
 const CLIENTS = 20;
 const REQUESTS_PER_CLIENT = 20;
@@ -53,11 +43,6 @@ async function timedGet(url: string): Promise<number> {
   return performance.now() - started;
 }
 
-function percentile(values: readonly number[], share: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
@@ -69,25 +54,8 @@ async function main(): Promise<void> {
   });
   const transport = values.transport === 'nats' ? 'nats' : 'tcp';
   const file = benchFile(values.file, Number(values.rows));
-  let nats: NatsServer | undefined;
-  if (transport === 'nats') {
-    const binary = natsServerBinary();
-    if (binary === undefined)
-      throw new Error('nats-server is not installed (apt-get install nats-server)');
-    nats = await startNatsServer(binary);
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-shards-'));
-  const cluster = new ClusterProcesses({
-    dataDir,
-    transport,
-    cities: CITIES,
-    port: await freePort(),
-    workerBasePort: await freePortRange(CITIES.length),
-    natsUrl: nats?.url ?? '',
-  });
+  const cluster = await startBenchCluster(transport);
   try {
-    cluster.start();
-    await cluster.waitHealthy();
     const duck = median([
       await duckDbSeconds(file),
       await duckDbSeconds(file),
@@ -108,7 +76,7 @@ async function main(): Promise<void> {
     );
     const mib = statSync(file).size / 2 ** 20;
     console.log(
-      `file: ${file} (${mib.toFixed(1)} MiB), transport: ${transport}, ${CITIES.length} workers`,
+      `file: ${file} (${mib.toFixed(1)} MiB), transport: ${transport}, ${cluster.cities.length} workers`,
     );
     console.log(
       `import: ${imported.seconds.toFixed(2)} s, ${Math.round(imported.accepted / imported.seconds).toLocaleString('en')} rows/s end to end (${imported.accepted.toLocaleString('en')} rows)`,
@@ -124,8 +92,6 @@ async function main(): Promise<void> {
     );
   } finally {
     await cluster.stop();
-    await nats?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,24 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ClusterProcesses } from '../apps/cli/src/start/cluster-processes.js';
-import {
-  freePort,
-  freePortRange,
-  natsServerBinary,
-  startNatsServer,
-  type NatsServer,
-} from '../apps/cli/src/start/local-services.js';
 import { postCsvFile } from '#platform';
+import { percentile, startBenchCluster } from './support/bench-cluster.js';
 import { benchFile } from './support/bench-file.js';
-
-const CITIES = ['Lyon', 'Paris', 'Marseille'];
-
-function percentile(values: readonly number[], share: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
-}
 
 /** One client: GET /reports/summary again and again until `deadline`. */
 async function client(
@@ -53,24 +36,8 @@ async function main(): Promise<void> {
   });
   const transport = values.transport === 'nats' ? 'nats' : 'tcp';
   const file = benchFile(undefined, Number(values.rows));
-  let nats: NatsServer | undefined;
-  if (transport === 'nats') {
-    const binary = natsServerBinary();
-    if (binary === undefined) throw new Error('nats-server is not installed');
-    nats = await startNatsServer(binary);
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-load-'));
-  const cluster = new ClusterProcesses({
-    transport,
-    cities: CITIES,
-    port: await freePort(),
-    workerBasePort: await freePortRange(CITIES.length),
-    natsUrl: nats?.url ?? '',
-    dataDir,
-  });
+  const cluster = await startBenchCluster(transport);
   try {
-    cluster.start();
-    await cluster.waitHealthy();
     const deadline = Date.now() + Number(values.seconds) * 1000;
     const latencies: number[] = [];
     const errors: string[] = [];
@@ -95,8 +62,6 @@ async function main(): Promise<void> {
     );
   } finally {
     await cluster.stop();
-    await nats?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

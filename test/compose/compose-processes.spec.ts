@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import {
   freePort,
-  natsServerBinary,
   startNatsServer,
   type NatsServer,
 } from '../../apps/cli/src/start/local-services.js';
@@ -19,10 +18,11 @@ import {
   type ComposeService,
 } from '../support/compose.js';
 import { eventually, post } from '../support/http.js';
+import { natsServerOrSkip } from '../support/nats.js';
 
 jest.setTimeout(120_000);
 
-const binary = natsServerBinary();
+const binary = natsServerOrSkip('docker-compose.yml run as local processes');
 
 interface CityStatus {
   city: string;
@@ -30,15 +30,7 @@ interface CityStatus {
   transactions: number | null;
 }
 
-if (binary === undefined) {
-  describe('docker-compose.yml run as local processes', () => {
-    it.skip('SKIPPED: nats-server is not installed (apt-get install nats-server; .ci/run does)', () =>
-      undefined);
-  });
-  process.stderr.write(
-    '\n*** compose-processes.spec.ts SKIPPED: nats-server is not installed ***\n\n',
-  );
-} else {
+if (binary !== undefined) {
   describe('docker-compose.yml run as local processes, with the environment it gives each service', () => {
     const compose = loadCompose();
     const volumes = mkdtempSync(join(tmpdir(), 'compose-volumes-'));

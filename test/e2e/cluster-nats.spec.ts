@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, jest } from '@jest/globals';
 import { clusterScenarios } from '../support/cluster-scenarios.js';
-import {
-  natsServerBinary,
-  startNatsServer,
-  type NatsServer,
-} from '../../apps/cli/src/start/local-services.js';
+import { startNatsServer, type NatsServer } from '../../apps/cli/src/start/local-services.js';
+import { natsServerOrSkip } from '../support/nats.js';
 
 jest.setTimeout(60_000);
 
-const binary = natsServerBinary();
+const binary = natsServerOrSkip('cluster over NATS');
 
-if (binary === undefined) {
-  describe('cluster over NATS', () => {
-    it.skip('SKIPPED: nats-server is not installed (apt-get install nats-server; .ci/run does)', () =>
-      undefined);
-  });
-  process.stderr.write('\n*** cluster-nats.spec.ts SKIPPED: nats-server is not installed ***\n\n');
-} else {
+if (binary !== undefined) {
   describe('cluster over NATS (private nats-server, gateway + 3 city workers as processes)', () => {
     let nats: NatsServer;
     beforeAll(async () => {

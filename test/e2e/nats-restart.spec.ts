@@ -1,24 +1,15 @@
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import type { ClusterProcesses } from '../../apps/cli/src/start/cluster-processes.js';
-import {
-  natsServerBinary,
-  startNatsServer,
-  type NatsServer,
-} from '../../apps/cli/src/start/local-services.js';
+import { startNatsServer, type NatsServer } from '../../apps/cli/src/start/local-services.js';
 import { getJson, startCluster } from '../support/cluster.js';
 import { eventually } from '../support/http.js';
+import { natsServerOrSkip } from '../support/nats.js';
 
 jest.setTimeout(90_000);
 
-const binary = natsServerBinary();
+const binary = natsServerOrSkip('NATS restart');
 
-if (binary === undefined) {
-  describe('NATS restart', () => {
-    it.skip('SKIPPED: nats-server is not installed (apt-get install nats-server; .ci/run does)', () =>
-      undefined);
-  });
-  process.stderr.write('\n*** nats-restart.spec.ts SKIPPED: nats-server is not installed ***\n\n');
-} else {
+if (binary !== undefined) {
   describe('NATS restart (a private nats-server, never the shared one)', () => {
     let nats: NatsServer | undefined;
     let cluster: ClusterProcesses | undefined;
