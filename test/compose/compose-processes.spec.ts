@@ -126,6 +126,8 @@ if (binary !== undefined) {
       const refused = await getJson(`${baseUrl}/reports/summary`);
       expect(refused.status).toBe(503);
       expect(refused.body).toMatchObject({ code: 'CITY_UNAVAILABLE', cities: ['Toulouse'] });
+      const lyon = await getJson(`${baseUrl}/reports/summary?city=Lyon`);
+      expect([lyon.status, lyon.body.cities]).toEqual([200, ['Lyon']]);
       const partial = await getJson(`${baseUrl}/reports/summary?partial=true`);
       expect(partial.body).toMatchObject({
         cities: ['Lyon', 'Marseille', 'Paris'],

@@ -14,6 +14,8 @@ interface LauncherConfig {
   readonly cities: readonly string[];
   readonly workerBasePort: number;
   readonly seedFile: string;
+  /** Sent with the seeding import when the gateway requires one. */
+  readonly apiKey: string | undefined;
 }
 
 function readLauncherConfig(env: Readonly<Record<string, string | undefined>>): LauncherConfig {
@@ -29,6 +31,7 @@ function readLauncherConfig(env: Readonly<Record<string, string | undefined>>): 
       .filter((city) => city !== ''),
     workerBasePort: reader.integer('WORKER_BASE_PORT', 4001, 1, 65000),
     seedFile: reader.optionalString('SEED_FILE', 'data/transactions_autoconnect.csv'),
+    apiKey: reader.optionalString('API_KEY', '') || undefined,
   };
   reader.done();
   return config;
@@ -51,7 +54,9 @@ async function main(): Promise<void> {
   }
   cluster.start();
   await cluster.waitHealthy();
-  if (config.seedFile !== '') log(await seedIfEmpty(cluster.baseUrl, config.seedFile));
+  if (config.seedFile !== '') {
+    log(await seedIfEmpty(cluster.baseUrl, config.seedFile, config.apiKey));
+  }
   const url = `http://localhost:${config.port}`;
   log(
     [

@@ -40,6 +40,8 @@ export class ReportsService {
     const query = parseReportQuery(raw, this.config.costRates);
     const requested = this.resolveCities(query.cities);
     // The default range spans every city: the others' bounds are asked for when it is needed.
+    // A city the report is not about cannot fail it: without its answer, the range spans the
+    // cities that did answer.
     const needsBounds = query.from === undefined || query.to === undefined;
     const others = needsBounds
       ? this.cluster.cities.filter((city) => !requested.includes(city))
@@ -52,7 +54,7 @@ export class ReportsService {
         ),
       ),
     ]);
-    const failures = [...summaries, ...infos].flatMap((result) =>
+    const failures = summaries.flatMap((result) =>
       result.status === 'rejected' ? [result.reason as unknown] : [],
     );
     const missing = failures.map((failure) =>
