@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import type { ClusterProcesses } from '../../apps/cli/src/start/cluster-processes.js';
 import { getJson, startCluster } from '../support/cluster.js';
 import { writeImportFile } from '../support/e2e-data.js';
+import { fixturePath } from '../support/fixtures.js';
 import { eventually, post } from '../support/http.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -138,6 +139,12 @@ describe('durability: crashes during imports lose nothing and count nothing twic
     writeImportFile(small, 2000);
     const first = await post(`${running.baseUrl}/imports`, readFileSync(small));
     expect(first.status).toBe(200);
+    // Stored as received (canonical columns) above; rewritten (other columns, quotes, BOM) here.
+    for (const fixture of ['ok/reordered-quoted-bom.csv', 'ok/brief-crlf.csv']) {
+      expect(
+        (await post(`${running.baseUrl}/imports`, readFileSync(fixturePath(fixture)))).status,
+      ).toBe(200);
+    }
     const before = await getJson(`${running.baseUrl}/reports/summary`);
     for (const city of ['Lyon', 'Marseille', 'Paris']) {
       await running.killWorker(city);

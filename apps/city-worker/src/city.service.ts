@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import {
   FixedCityDirectory,
+  canonicalLineSuffix,
   formatMonth,
   formatTransaction,
   ingestBatch,
@@ -35,11 +36,25 @@ export class CityService implements OnApplicationShutdown {
     this.directory = new FixedCityDirectory([config.city]);
   }
 
-  /** Answers only once the accepted rows are on disk. */
+  /**
+   * Answers only once the accepted rows are on disk. A record already in the shard's columns is
+   * stored as received; rewriting every row measured ~0.4 s of CPU per 1M rows.
+   */
   ingest(batch: IngestBatch): IngestResult {
     const lines: string[] = [];
-    const outcome = ingestBatch(this.store, this.directory, batch, MAX_BATCH_ERRORS, (row) =>
-      lines.push(formatTransaction(row)),
+    const suffix = canonicalLineSuffix(batch.columns);
+    const width = batch.columns.length;
+    const outcome = ingestBatch(
+      this.store,
+      this.directory,
+      batch,
+      MAX_BATCH_ERRORS,
+      (row, record) =>
+        lines.push(
+          suffix !== undefined && record.count === width
+            ? record.toCsv() + suffix
+            : formatTransaction(row),
+        ),
     );
     if (outcome.accepted > 0) this.summary = undefined;
     try {

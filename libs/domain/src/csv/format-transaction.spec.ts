@@ -4,7 +4,11 @@ import { CsvIngest } from '../ingest/csv-ingest.js';
 import { FixedCityDirectory } from '../model/cities.js';
 import { monthIndex } from '../model/month.js';
 import { TransactionType, type Transaction } from '../model/transaction.js';
-import { TRANSACTION_CSV_HEADER, formatTransaction } from './format-transaction.js';
+import {
+  TRANSACTION_CSV_HEADER,
+  canonicalLineSuffix,
+  formatTransaction,
+} from './format-transaction.js';
 
 describe(formatTransaction.name, () => {
   const transactions: Transaction[] = [
@@ -53,5 +57,30 @@ describe(formatTransaction.name, () => {
       columns.costCents[1],
       columns.day[1],
     ]).toEqual(['Audi "Q5", S', 48, 50_000, 31]);
+  });
+});
+
+describe(canonicalLineSuffix.name, () => {
+  it('keeps records under the shard header or the brief one, and rewrites any other', () => {
+    expect(canonicalLineSuffix(TRANSACTION_CSV_HEADER.split(','))).toBe('');
+    expect(
+      canonicalLineSuffix(
+        TRANSACTION_CSV_HEADER.split(',')
+          .slice(0, 7)
+          .map((column) => ` ${column.toUpperCase()}`),
+      ),
+    ).toBe(',');
+    expect(
+      canonicalLineSuffix([
+        'date',
+        'transaction_id',
+        'ville',
+        'type',
+        'modele',
+        'prix',
+        'duree_location_mois',
+      ]),
+    ).toBeUndefined();
+    expect(canonicalLineSuffix([...TRANSACTION_CSV_HEADER.split(','), 'notes'])).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { parseHeader } from '../csv/columns.js';
+import type { CsvRecord } from '../csv/csv-record.js';
 import { CsvRecordReader } from '../csv/record-reader.js';
 import { isRowError, validateRecord } from '../csv/validate-record.js';
 import type { CityDirectory } from '../model/cities.js';
@@ -26,14 +27,15 @@ export interface BatchOutcome {
 
 /**
  * Validates a batch's records and appends the valid ones to `store`; `onAccepted` sees each
- * transaction the store accepted (not the duplicates), in order.
+ * transaction the store accepted (not the duplicates), in order, with the record it was read
+ * from (reused for the next record: copy what you keep).
  */
 export function ingestBatch(
   store: CityStore,
   cities: CityDirectory,
   batch: RecordBatch,
   keptErrors: number,
-  onAccepted: (transaction: Transaction) => void = () => undefined,
+  onAccepted: (transaction: Transaction, record: CsvRecord) => void = () => undefined,
 ): BatchOutcome {
   const layout = parseHeader(batch.columns);
   const outcome: BatchOutcome = { accepted: 0, duplicates: 0, rejected: 0, errors: [] };
@@ -50,7 +52,7 @@ export function ingestBatch(
       if (isRowError(result)) reject(result);
       else if (store.append(result) === 'accepted') {
         outcome.accepted += 1;
-        onAccepted(result);
+        onAccepted(result, record);
       } else outcome.duplicates += 1;
     },
     malformed: (error) => {
