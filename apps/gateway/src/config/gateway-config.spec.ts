@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError } from '#platform';
+import { readGatewayConfig } from './gateway-config.js';
+
+describe(readGatewayConfig.name, () => {
+  it('reads the TCP workers and applies the defaults', () => {
+    const config = readGatewayConfig({
+      CITY_WORKERS: 'Lyon=127.0.0.1:4001, Paris=worker-paris:4002',
+    });
+    expect(config).toMatchObject({
+      port: 3000,
+      transport: 'tcp',
+      cities: [
+        { city: 'Lyon', host: '127.0.0.1', port: 4001 },
+        { city: 'Paris', host: 'worker-paris', port: 4002 },
+      ],
+      reportTimeoutMs: 5000,
+      maxImportBytes: 512 * 1024 * 1024,
+      apiKey: undefined,
+    });
+  });
+
+  it('needs no city over NATS: they are discovered', () => {
+    expect(readGatewayConfig({ TRANSPORT: 'NATS' }).cities).toEqual([]);
+  });
+
+  it('lists every problem at once', () => {
+    let caught: unknown;
+    try {
+      readGatewayConfig({
+        CITY_WORKERS: 'Lyon=4001,Lyon=h:1,lyon=h:2',
+        PORT: '0',
+        REPORT_TIMEOUT_MS: 'soon',
+        TRANSPORT: 'tcp',
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).problems).toEqual([
+      'CITY_WORKERS entry "Lyon=4001" is not CITY=HOST:PORT',
+      'CITY_WORKERS names lyon twice',
+      'PORT must be a whole number from 1 to 65535, not "0"',
+      'REPORT_TIMEOUT_MS must be a whole number from 1 to 600000, not "soon"',
+    ]);
+  });
+});

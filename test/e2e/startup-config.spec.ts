@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+
+const entry = (app: string): string =>
+  fileURLToPath(new URL(`../../dist/apps/${app}/src/main.js`, import.meta.url));
+
+describe('a process started with a bad environment', () => {
+  it.each([
+    ['gateway', { TRANSPORT: 'pigeon' }, 'TRANSPORT must be one of tcp, nats, not "pigeon"'],
+    ['gateway', { TRANSPORT: 'tcp' }, 'CITY_WORKERS is required'],
+    ['city-worker', { WORKER_PORT: '99999' }, 'CITY is required'],
+    [
+      'city-worker',
+      { CITY: 'Lyon', WORKER_PORT: '99999' },
+      'WORKER_PORT must be a whole number from 1 to 65535, not "99999"',
+    ],
+  ])('%s %j stops at once, saying what is wrong', (app, env, message) => {
+    const run = spawnSync(process.execPath, [entry(app)], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('invalid configuration:');
+    expect(run.stderr).toContain(message);
+  });
+});
