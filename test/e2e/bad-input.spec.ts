@@ -170,5 +170,8 @@ describe('bad input: a clear 4xx, and nothing already stored changes', () => {
     const response = await fetch(`${cluster.baseUrl}/cities`);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('content-security-policy')).not.toContain(
+      'upgrade-insecure-requests',
+    );
   });
 });

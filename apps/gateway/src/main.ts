@@ -15,7 +15,8 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config));
   // 10 000 transactions of ~200 bytes each fit; CSV bodies are streamed, never parsed here.
   app.useBodyParser('json', { limit: '8mb' });
-  // Swagger UI runs an inline script and inline styles; nothing else is allowed inline.
+  // Swagger UI runs an inline script and inline styles; nothing else is allowed inline. The
+  // gateway is often reached over plain HTTP inside a network: requests must not be upgraded.
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -23,6 +24,7 @@ async function bootstrap(): Promise<void> {
           scriptSrc: ["'self'", "'unsafe-inline'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
+          upgradeInsecureRequests: null,
         },
       },
     }),
