@@ -113,17 +113,18 @@ describe('durability: crashes during imports lose nothing and count nothing twic
   });
 
   it('a hung worker costs its own city a timeout, and blocks nothing else', async () => {
-    const running = await startCluster('tcp', '', { REPORT_TIMEOUT_MS: '500' });
+    const running = await startCluster('tcp', '', { REPORT_TIMEOUT_MS: '2000' });
     cluster = running;
     running.signalWorker('Paris', 'SIGSTOP');
     try {
-      const hung = getJson(`${running.baseUrl}/reports/summary`);
-      const started = performance.now();
+      let hungAnswered = false;
+      const hung = getJson(`${running.baseUrl}/reports/summary`).finally(() => {
+        hungAnswered = true;
+      });
       const lyon = await getJson(
         `${running.baseUrl}/reports/summary?city=Lyon&from=2024-01&to=2024-12`,
       );
-      expect(lyon.status).toBe(200);
-      expect(performance.now() - started).toBeLessThan(400);
+      expect([lyon.status, hungAnswered]).toEqual([200, false]);
       const answer = await hung;
       expect(answer.status).toBe(503);
       expect(answer.body).toMatchObject({ code: 'CITY_UNAVAILABLE', cities: ['Paris'] });
