@@ -6,6 +6,8 @@ import type { ClusterProcesses } from '../../apps/cli/src/start/cluster-processe
 import { getJson, startCluster } from './cluster.js';
 import { writeImportFile } from './e2e-data.js';
 import { runCli } from './run-cli.js';
+import { post } from './http.js';
+import { TRANSACTION_CSV_HEADER } from '#domain';
 
 const SECTIONS = {
   monthly: 'monthly',
@@ -156,6 +158,19 @@ export function clusterScenarios(transport: 'tcp' | 'nats', natsUrl: () => strin
       '404',
       '503',
     ]);
+  });
+
+  it('cuts wide rows into batches under the broker message limit', async () => {
+    const note = 'x'.repeat(400);
+    const rows = Array.from(
+      { length: 4000 },
+      (_, index) => `W${index},2026-05-01,Lyon,vente,BMW_X3,1000,NULL,,${note}`,
+    );
+    const answer = await post(
+      `${cluster.baseUrl}/imports`,
+      [`${TRANSACTION_CSV_HEADER},note`, ...rows].join('\n'),
+    );
+    expect([answer.status, answer.body.accepted]).toEqual([200, 4000]);
   });
 
   it('takes a multipart upload (field file), and refuses other media types and bad headers', async () => {

@@ -18,6 +18,7 @@ export interface GatewayConfig {
   readonly ingestTimeoutMs: number;
   readonly maxImportBytes: number;
   readonly importBatchRows: number;
+  readonly importBatchBytes: number;
   readonly importMaxInFlight: number;
   readonly costRates: CostRates;
   /** Required in `x-api-key` by the write endpoints when set. */
@@ -52,6 +53,7 @@ export function readGatewayConfig(
     ingestTimeoutMs: reader.integer('INGEST_TIMEOUT_MS', 30_000, 1, 600_000),
     maxImportBytes: reader.integer('MAX_IMPORT_BYTES', 512 * MIB, 1, 64 * 1024 * MIB),
     importBatchRows: reader.integer('IMPORT_BATCH_ROWS', 5000, 1, 100_000),
+    importBatchBytes: reader.integer('IMPORT_BATCH_BYTES', 512 * 1024, 1024, 64 * MIB),
     importMaxInFlight: reader.integer('IMPORT_MAX_IN_FLIGHT', 6, 1, 256),
     costRates: {
       sale: reader.number('SALE_COST_RATE', DEFAULT_COST_RATES.sale, 0, 10),

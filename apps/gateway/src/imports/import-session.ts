@@ -14,6 +14,8 @@ import type { CityImportOutcome, ImportOutcome } from './import-outcome.js';
 
 export interface ImportLimits {
   readonly batchRows: number;
+  /** Bytes of CSV per batch at most (NATS refuses messages over its max_payload, 1 MiB by default). */
+  readonly batchBytes: number;
   readonly maxInFlight: number;
   readonly ingestTimeoutMs: number;
 }
@@ -32,7 +34,10 @@ export class ImportSession {
   private rows = 0;
   private errors: RowError[] = [];
   private rejectedHere = 0;
-  private readonly pending = new Map<string, { lines: number[]; records: string[] }>();
+  private readonly pending = new Map<
+    string,
+    { lines: number[]; records: string[]; bytes: number }
+  >();
   private readonly ready: { city: string; batch: IngestBatch }[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private readonly outcomes = new Map<string, CityImportOutcome>();
@@ -66,12 +71,16 @@ export class ImportSession {
     }
     let batch = this.pending.get(city);
     if (batch === undefined) {
-      batch = { lines: [], records: [] };
+      batch = { lines: [], records: [], bytes: 0 };
       this.pending.set(city, batch);
     }
+    const text = record.toCsv();
     batch.lines.push(record.line);
-    batch.records.push(record.toCsv());
-    if (batch.lines.length >= this.limits.batchRows) this.seal(city);
+    batch.records.push(text);
+    batch.bytes += text.length + 1;
+    if (batch.lines.length >= this.limits.batchRows || batch.bytes >= this.limits.batchBytes) {
+      this.seal(city);
+    }
   }
 
   malformed(error: RowError): void {

@@ -79,6 +79,7 @@ export class ImportsService {
   private session(): ImportSession {
     return new ImportSession(this.cluster, {
       batchRows: this.config.importBatchRows,
+      batchBytes: this.config.importBatchBytes,
       maxInFlight: this.config.importMaxInFlight,
       ingestTimeoutMs: this.config.ingestTimeoutMs,
     });
