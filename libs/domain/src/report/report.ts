@@ -20,18 +20,6 @@ export interface ReportData {
   readonly forecast: readonly CityForecast[];
 }
 
-export type ReportSection = keyof ReportData;
-export const REPORT_SECTIONS: readonly ReportSection[] = [
-  'monthly',
-  'split',
-  'comparison',
-  'topModels',
-  'seasonality',
-  'rotation',
-  'margins',
-  'forecast',
-];
-
 export interface MonthRevenue {
   readonly month: string;
   readonly sales: number;

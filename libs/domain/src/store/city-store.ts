@@ -44,10 +44,6 @@ export class CityStore {
     return this.size;
   }
 
-  has(transactionId: string): boolean {
-    return this.transactionIds.has(transactionId);
-  }
-
   /** Adds a transaction of this city, unless its id is already stored: the first one wins. */
   append(transaction: Transaction): AppendOutcome {
     if (!this.transactionIds.add(transaction.transactionId)) return 'duplicate';

@@ -36,16 +36,6 @@ export class TransactionIdIndex {
     }
   }
 
-  has(id: string): boolean {
-    const code = hash(id);
-    const mask = this.slots.length - 1;
-    for (let slot = code & mask; ; slot = (slot + 1) & mask) {
-      const row = this.slots[slot];
-      if (row === EMPTY) return false;
-      if (this.hashes[row] === code && this.equals(row, id)) return true;
-    }
-  }
-
   private equals(row: number, id: string): boolean {
     const start = this.offsets[row];
     if (this.offsets[row + 1] - start !== id.length) return false;
