@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  DomainError,
-  ErrorCode,
   buildReport,
   mergeSummaries,
   parseMonth,
@@ -10,6 +8,7 @@ import {
   type CitySummary,
   type MonthBounds,
   type RawReportQuery,
+  unknownCity,
 } from '#domain';
 import type { CityInfo } from '#contracts';
 import { CityCallError } from '../cluster/city-call.error.js';
@@ -100,13 +99,7 @@ export class ReportsService {
     const cities = new Set<string>();
     for (const name of names) {
       const city = this.cluster.directory.resolve(name);
-      if (city === undefined) {
-        throw new DomainError(
-          ErrorCode.UnknownCity,
-          `unknown city "${name}"; known cities: ${this.cluster.cities.join(', ')}`,
-          { city: name, known: this.cluster.cities },
-        );
-      }
+      if (city === undefined) throw unknownCity(name, this.cluster.cities);
       cities.add(city);
     }
     return [...cities].sort();

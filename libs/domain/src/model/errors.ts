@@ -40,3 +40,12 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
+
+/** A report asked for a city nobody serves; the message names the ones served. */
+export function unknownCity(name: string, known: readonly string[]): DomainError {
+  return new DomainError(
+    ErrorCode.UnknownCity,
+    `unknown city "${name}"; known cities: ${known.join(', ') || 'none'}`,
+    { city: name, known },
+  );
+}

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '../model/errors.js';
+import { DomainError, ErrorCode, unknownCity } from '../model/errors.js';
 import { formatMonth, type MonthIndex } from '../model/month.js';
 import type { ReportQuery } from '../query/report-query.js';
 import { monthBounds, widenBounds, type MonthBounds } from '../summary/bounds.js';
@@ -55,11 +55,9 @@ function selectCities(summary: Summary, names: readonly string[] | undefined): C
   for (const name of names) {
     const city = byKey.get(name.toLowerCase());
     if (city === undefined) {
-      const known = summary.cities.map((entry) => entry.city);
-      throw new DomainError(
-        ErrorCode.UnknownCity,
-        `unknown city "${name}"; known cities: ${known.join(', ') || 'none'}`,
-        { city: name, known },
+      throw unknownCity(
+        name,
+        summary.cities.map((entry) => entry.city),
       );
     }
     selected.add(city);
