@@ -46,9 +46,8 @@ export class ImportSession {
     private readonly cluster: CityCluster,
     private readonly limits: ImportLimits,
   ) {
-    for (const city of cluster.cities) {
-      this.outcomes.set(city, { city, accepted: 0, duplicates: 0, rejected: 0, notApplied: 0 });
-    }
+    // Every served city is in the answer, even one this import holds no row for.
+    for (const city of cluster.cities) this.outcomeOf(city);
   }
 
   /** The first record is the header; every later one is routed or rejected here. */
@@ -165,7 +164,7 @@ export class ImportSession {
     if (this.errors.length > 2 * KEPT_ERRORS) this.errors = firstByLine(this.errors);
   }
 
-  /** A city discovered during the import gets its outcome when its first batch leaves. */
+  /** The city's outcome, made when first asked (a city discovered during the import too). */
   private outcomeOf(city: string): CityImportOutcome {
     let outcome = this.outcomes.get(city);
     if (outcome === undefined) {
