@@ -1,3 +1,5 @@
+import { pollUntil } from '#platform';
+
 /** POSTs `body` to the gateway; answers the status and the parsed JSON body. */
 export async function post(
   url: string,
@@ -8,15 +10,9 @@ export async function post(
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-export const sleep = (ms: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Polls `probe` until it holds, or fails after `timeoutMs`. */
 export async function eventually(probe: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await probe().catch(() => false)) return;
-    await sleep(100);
+  if (!(await pollUntil(probe, timeoutMs, 100))) {
+    throw new Error(`still not true after ${timeoutMs} ms`);
   }
-  throw new Error(`still not true after ${timeoutMs} ms`);
 }

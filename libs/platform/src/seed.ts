@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
+import { pollUntil } from './poll.js';
 
 export interface ImportAnswer {
   accepted: number;
@@ -19,20 +20,18 @@ export async function waitForCities(
   cities: readonly string[],
   timeoutMs: number,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
   let missing: readonly string[] = cities;
-  while (Date.now() < deadline) {
-    try {
+  const allUp = await pollUntil(
+    async () => {
       const statuses = (await (await fetch(`${baseUrl}/cities`)).json()) as CityStatus[];
       const up = new Set(statuses.filter((city) => city.status === 'up').map((city) => city.city));
       missing = cities.filter((city) => !up.has(city));
-      if (missing.length === 0) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${missing.join(', ')} not up after ${timeoutMs} ms`);
+      return missing.length === 0;
+    },
+    timeoutMs,
+    500,
+  );
+  if (!allUp) throw new Error(`${missing.join(', ')} not up after ${timeoutMs} ms`);
 }
 
 /**

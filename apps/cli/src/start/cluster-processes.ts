@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { pollUntil } from '#platform';
 
 export interface ClusterOptions {
   readonly transport: 'tcp' | 'nats';
@@ -87,18 +88,22 @@ export class ClusterProcesses {
 
   /** Waits until GET /health answers 200 (every worker up). */
   async waitHealthy(timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
     let last = 'no answer';
-    while (Date.now() < deadline) {
-      try {
-        const response = await fetch(`${this.baseUrl}/health`);
-        if (response.ok) return;
-        last = `${response.status} ${await response.text()}`;
-      } catch (error) {
-        last = String(error);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const healthy = await pollUntil(
+      async () => {
+        try {
+          const response = await fetch(`${this.baseUrl}/health`);
+          if (response.ok) return true;
+          last = `${response.status} ${await response.text()}`;
+        } catch (error) {
+          last = String(error);
+        }
+        return false;
+      },
+      timeoutMs,
+      200,
+    );
+    if (healthy) return;
     throw new Error(
       `the cluster is not healthy after ${timeoutMs} ms: ${last}\n${this.lastLines.join('\n')}`,
     );

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, Socket } from 'node:net';
+import { pollUntil } from '#platform';
 
 /** A TCP port nothing listens on now (the OS picks it). */
 export async function freePort(): Promise<number> {
@@ -38,20 +39,21 @@ async function isFree(port: number): Promise<boolean> {
 }
 
 export async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const socket = new Socket();
-    try {
-      socket.connect(port, '127.0.0.1');
-      await once(socket, 'connect');
-      socket.destroy();
-      return;
-    } catch {
-      socket.destroy();
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`nothing listens on ${port} after ${timeoutMs} ms`);
+  const listening = await pollUntil(
+    async () => {
+      const socket = new Socket();
+      try {
+        socket.connect(port, '127.0.0.1');
+        await once(socket, 'connect');
+        return true;
+      } finally {
+        socket.destroy();
+      }
+    },
+    timeoutMs,
+    100,
+  );
+  if (!listening) throw new Error(`nothing listens on ${port} after ${timeoutMs} ms`);
 }
 
 export interface NatsServer {
