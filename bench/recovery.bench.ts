@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recoverCity } from '../apps/city-worker/src/shard/recover-city.js';
-import { readWorkerConfig } from '../apps/city-worker/src/worker-config.js';
+import { DURABLE_WRITER } from '../apps/city-worker/src/shard/shard-writer.js';
 import { benchFile, median } from './support/bench-file.js';
 
 const ROUNDS = 5;
@@ -15,15 +15,15 @@ async function main(): Promise<void> {
   const source = benchFile(process.argv[2], 1_000_000, ['--cities', 'Lyon']);
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-recovery-'));
   copyFileSync(source, join(dataDir, 'lyon.csv'));
-  const config = readWorkerConfig({ CITY: 'Lyon', DATA_DIR: dataDir });
+  const config = { city: 'Lyon', dataDir };
   const times: number[] = [];
   let rows = 0;
   try {
     for (let round = 0; round < ROUNDS; round += 1) {
       const started = performance.now();
-      const { stores, shard } = await recoverCity(config);
+      const { store, shard } = await recoverCity(config, DURABLE_WRITER);
       times.push((performance.now() - started) / 1000);
-      rows = stores.storeFor('Lyon').length;
+      rows = store.length;
       shard.close();
     }
   } finally {

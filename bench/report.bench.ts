@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   }
   const load = median(loads);
   const summarize = median(summaries);
-  const total = median(loads.map((time, round) => time + summaries[round]));
+  const total = median(loads.map((time, round) => time + summaries[round]!));
   const perSecond = (time: number): string => Math.round(rows / (time / 1000)).toLocaleString('en');
   console.log(
     `file: ${file} (${(statSync(file).size / 2 ** 20).toFixed(1)} MiB, ${rows.toLocaleString('en')} rows); medians of ${ROUNDS} rounds`,

@@ -57,5 +57,5 @@ export async function startBenchCluster(transport: 'tcp' | 'nats'): Promise<Benc
 /** The value below which `share` of the values fall (nearest rank). */
 export function percentile(values: readonly number[], share: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
 }

@@ -25,7 +25,7 @@ describe('npm run generate', () => {
     expect(lines).toHaveLength(30_001);
     const dates = lines.slice(1).map((line) => line.split(',')[1]);
     expect([...dates].sort()).toEqual(dates);
-    expect([dates[0].slice(0, 7), dates[dates.length - 1].slice(0, 7)]).toEqual([
+    expect([dates[0]!.slice(0, 7), dates[dates.length - 1]!.slice(0, 7)]).toEqual([
       '2023-01',
       '2025-12',
     ]);
@@ -64,7 +64,7 @@ describe('npm run generate', () => {
     expect(costed[0]).toBe('transaction_id,date,ville,type,modele,prix,duree_location_mois,cout');
     const rows = costed.slice(1).map((line) => line.split(','));
     expect(new Set(rows.map((row) => row[2]))).toEqual(new Set(['Toulouse', 'Bordeaux']));
-    expect(rows.every((row) => row[1] >= '2026-01-01' && row[1] <= '2026-02-28')).toBe(true);
+    expect(rows.every((row) => row[1]! >= '2026-01-01' && row[1]! <= '2026-02-28')).toBe(true);
     expect(rows.every((row) => Number(row[7]) > 0 && Number(row[7]) < Number(row[5]))).toBe(true);
   });
 

@@ -65,7 +65,7 @@ describe('npm run report', () => {
       /^error: unknown city "Nice"; known cities: Lyon, Marseille, Paris/m,
     ],
   ])('exits non-zero with a clear message for %j', (args, message) => {
-    const [file, ...options] = args;
+    const [file = '', ...options] = args;
     const run = runCli('report', [fixturePath(file), ...options]);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(message);

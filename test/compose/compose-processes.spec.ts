@@ -10,13 +10,7 @@ import {
   type NatsServer,
 } from '../../apps/cli/src/start/local-services.js';
 import { getJson } from '../support/cluster.js';
-import {
-  loadCompose,
-  localEnvironment,
-  startService,
-  stopService,
-  type ComposeService,
-} from '../support/compose.js';
+import { loadCompose, localEnvironment, startService, stopService } from '../support/compose.js';
 import { eventually, post } from '../support/http.js';
 import { natsServerOrSkip } from '../support/nats.js';
 
@@ -40,7 +34,7 @@ if (binary !== undefined) {
 
     /** Starts a service; `key` tells apart two processes of one service. */
     const start = (name: string, port?: number, key = name): ChildProcess => {
-      const service: ComposeService = compose.services[name];
+      const service = compose.services[name]!;
       const env = localEnvironment(service, {
         natsUrl: nats.url,
         port,

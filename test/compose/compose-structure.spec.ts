@@ -27,8 +27,8 @@ describe('docker-compose.yml', () => {
 
   it.each(WORKERS)('defines %s through the shared worker anchor and image', (name) => {
     expect(mergedAnchor(name)).toBe('worker');
-    const worker = compose.services[name];
-    expect(worker.image).toBe(compose.services.gateway.image);
+    const worker = compose.services[name]!;
+    expect(worker.image).toBe(compose.services.gateway!.image);
     expect(worker.command).toEqual(['dist/apps/city-worker/src/main.js']);
     expect(worker.environment).toMatchObject({
       TRANSPORT: 'nats',
@@ -38,9 +38,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('gives each worker its own CITY and its own named volume for DATA_DIR', () => {
-    const cities = WORKERS.map((name) => compose.services[name].environment?.CITY);
+    const cities = WORKERS.map((name) => compose.services[name]!.environment?.CITY);
     expect(cities).toEqual(['Lyon', 'Paris', 'Marseille', 'Toulouse', 'Bordeaux']);
-    const volumes = WORKERS.map((name) => compose.services[name].volumes?.[0]);
+    const volumes = WORKERS.map((name) => compose.services[name]!.volumes?.[0]);
     expect(new Set(volumes).size).toBe(WORKERS.length);
     for (const volume of volumes) {
       const [source, target] = (volume ?? '').split(':');
@@ -53,21 +53,23 @@ describe('docker-compose.yml', () => {
     for (const [name, service] of Object.entries(compose.services)) {
       expect([name, (service.healthcheck?.test.length ?? 0) > 0]).toEqual([name, true]);
     }
-    expect(compose.services.nats.healthcheck?.test.join(' ')).toContain('/healthz');
+    expect(compose.services.nats!.healthcheck?.test.join(' ')).toContain('/healthz');
     for (const name of ['gateway', ...WORKERS]) {
-      expect(compose.services[name].depends_on).toEqual({ nats: { condition: 'service_healthy' } });
+      expect(compose.services[name]!.depends_on).toEqual({
+        nats: { condition: 'service_healthy' },
+      });
     }
   });
 
   it('puts Toulouse and Bordeaux under the expansion profile, and only them', () => {
     for (const name of EXPANSION_WORKERS)
-      expect(compose.services[name].profiles).toEqual(['expansion']);
+      expect(compose.services[name]!.profiles).toEqual(['expansion']);
     for (const name of ['nats', 'gateway', ...BASE_WORKERS])
-      expect(compose.services[name].profiles).toBeUndefined();
+      expect(compose.services[name]!.profiles).toBeUndefined();
   });
 
   it('publishes the gateway on 3000 and seeds it from ./data mounted read-only', () => {
-    const gateway = compose.services.gateway;
+    const gateway = compose.services.gateway!;
     expect(gateway.ports).toEqual(['3000:3000']);
     expect(gateway.volumes).toEqual(['./data:/seed:ro']);
     expect(gateway.environment).toMatchObject({

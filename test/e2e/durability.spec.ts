@@ -93,7 +93,7 @@ describe('durability: crashes during imports lose nothing and count nothing twic
     const small = join(directory, 'small.csv');
     writeImportFile(small, 3000);
     await running.killWorker('Lyon');
-    running.startWorker('Lyon', { TEST_TORN_WRITE_AFTER_BYTES: '700' });
+    running.startWorker('Lyon', {}, ['city-worker/src/testing/torn-write.main.js', '700']);
     await running.waitHealthy();
     const cut = await post(`${running.baseUrl}/imports`, readFileSync(small));
     expect(cut.status).toBe(503);

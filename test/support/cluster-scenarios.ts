@@ -152,7 +152,7 @@ export function clusterScenarios(transport: 'tcp' | 'nats', natsUrl: () => strin
         '/health',
       ].sort(),
     );
-    expect(Object.keys(paths['/reports/monthly'].get.responses)).toEqual([
+    expect(Object.keys(paths['/reports/monthly']?.get?.responses ?? {})).toEqual([
       '200',
       '400',
       '404',

@@ -50,7 +50,7 @@ export function localEnvironment(
   mapping: LocalMapping,
 ): Record<string, string> {
   const mounts = (service.volumes ?? []).map((volume) => {
-    const [source, target] = volume.split(':');
+    const [source = '', target = ''] = volume.split(':');
     const local =
       source.startsWith('.') || isAbsolute(source)
         ? resolve(REPO, source)
@@ -70,7 +70,7 @@ export function localEnvironment(
 
 /** Runs a service's command from dist/ with its local environment, as its own process. */
 export function startService(service: ComposeService, env: Record<string, string>): ChildProcess {
-  const [script, ...args] = service.command ?? [];
+  const [script = '', ...args] = service.command ?? [];
   const child = spawn(process.execPath, [join(REPO, script), ...args], {
     cwd: REPO,
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },

@@ -1,25 +1,39 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { cityControllerFor } from './city.controller.js';
 import { CityService } from './city.service.js';
 import { HeartbeatService } from './heartbeat.service.js';
-import { cityControllerFor } from './city.controller.js';
-import type { CityStores } from '#domain';
-import type { CityShard } from './shard/city-shard.js';
-import { CITY_SHARD, CITY_STORES, WORKER_CONFIG } from './tokens.js';
+import { recoverCity } from './shard/recover-city.js';
+import { DURABLE_WRITER, type ShardWriter } from './shard/shard-writer.js';
+import { CITY_STATE, ON_FATAL, SHARD_WRITER, WORKER_CONFIG, type FatalHandler } from './tokens.js';
 import type { WorkerConfig } from './worker-config.js';
+
+export interface CityWorkerOptions {
+  readonly config: WorkerConfig;
+  readonly onFatal: FatalHandler;
+  /** Durable by default; tests inject one that fails. */
+  readonly shardWriter?: ShardWriter;
+}
 
 @Module({})
 export class CityWorkerModule {
-  static forCity(config: WorkerConfig, stores: CityStores, shard: CityShard): DynamicModule {
+  static forRoot({ config, onFatal, shardWriter }: CityWorkerOptions): DynamicModule {
     return {
       module: CityWorkerModule,
       controllers: [cityControllerFor(config.city)],
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
-        { provide: CITY_STORES, useValue: stores },
-        { provide: CITY_SHARD, useValue: shard },
+        { provide: ON_FATAL, useValue: onFatal },
+        { provide: SHARD_WRITER, useValue: shardWriter ?? DURABLE_WRITER },
+        {
+          // The shard is read back before the worker takes any message.
+          provide: CITY_STATE,
+          useFactory: recoverCity,
+          inject: [WORKER_CONFIG, SHARD_WRITER],
+        },
         CityService,
         HeartbeatService,
       ],
+      exports: [CityService],
     };
   }
 }

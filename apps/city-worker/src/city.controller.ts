@@ -1,7 +1,6 @@
 import { Controller, UseFilters, type Type } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import type { CitySummary } from '#domain';
-import { cityPatterns, type CityInfo, type IngestBatch, type IngestResult } from '#contracts';
+import { cityPatterns, type CityHandlers, type CityPayload, type CityResult } from '#contracts';
 import { CityService } from './city.service.js';
 import { DomainRpcFilter } from './domain-rpc.filter.js';
 
@@ -9,27 +8,27 @@ import { DomainRpcFilter } from './domain-rpc.filter.js';
  * The message handlers of one city. Patterns carry the city's name (NATS subjects are shared by
  * every worker), and decorators take constants, so the controller class is made for its city.
  */
-export function cityControllerFor(city: string): Type<unknown> {
+export function cityControllerFor(city: string): Type<CityHandlers> {
   const patterns = cityPatterns(city);
 
   @Controller()
   @UseFilters(DomainRpcFilter)
-  class CityController {
-    constructor(private readonly cities: CityService) {}
+  class CityController implements CityHandlers {
+    constructor(private readonly city: CityService) {}
 
     @MessagePattern(patterns.ingest)
-    ingest(@Payload() batch: IngestBatch): IngestResult {
-      return this.cities.ingest(batch);
+    ingest(@Payload() batch: CityPayload<'ingest'>): CityResult<'ingest'> {
+      return this.city.ingest(batch);
     }
 
     @MessagePattern(patterns.summarize)
-    summarize(): CitySummary {
-      return this.cities.summarize();
+    summarize(): CityResult<'summarize'> {
+      return this.city.summarize();
     }
 
     @MessagePattern(patterns.info)
-    info(): CityInfo {
-      return this.cities.info();
+    info(): CityResult<'info'> {
+      return this.city.info();
     }
   }
   return CityController;

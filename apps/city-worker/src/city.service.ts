@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import {
   FixedCityDirectory,
   canonicalLineSuffix,
@@ -7,33 +7,34 @@ import {
   ingestBatch,
   monthBounds,
   summarizeCity,
-  type CityStore,
-  type CityStores,
   type CitySummary,
 } from '#domain';
-import { MAX_BATCH_ERRORS, type CityInfo, type IngestBatch, type IngestResult } from '#contracts';
-import type { CityShard } from './shard/city-shard.js';
-import { CITY_SHARD, CITY_STORES, WORKER_CONFIG } from './tokens.js';
-import type { WorkerConfig } from './worker-config.js';
+import {
+  MAX_BATCH_ERRORS,
+  type CityHandlers,
+  type CityInfo,
+  type IngestBatch,
+  type IngestResult,
+} from '#contracts';
+import type { CityState } from './shard/recover-city.js';
+import { CITY_STATE, ON_FATAL, type FatalHandler } from './tokens.js';
 
 /**
  * One city's transactions, durable in its shard, and its summary, kept until the next ingest
  * changes them.
  */
 @Injectable()
-export class CityService implements OnApplicationShutdown {
-  private readonly store: CityStore;
+export class CityService implements CityHandlers, OnApplicationShutdown {
   private readonly directory: FixedCityDirectory;
   private summary: CitySummary | undefined;
-  private readonly logger = new Logger(CityService.name);
+  /** Set once a shard write failed: memory then holds rows the disk does not. */
+  private broken: Error | undefined;
 
   constructor(
-    @Inject(WORKER_CONFIG) config: WorkerConfig,
-    @Inject(CITY_STORES) stores: CityStores,
-    @Inject(CITY_SHARD) private readonly shard: CityShard,
+    @Inject(CITY_STATE) private readonly state: CityState,
+    @Inject(ON_FATAL) private readonly onFatal: FatalHandler,
   ) {
-    this.store = stores.storeFor(config.city);
-    this.directory = new FixedCityDirectory([config.city]);
+    this.directory = new FixedCityDirectory([state.store.city]);
   }
 
   /**
@@ -41,11 +42,12 @@ export class CityService implements OnApplicationShutdown {
    * stored as received; rewriting every row measured ~0.4 s of CPU per 1M rows.
    */
   ingest(batch: IngestBatch): IngestResult {
+    this.assertSound();
     const lines: string[] = [];
     const suffix = canonicalLineSuffix(batch.columns);
     const width = batch.columns.length;
     const outcome = ingestBatch(
-      this.store,
+      this.state.store,
       this.directory,
       batch,
       MAX_BATCH_ERRORS,
@@ -58,35 +60,40 @@ export class CityService implements OnApplicationShutdown {
     );
     if (outcome.accepted > 0) this.summary = undefined;
     try {
-      this.shard.append(lines);
+      this.state.shard.append(lines);
     } catch (error) {
-      // The rows are in memory but not on disk: stop, so that a restart serves the shard's truth.
-      this.logger.fatal(`cannot write ${this.shard.path}: ${String(error)}; stopping`);
-      process.exit(1);
+      this.broken = new Error(`cannot write ${this.state.shard.path}: ${String(error)}`);
+      this.onFatal(this.broken);
+      throw this.broken;
     }
     return outcome;
   }
 
   onApplicationShutdown(): void {
-    this.shard.close();
+    this.state.shard.close();
   }
 
   get transactions(): number {
-    return this.store.length;
+    return this.state.store.length;
   }
 
   summarize(): CitySummary {
-    this.summary ??= summarizeCity(this.store.columns());
+    this.assertSound();
+    this.summary ??= summarizeCity(this.state.store.columns());
     return this.summary;
   }
 
   info(): CityInfo {
     const bounds = monthBounds([this.summarize()]);
     return {
-      city: this.store.city,
-      transactions: this.store.length,
+      city: this.state.store.city,
+      transactions: this.state.store.length,
       firstMonth: bounds === undefined ? null : formatMonth(bounds.first),
       lastMonth: bounds === undefined ? null : formatMonth(bounds.last),
     };
+  }
+
+  private assertSound(): void {
+    if (this.broken !== undefined) throw this.broken;
   }
 }

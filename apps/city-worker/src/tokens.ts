@@ -1,4 +1,9 @@
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
-/** The recovered `CityStores` holding the city's store. */
-export const CITY_STORES = Symbol('CITY_STORES');
-export const CITY_SHARD = Symbol('CITY_SHARD');
+/** The recovered {@link CityState}: the city's store and its open shard. */
+export const CITY_STATE = Symbol('CITY_STATE');
+/** The {@link ShardWriter} the shard writes through. */
+export const SHARD_WRITER = Symbol('SHARD_WRITER');
+/** Called when the worker can no longer keep its promise (a shard write failed): main decides. */
+export const ON_FATAL = Symbol('ON_FATAL');
+
+export type FatalHandler = (error: Error) => void;

@@ -10,8 +10,6 @@ export interface WorkerConfig {
   readonly dataDir: string;
   /** How often the worker announces itself over NATS. */
   readonly heartbeatMs: number;
-  /** Test hook: crash in the middle of the first append larger than this. */
-  readonly tornWriteAfterBytes: number | undefined;
 }
 
 /** The worker's configuration from its environment (README, "Configuration"). */
@@ -25,10 +23,6 @@ export function readWorkerConfig(env: Readonly<Record<string, string | undefined
     natsUrl: reader.string('NATS_URL', 'nats://127.0.0.1:4222'),
     dataDir: reader.string('DATA_DIR', 'var/shards'),
     heartbeatMs: reader.integer('HEARTBEAT_MS', 2000, 100, 600_000),
-    tornWriteAfterBytes:
-      env.TEST_TORN_WRITE_AFTER_BYTES === undefined
-        ? undefined
-        : reader.integer('TEST_TORN_WRITE_AFTER_BYTES', 0, 0, 2 ** 31),
   };
   reader.done();
   return config;

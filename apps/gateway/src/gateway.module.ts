@@ -1,12 +1,19 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import {
+  Module,
+  RequestMethod,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { CitiesController } from './cities/cities.controller.js';
 import { CitiesService } from './cities/cities.service.js';
-import { CityCluster } from './cluster/city-cluster.service.js';
-import type { GatewayConfig } from './config/gateway-config.js';
-import { GATEWAY_CONFIG } from './config/tokens.js';
+import { ClientProxyCityWorkers } from './cluster/client-proxy-city-workers.js';
+import { CityRegistry } from './cluster/city-registry.service.js';
+import { CITY_WORKERS } from './cluster/city-workers.port.js';
+import type { ClusterConfig, GatewayConfig } from './config/gateway-config.js';
+import { CLUSTER_CONFIG, configProviders } from './config/tokens.js';
 import { DiscoveryController } from './discovery/discovery.controller.js';
 import { HttpErrorFilter } from './errors/http-error.filter.js';
 import { HealthController } from './health/health.controller.js';
@@ -15,18 +22,17 @@ import { ImportsService } from './imports/imports.service.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
 import { ApiKeyGuard } from './security/api-key.guard.js';
+import { WriteRateLimit } from './security/write-rate-limit.middleware.js';
 import { SeedService } from './seed/seed.service.js';
 import { TransactionsController } from './transactions/transactions.controller.js';
 
 @Module({})
-export class GatewayModule {
+export class GatewayModule implements NestModule {
+  /** The gateway for one configuration; tests replace CITY_WORKERS with the in-process adapter. */
   static forConfig(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [
-        TerminusModule.forRoot({ logger: false }),
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.writesPerMinute }]),
-      ],
+      imports: [TerminusModule.forRoot({ logger: false })],
       controllers: [
         ReportsController,
         ImportsController,
@@ -36,15 +42,30 @@ export class GatewayModule {
         DiscoveryController,
       ],
       providers: [
-        { provide: GATEWAY_CONFIG, useValue: config },
+        ...configProviders(config),
         { provide: APP_FILTER, useClass: HttpErrorFilter },
-        CityCluster,
+        {
+          provide: CITY_WORKERS,
+          useFactory: (cluster: ClusterConfig) => ClientProxyCityWorkers.create(cluster),
+          inject: [CLUSTER_CONFIG],
+        },
+        CityRegistry,
         ReportsService,
         ImportsService,
         CitiesService,
         ApiKeyGuard,
         SeedService,
+        WriteRateLimit,
       ],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(WriteRateLimit)
+      .forRoutes(
+        { path: 'imports', method: RequestMethod.POST },
+        { path: 'transactions', method: RequestMethod.POST },
+      );
   }
 }

@@ -1,12 +1,7 @@
-/** The message patterns a city worker answers, one set per city (dotted, NATS subject friendly). */
-export interface CityPatterns {
-  /** {@link IngestBatch} → {@link IngestResult} */
-  readonly ingest: string;
-  /** nothing → `CitySummary` of every row the city holds */
-  readonly summarize: string;
-  /** nothing → {@link CityInfo} */
-  readonly info: string;
-}
+import type { CityMessageName } from './city-messages.js';
+
+/** The subject of each message of one city (dotted, NATS subject friendly): `city.lyon.ingest`. */
+export type CityPatterns = Readonly<Record<CityMessageName, string>>;
 
 export function cityPatterns(city: string): CityPatterns {
   const key = cityKey(city);

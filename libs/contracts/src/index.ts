@@ -1,2 +1,3 @@
+export * from './city-messages.js';
 export * from './city-patterns.js';
 export * from './messages.js';

@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { pollUntil } from './poll.js';
 
 export interface ImportAnswer {
   accepted: number;
@@ -12,26 +11,6 @@ interface CityStatus {
   city: string;
   status: string;
   transactions: number | null;
-}
-
-/** Waits until the gateway at `baseUrl` answers and each of `cities` is up. */
-export async function waitForCities(
-  baseUrl: string,
-  cities: readonly string[],
-  timeoutMs: number,
-): Promise<void> {
-  let missing: readonly string[] = cities;
-  const allUp = await pollUntil(
-    async () => {
-      const statuses = (await (await fetch(`${baseUrl}/cities`)).json()) as CityStatus[];
-      const up = new Set(statuses.filter((city) => city.status === 'up').map((city) => city.city));
-      missing = cities.filter((city) => !up.has(city));
-      return missing.length === 0;
-    },
-    timeoutMs,
-    500,
-  );
-  if (!allUp) throw new Error(`${missing.join(', ')} not up after ${timeoutMs} ms`);
 }
 
 /**

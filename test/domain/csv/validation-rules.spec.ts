@@ -45,7 +45,7 @@ describe('CSV validation rules (not-ok/every-rule.csv)', () => {
 
   it('keeps the first occurrence of a duplicated id', () => {
     const lyon = stores.storeFor('Lyon').columns();
-    expect([lyon.length, lyon.models[lyon.model[0]], lyon.priceCents[0]]).toEqual([
+    expect([lyon.length, lyon.models[lyon.model[0]!], lyon.priceCents[0]]).toEqual([
       1,
       'BMW_X3',
       4_500_000,

@@ -26,8 +26,8 @@ describe('forecast section', () => {
   });
 
   it('calls a series flat when the slope is under 1% of its mean, and has no r2 for a constant one', () => {
-    const [marseille] = threeCitiesReport({ city: 'Marseille', from: '2024-03', to: '2024-05' })
-      .data.forecast;
+    const marseille = threeCitiesReport({ city: 'Marseille', from: '2024-03', to: '2024-05' }).data
+      .forecast[0]!;
     expect(marseille.trend).toBe('flat');
     expect(marseille.slope).toBe(0);
     expect(marseille.r2).toBeNull();

@@ -15,7 +15,7 @@ interface Row {
 /** The rows as plain objects, parsed without the domain library. */
 function naiveRows(lines: readonly string[]): Row[] {
   return lines.slice(1).map((line) => {
-    const [, date, city, type, model, price, months, cost] = line.split(',');
+    const [, date = '', city = '', type, model = '', price, months, cost] = line.split(',');
     return {
       city,
       month: date.slice(0, 7),
@@ -85,7 +85,7 @@ describe('report against a naive recomputation of generated data', () => {
       const median =
         lengths.length % 2 === 1
           ? lengths[Math.floor(middle)]
-          : (lengths[middle - 1] + lengths[middle]) / 2;
+          : (lengths[middle - 1]! + lengths[middle]!) / 2;
       expect([rotation.rentals, rotation.medianMonths, rotation.maxMonths]).toEqual([
         lengths.length,
         median,

@@ -38,7 +38,7 @@ describe('monthly section', () => {
       city: 'Lyon',
     });
     // T4's twelve months run from 2024-03 to 2025-02.
-    expectClose(report.data.monthly[0].months, [
+    expectClose(report.data.monthly[0]!.months, [
       month('2025-02', 0, 500, 0, 0),
       month('2025-03', 0, 0, 0, 0),
     ]);

@@ -8,7 +8,7 @@ describe('topModels section', () => {
   });
 
   it('keeps the first `limit` models only', () => {
-    const [lyon] = threeCitiesReport({ city: 'Lyon', limit: '1' }).data.topModels;
+    const lyon = threeCitiesReport({ city: 'Lyon', limit: '1' }).data.topModels[0]!;
     expectClose(lyon.rentals, [{ model: 'Audi_A3', count: 1, revenue: 6000 }]);
   });
 });

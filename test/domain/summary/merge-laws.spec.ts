@@ -19,13 +19,13 @@ function summaryOf(lines: readonly string[]): Summary {
 }
 
 describe(mergeSummaries.name, () => {
-  const [header, ...rows] = generatedLines(20_000, 7);
+  const [header = '', ...rows] = generatedLines(20_000, 7);
   const whole = summaryOf([header, ...rows]);
   const random = seededRandom(99);
 
   it.each([2, 3, 7])('merges %d random shards into the summary of all rows', (shardCount) => {
     const shards: string[][] = Array.from({ length: shardCount }, () => [header]);
-    for (const row of rows) shards[Math.floor(random() * shardCount)].push(row);
+    for (const row of rows) shards[Math.floor(random() * shardCount)]!.push(row);
     const parts = shards.map(summaryOf);
     expect(mergeSummaries(...parts)).toEqual(whole);
     expect(mergeSummaries(...[...parts].reverse())).toEqual(whole);
@@ -33,8 +33,8 @@ describe(mergeSummaries.name, () => {
 
   it('is associative and commutative, with the empty summary as identity', () => {
     const shards: string[][] = [[header], [header], [header]];
-    rows.forEach((row, index) => shards[index % 3].push(row));
-    const [a, b, c] = shards.map(summaryOf);
+    rows.forEach((row, index) => shards[index % 3]!.push(row));
+    const [a, b, c] = shards.map(summaryOf) as [Summary, Summary, Summary];
     expect(mergeSummaries(mergeSummaries(a, b), c)).toEqual(
       mergeSummaries(a, mergeSummaries(b, c)),
     );

@@ -7,11 +7,11 @@ import {
   mkdirSync,
   openSync,
   readSync,
-  writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { TRANSACTION_CSV_HEADER } from '#domain';
 import { cityKey } from '#contracts';
+import { DURABLE_WRITER, type ShardWriter } from './shard-writer.js';
 
 /** Where a torn record was cut off a shard at start-up. */
 export interface TornRecord {
@@ -27,7 +27,7 @@ export class CityShard {
   private constructor(
     readonly path: string,
     private readonly fd: number,
-    private readonly tornWriteAfterBytes: number | undefined,
+    private readonly writer: ShardWriter,
   ) {}
 
   /**
@@ -37,13 +37,13 @@ export class CityShard {
   static open(
     directory: string,
     city: string,
-    tornWriteAfterBytes?: number,
+    writer: ShardWriter = DURABLE_WRITER,
   ): { shard: CityShard; torn: TornRecord | undefined } {
     mkdirSync(directory, { recursive: true });
     const path = join(directory, `${cityKey(city)}.csv`);
     const created = !existsSync(path);
     const fd = openSync(path, 'a+');
-    const shard = new CityShard(path, fd, tornWriteAfterBytes);
+    const shard = new CityShard(path, fd, writer);
     const torn = created ? undefined : shard.cutTornRecord();
     if (fstatSync(fd).size === 0) shard.write(`${TRANSACTION_CSV_HEADER}\n`);
     return { shard, torn };
@@ -60,15 +60,7 @@ export class CityShard {
   }
 
   private write(text: string): void {
-    const data = Buffer.from(text, 'utf8');
-    if (this.tornWriteAfterBytes !== undefined && data.length > this.tornWriteAfterBytes) {
-      // Test hook (TEST_TORN_WRITE_AFTER_BYTES): a crash in the middle of an append.
-      writeAll(this.fd, data.subarray(0, this.tornWriteAfterBytes));
-      fsyncSync(this.fd);
-      process.kill(process.pid, 'SIGKILL');
-    }
-    writeAll(this.fd, data);
-    fsyncSync(this.fd);
+    this.writer.write(this.fd, Buffer.from(text, 'utf8'));
   }
 
   private cutTornRecord(): TornRecord | undefined {
@@ -81,16 +73,10 @@ export class CityShard {
   }
 }
 
-function writeAll(fd: number, data: Buffer): void {
-  for (let written = 0; written < data.length;) {
-    written += writeSync(fd, data, written, data.length - written);
-  }
-}
-
 function lastByte(fd: number, size: number): number {
   const byte = Buffer.alloc(1);
   readSync(fd, byte, 0, 1, size - 1);
-  return byte[0];
+  return byte[0] ?? -1;
 }
 
 /** Offset of the last line break of the file, or -1; read backwards in blocks. */

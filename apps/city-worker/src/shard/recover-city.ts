@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { CityStores, FixedCityDirectory } from '#domain';
+import { CityStores, FixedCityDirectory, type CityStore } from '#domain';
 import { StartupRefusal, loadCsvFile } from '#platform';
 import type { WorkerConfig } from '../worker-config.js';
 import { CityShard } from './city-shard.js';
+import type { ShardWriter } from './shard-writer.js';
 
 /** A shard line that is not what the worker wrote: the worker must not start on it. */
 export class ShardCorruptError extends StartupRefusal {
@@ -13,15 +14,22 @@ export class ShardCorruptError extends StartupRefusal {
   }
 }
 
+/** What a worker serves: its city's rows in memory, and the shard they are durable in. */
+export interface CityState {
+  readonly store: CityStore;
+  readonly shard: CityShard;
+}
+
 /**
  * Rebuilds the city's columns and transaction-id index from its shard, before the worker takes
  * any message. A torn final record is cut off and logged; any other bad line stops the worker.
  */
 export async function recoverCity(
-  config: WorkerConfig,
-): Promise<{ stores: CityStores; shard: CityShard }> {
+  config: Pick<WorkerConfig, 'city' | 'dataDir'>,
+  writer: ShardWriter,
+): Promise<CityState> {
   const logger = new Logger('Recovery');
-  const { shard, torn } = CityShard.open(config.dataDir, config.city, config.tornWriteAfterBytes);
+  const { shard, torn } = CityShard.open(config.dataDir, config.city, writer);
   if (torn !== undefined) {
     logger.warn(
       `${shard.path}: cut off a torn final record of ${torn.bytes} bytes (a crash during an append; that batch was never acknowledged)`,
@@ -29,14 +37,15 @@ export async function recoverCity(
   }
   const started = performance.now();
   const stores = new CityStores();
-  stores.storeFor(config.city);
+  const store = stores.storeFor(config.city);
   const { ingest } = await loadCsvFile(
     shard.path,
     new FixedCityDirectory([config.city]),
     1,
     stores,
   );
-  if (ingest.errors.length > 0) throw new ShardCorruptError(shard.path, ingest.errors[0].message);
+  const [corrupt] = ingest.errors;
+  if (corrupt !== undefined) throw new ShardCorruptError(shard.path, corrupt.message);
   if (ingest.counts.duplicates > 0) {
     throw new ShardCorruptError(
       shard.path,
@@ -47,5 +56,5 @@ export async function recoverCity(
   logger.log(
     `${config.city}: ${ingest.counts.accepted} transactions recovered from ${shard.path} in ${seconds.toFixed(2)} s`,
   );
-  return { stores, shard };
+  return { store, shard };
 }

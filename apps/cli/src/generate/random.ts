@@ -24,7 +24,7 @@ export function weightedPicker(weights: readonly number[]): (random: () => numbe
     let high = cumulative.length - 1;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (cumulative[middle] > target) high = middle;
+      if (cumulative[middle]! > target) high = middle;
       else low = middle + 1;
     }
     return low;

@@ -39,14 +39,14 @@ export function* generateLines(options: GeneratorOptions, batchSize = 10_000): G
     const month = options.from + offset;
     const days = daysIn(month);
     const perDay = new Uint32Array(days);
-    for (let row = 0; row < perMonth[offset]; row += 1) perDay[Math.floor(random() * days)] += 1;
+    for (let row = 0; row < perMonth[offset]!; row += 1) perDay[Math.floor(random() * days)]! += 1;
     const prefix = formatMonth(month);
     for (let day = 0; day < days; day += 1) {
       const date = `${prefix}-${String(day + 1).padStart(2, '0')}`;
-      for (let row = 0; row < perDay[day]; row += 1) {
+      for (let row = 0; row < perDay[day]!; row += 1) {
         sequence += 1;
-        const city = options.cities[pickCity(random)];
-        const model = MODELS[pickModel(random)];
+        const city = options.cities[pickCity(random)]!;
+        const model = MODELS[pickModel(random)]!;
         const id = `TX${String(sequence).padStart(idWidth, '0')}`;
         let line: string;
         let cost: number;
@@ -80,7 +80,7 @@ function rowsPerMonth(options: GeneratorOptions): number[] {
   const weights: number[] = [];
   for (let month = options.from; month <= options.to; month += 1) {
     const years = (month - options.from) / 12;
-    weights.push(SEASONALITY[monthOf(month) - 1] * (1 + YEARLY_GROWTH) ** years * daysIn(month));
+    weights.push(SEASONALITY[monthOf(month) - 1]! * (1 + YEARLY_GROWTH) ** years * daysIn(month));
   }
   const sum = weights.reduce((acc, weight) => acc + weight, 0);
   const exact = weights.map((weight) => (weight / sum) * options.rows);
@@ -91,7 +91,7 @@ function rowsPerMonth(options: GeneratorOptions): number[] {
     .sort((a, b) => b.remainder - a.remainder);
   for (const { index } of byRemainder) {
     if (missing === 0) break;
-    counts[index] += 1;
+    counts[index]! += 1;
     missing -= 1;
   }
   return counts;

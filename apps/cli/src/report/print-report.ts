@@ -25,13 +25,13 @@ export function formatReport(report: Report, ingest: IngestCounts): string {
       formatTable(
         ['city / month', 'sales', 'rentals', 'total', 'vs prev.', 'sales #', 'rentals #'],
         data.monthly.flatMap(({ city, months }, position) => {
-          const changes = data.seasonality[position].monthOverMonth;
+          const changes = data.seasonality[position]!.monthOverMonth;
           return months.map((month, index) => [
             `${city} ${month.month}`,
             money(month.sales),
             money(month.rentals),
             money(month.total),
-            index === 0 ? '' : percent(changes[index - 1].change),
+            index === 0 ? '' : percent(changes[index - 1]!.change),
             count(month.salesCount),
             count(month.rentalsCount),
           ]);

@@ -39,7 +39,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
   if (positionals.length !== 1) exitWithUsage(REPORT_USAGE, 'give exactly one CSV file');
   const { json, 'sale-cost-rate': saleRate, 'rental-cost-rate': rentalRate, ...query } = values;
   return {
-    file: positionals[0],
+    file: positionals[0]!,
     json,
     query,
     costRates: {

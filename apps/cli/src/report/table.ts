@@ -7,13 +7,13 @@ export function formatTable(
   rows: readonly (readonly string[])[],
 ): string {
   const widths = headers.map((header, column) =>
-    Math.max(header.length, ...rows.map((row) => row[column].length)),
+    Math.max(header.length, ...rows.map((row) => row[column]!.length)),
   );
-  const numeric = headers.map((_, column) => rows.every((row) => NUMERIC.test(row[column])));
+  const numeric = headers.map((_, column) => rows.every((row) => NUMERIC.test(row[column]!)));
   const line = (cells: readonly string[]): string =>
     cells
       .map((cell, column) =>
-        numeric[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column]),
+        numeric[column] ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!),
       )
       .join('  ')
       .trimEnd();

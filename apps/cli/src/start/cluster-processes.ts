@@ -44,8 +44,15 @@ export class ClusterProcesses {
     return `http://127.0.0.1:${this.options.port}`;
   }
 
-  /** Starts (or restarts) the worker of `city`; `env` adds to its environment. */
-  startWorker(city: string, env: Readonly<Record<string, string>> = {}): void {
+  /**
+   * Starts (or restarts) the worker of `city`; `env` adds to its environment. `entry` runs another
+   * build of the worker (a test's, with its arguments) instead of its `main`.
+   */
+  startWorker(
+    city: string,
+    env: Readonly<Record<string, string>> = {},
+    entry: readonly string[] = ['city-worker/src/main.js'],
+  ): void {
     const index = this.options.cities.indexOf(city);
     const workerEnv = {
       ...env,
@@ -58,12 +65,7 @@ export class ClusterProcesses {
     };
     this.workers.set(
       city,
-      this.spawn(
-        `worker ${city}`,
-        'city-worker',
-        workerEnv,
-        (child) => this.workers.get(city) === child,
-      ),
+      this.spawn(`worker ${city}`, entry, workerEnv, (child) => this.workers.get(city) === child),
     );
   }
 
@@ -78,7 +80,12 @@ export class ClusterProcesses {
       CITIES: this.options.cities.join(','),
       NATS_URL: this.options.natsUrl,
     };
-    this.gateway = this.spawn('gateway', 'gateway', env, (child) => this.gateway === child);
+    this.gateway = this.spawn(
+      'gateway',
+      ['gateway/src/main.js'],
+      env,
+      (child) => this.gateway === child,
+    );
   }
 
   start(): void {
@@ -145,12 +152,12 @@ export class ClusterProcesses {
 
   private spawn(
     name: string,
-    app: string,
+    [script, ...args]: readonly string[],
     env: Record<string, string>,
     isCurrent: (child: ChildProcess) => boolean,
   ): ChildProcess {
     const appsDir = this.options.appsDir ?? fileURLToPath(new URL('../../../', import.meta.url));
-    const child = spawn(process.execPath, [`${appsDir}/${app}/src/main.js`], {
+    const child = spawn(process.execPath, [`${appsDir}/${script ?? ''}`, ...args], {
       env: { ...process.env, ...this.options.env, ...env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CityInfo } from '#contracts';
-import { CityCluster } from '../cluster/city-cluster.service.js';
-import type { GatewayConfig } from '../config/gateway-config.js';
-import { GATEWAY_CONFIG } from '../config/tokens.js';
+import { CityRegistry } from '../cluster/city-registry.service.js';
+import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
+import type { CallTimeouts } from '../config/gateway-config.js';
+import { CALL_TIMEOUTS } from '../config/tokens.js';
 
 export interface CityStatus {
   readonly city: string;
@@ -21,20 +21,22 @@ export interface CityStatus {
 @Injectable()
 export class CitiesService {
   constructor(
-    private readonly cluster: CityCluster,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly registry: CityRegistry,
+    @Inject(CITY_WORKERS) private readonly workers: CityWorkers,
+    @Inject(CALL_TIMEOUTS) private readonly timeouts: CallTimeouts,
   ) {}
 
-  /** Every configured city, asked at once, each within STATUS_TIMEOUT_MS. */
+  /** Every served city, asked at once, each within STATUS_TIMEOUT_MS. */
   statuses(): Promise<CityStatus[]> {
-    return Promise.all(this.cluster.cities.map((city) => this.status(city)));
+    return Promise.all(this.registry.cities.map((city) => this.status(city)));
   }
 
   private async status(city: string): Promise<CityStatus> {
     const started = performance.now();
-    const transport = this.cluster.transport;
+    const transport = this.registry.transport;
+    const silentForMs = this.registry.silenceMs(city) ?? null;
     try {
-      const info = await this.cluster.call<CityInfo>(city, 'info', {}, this.config.statusTimeoutMs);
+      const info = await this.workers.info(city, {}, this.timeouts.statusMs);
       return {
         city,
         transport,
@@ -43,7 +45,7 @@ export class CitiesService {
         latencyMs: performance.now() - started,
         firstMonth: info.firstMonth,
         lastMonth: info.lastMonth,
-        silentForMs: this.cluster.silenceMs(city) ?? null,
+        silentForMs,
       };
     } catch (error) {
       return {
@@ -54,7 +56,7 @@ export class CitiesService {
         latencyMs: null,
         firstMonth: null,
         lastMonth: null,
-        silentForMs: this.cluster.silenceMs(city) ?? null,
+        silentForMs,
         error: error instanceof Error ? error.message : String(error),
       };
     }

@@ -9,19 +9,21 @@ describe(readGatewayConfig.name, () => {
     });
     expect(config).toMatchObject({
       port: 3000,
-      transport: 'tcp',
-      cities: [
-        { city: 'Lyon', host: '127.0.0.1', port: 4001 },
-        { city: 'Paris', host: 'worker-paris', port: 4002 },
-      ],
-      reportTimeoutMs: 5000,
-      maxImportBytes: 512 * 1024 * 1024,
-      apiKey: undefined,
+      cluster: {
+        transport: 'tcp',
+        cities: [
+          { city: 'Lyon', host: '127.0.0.1', port: 4001 },
+          { city: 'Paris', host: 'worker-paris', port: 4002 },
+        ],
+      },
+      timeouts: { reportMs: 5000 },
+      imports: { maxBytes: 512 * 1024 * 1024 },
+      security: { apiKey: undefined },
     });
   });
 
   it('needs no city over NATS: they are discovered', () => {
-    expect(readGatewayConfig({ TRANSPORT: 'NATS' }).cities).toEqual([]);
+    expect(readGatewayConfig({ TRANSPORT: 'NATS' }).cluster.cities).toEqual([]);
   });
 
   it('lists every problem at once', () => {

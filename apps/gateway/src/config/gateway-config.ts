@@ -8,26 +8,50 @@ export interface CityEndpoint {
   readonly port: number;
 }
 
-export interface GatewayConfig {
-  readonly port: number;
+/** How the gateway reaches its workers. */
+export interface ClusterConfig {
   readonly transport: TransportKind;
   readonly cities: readonly CityEndpoint[];
   readonly natsUrl: string;
-  readonly reportTimeoutMs: number;
-  readonly statusTimeoutMs: number;
-  readonly ingestTimeoutMs: number;
-  readonly maxImportBytes: number;
-  readonly importBatchRows: number;
-  readonly importBatchBytes: number;
-  readonly importMaxInFlight: number;
-  readonly costRates: CostRates;
+}
+
+/** How long each kind of call to a worker may take. */
+export interface CallTimeouts {
+  readonly reportMs: number;
+  readonly statusMs: number;
+  readonly ingestMs: number;
+}
+
+export interface ImportConfig {
+  readonly maxBytes: number;
+  readonly batchRows: number;
+  /** Bytes of CSV per batch at most (NATS refuses messages over its max_payload, 1 MiB by default). */
+  readonly batchBytes: number;
+  readonly maxInFlight: number;
+}
+
+export interface SecurityConfig {
   /** Required in `x-api-key` by the write endpoints when set. */
   readonly apiKey: string | undefined;
   /** Write requests allowed per client and minute. */
   readonly writesPerMinute: number;
-  /** A CSV imported at start when the SEED_CITIES are up and empty; empty: none. */
-  readonly seedFile: string;
-  readonly seedCities: readonly string[];
+}
+
+export interface SeedConfig {
+  /** A CSV imported at start when the cities are up and empty; empty: none. */
+  readonly file: string;
+  readonly cities: readonly string[];
+}
+
+/** Each slice is injected on its own (config/tokens.ts): a class sees only what it uses. */
+export interface GatewayConfig {
+  readonly port: number;
+  readonly cluster: ClusterConfig;
+  readonly timeouts: CallTimeouts;
+  readonly imports: ImportConfig;
+  readonly costRates: CostRates;
+  readonly security: SecurityConfig;
+  readonly seed: SeedConfig;
 }
 
 const MIB = 1024 * 1024;
@@ -45,24 +69,30 @@ export function readGatewayConfig(
       : parseCityNames(reader, reader.optionalString('CITIES', ''));
   const config: GatewayConfig = {
     port: reader.integer('PORT', 3000, 1, 65535),
-    transport,
-    cities,
-    natsUrl: reader.string('NATS_URL', 'nats://127.0.0.1:4222'),
-    reportTimeoutMs: reader.integer('REPORT_TIMEOUT_MS', 5000, 1, 600_000),
-    statusTimeoutMs: reader.integer('STATUS_TIMEOUT_MS', 1000, 1, 60_000),
-    ingestTimeoutMs: reader.integer('INGEST_TIMEOUT_MS', 30_000, 1, 600_000),
-    maxImportBytes: reader.integer('MAX_IMPORT_BYTES', 512 * MIB, 1, 64 * 1024 * MIB),
-    importBatchRows: reader.integer('IMPORT_BATCH_ROWS', 5000, 1, 100_000),
-    importBatchBytes: reader.integer('IMPORT_BATCH_BYTES', 512 * 1024, 1024, 64 * MIB),
-    importMaxInFlight: reader.integer('IMPORT_MAX_IN_FLIGHT', 6, 1, 256),
+    cluster: { transport, cities, natsUrl: reader.string('NATS_URL', 'nats://127.0.0.1:4222') },
+    timeouts: {
+      reportMs: reader.integer('REPORT_TIMEOUT_MS', 5000, 1, 600_000),
+      statusMs: reader.integer('STATUS_TIMEOUT_MS', 1000, 1, 60_000),
+      ingestMs: reader.integer('INGEST_TIMEOUT_MS', 30_000, 1, 600_000),
+    },
+    imports: {
+      maxBytes: reader.integer('MAX_IMPORT_BYTES', 512 * MIB, 1, 64 * 1024 * MIB),
+      batchRows: reader.integer('IMPORT_BATCH_ROWS', 5000, 1, 100_000),
+      batchBytes: reader.integer('IMPORT_BATCH_BYTES', 512 * 1024, 1024, 64 * MIB),
+      maxInFlight: reader.integer('IMPORT_MAX_IN_FLIGHT', 6, 1, 256),
+    },
     costRates: {
       sale: reader.number('SALE_COST_RATE', DEFAULT_COST_RATES.sale, 0, 10),
       rental: reader.number('RENTAL_COST_RATE', DEFAULT_COST_RATES.rental, 0, 10),
     },
-    apiKey: optionalSecret(reader.optionalString('API_KEY', '')),
-    writesPerMinute: reader.integer('WRITES_PER_MINUTE', 120, 1, 1_000_000),
-    seedFile: reader.optionalString('SEED_FILE', ''),
-    seedCities: splitList(reader.optionalString('SEED_CITIES', 'Lyon,Paris,Marseille')),
+    security: {
+      apiKey: optionalSecret(reader.optionalString('API_KEY', '')),
+      writesPerMinute: reader.integer('WRITES_PER_MINUTE', 120, 1, 1_000_000),
+    },
+    seed: {
+      file: reader.optionalString('SEED_FILE', ''),
+      cities: splitList(reader.optionalString('SEED_CITIES', 'Lyon,Paris,Marseille')),
+    },
   };
   reader.done();
   return config;
@@ -77,11 +107,12 @@ function parseCityWorkers(reader: EnvReader, text: string): CityEndpoint[] {
   const endpoints: CityEndpoint[] = [];
   for (const entry of splitList(text)) {
     const match = /^([^=]+)=([^:]+):(\d{1,5})$/.exec(entry);
-    if (match === null) {
+    const [, city, host, port] = match ?? [];
+    if (city === undefined || host === undefined || port === undefined) {
       reader.problem(`CITY_WORKERS entry "${entry}" is not CITY=HOST:PORT`);
       continue;
     }
-    endpoints.push({ city: match[1].trim(), host: match[2].trim(), port: Number(match[3]) });
+    endpoints.push({ city: city.trim(), host: host.trim(), port: Number(port) });
   }
   return unique(reader, 'CITY_WORKERS', endpoints);
 }

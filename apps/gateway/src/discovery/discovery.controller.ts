@@ -1,15 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { CITY_HEARTBEAT_PATTERN, type CityHeartbeat } from '#contracts';
-import { CityCluster } from '../cluster/city-cluster.service.js';
+import { CityRegistry } from '../cluster/city-registry.service.js';
 
 /** Hears the workers' heartbeats (NATS): a new city is served from its first heartbeat on. */
 @Controller()
 export class DiscoveryController {
-  constructor(private readonly cluster: CityCluster) {}
+  constructor(private readonly registry: CityRegistry) {}
 
   @EventPattern(CITY_HEARTBEAT_PATTERN)
   heartbeat(@Payload() heartbeat: CityHeartbeat): void {
-    this.cluster.register(heartbeat);
+    this.registry.register(heartbeat);
   }
 }

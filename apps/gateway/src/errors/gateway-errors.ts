@@ -12,6 +12,7 @@ export const GatewayErrorCode = {
   Unauthorized: 'UNAUTHORIZED',
   NothingImported: 'NOTHING_IMPORTED',
   NoRows: 'NO_ROWS',
+  TooManyRequests: 'TOO_MANY_REQUESTS',
 } as const;
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
 

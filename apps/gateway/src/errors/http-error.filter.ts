@@ -74,6 +74,6 @@ function httpCode(status: number): string {
   if (status === 404) return 'NOT_FOUND';
   if (status === 413) return GatewayErrorCode.ImportTooLarge;
   if (status === 415) return GatewayErrorCode.UnsupportedMediaType;
-  if (status === 429) return 'TOO_MANY_REQUESTS';
+  if (status === 429) return GatewayErrorCode.TooManyRequests;
   return status < 500 ? GatewayErrorCode.InvalidBody : 'INTERNAL_ERROR';
 }

@@ -1,93 +1,70 @@
 import {
-  DomainError,
-  ErrorCode,
+  FirstErrors,
+  RecordPipeline,
   isRowError,
-  parseHeader,
   validateRecord,
   type ColumnLayout,
   type CsvRecord,
-  type RowError,
+  type KnownHeader,
 } from '#domain';
-import type { IngestBatch, IngestResult } from '#contracts';
-import type { CityCluster } from '../cluster/city-cluster.service.js';
+import type { IngestBatch } from '#contracts';
+import type { CityRegistry } from '../cluster/city-registry.service.js';
+import type { CityWorkers } from '../cluster/city-workers.port.js';
+import type { ImportConfig } from '../config/gateway-config.js';
 import type { CityImportOutcome, ImportOutcome } from './import-outcome.js';
-
-export interface ImportLimits {
-  readonly batchRows: number;
-  /** Bytes of CSV per batch at most (NATS refuses messages over its max_payload, 1 MiB by default). */
-  readonly batchBytes: number;
-  readonly maxInFlight: number;
-  readonly ingestTimeoutMs: number;
-}
 
 const KEPT_ERRORS = 1000;
 
+interface PendingBatch {
+  lines: number[];
+  records: string[];
+  bytes: number;
+}
+
 /**
- * One import in progress: records are routed, raw, to their city's worker in batches, with at
- * most `maxInFlight` batches awaiting an answer. Records are handed in synchronously (from a CSV
- * reader); the caller awaits {@link drain} between chunks, which is where backpressure bites.
+ * One import in progress: the record pipeline reads the records, and each is routed, raw, to its
+ * city's worker in batches, with at most `maxInFlight` batches awaiting an answer. The caller
+ * awaits {@link drain} between chunks, which is where backpressure bites.
  */
 export class ImportSession {
   private readonly started = performance.now();
-  private layout: ColumnLayout | undefined;
-  private columns: string[] = [];
-  private rows = 0;
-  private errors: RowError[] = [];
-  private rejectedHere = 0;
-  private readonly pending = new Map<
-    string,
-    { lines: number[]; records: string[]; bytes: number }
-  >();
+  private readonly pipeline: RecordPipeline;
+  /** Every rejection, here or by a worker: all counted, the first by line kept. */
+  private readonly rejections = new FirstErrors(KEPT_ERRORS);
+  private readonly pending = new Map<string, PendingBatch>();
   private readonly ready: { city: string; batch: IngestBatch }[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private readonly outcomes = new Map<string, CityImportOutcome>();
 
   constructor(
-    private readonly cluster: CityCluster,
-    private readonly limits: ImportLimits,
+    private readonly workers: CityWorkers,
+    private readonly registry: CityRegistry,
+    private readonly limits: ImportConfig,
+    private readonly ingestTimeoutMs: number,
+    header?: KnownHeader,
   ) {
+    this.pipeline = new RecordPipeline(
+      {
+        record: (record, layout) => {
+          this.route(record, layout);
+        },
+        rejected: (error) => {
+          this.rejections.add(error);
+        },
+      },
+      header,
+    );
     // Every served city is in the answer, even one this import holds no row for.
-    for (const city of cluster.cities) this.outcomeOf(city);
+    for (const city of registry.cities) this.outcomeOf(city);
   }
 
-  /** The first record is the header; every later one is routed or rejected here. */
-  record(record: CsvRecord): void {
-    if (this.layout === undefined) {
-      this.columns = record.fields().map((field) => field.trim());
-      this.layout = parseHeader(this.columns);
-      return;
-    }
-    this.rows += 1;
-    const city =
-      record.count >= this.layout.width
-        ? this.cluster.directory.resolve(record.field(this.layout.ville))
-        : undefined;
-    if (city === undefined) {
-      // Not routable: validation names the first rule broken, as a worker would have.
-      const result = validateRecord(record, this.layout, this.cluster.directory);
-      if (isRowError(result)) this.reject(result);
-      return;
-    }
-    let batch = this.pending.get(city);
-    if (batch === undefined) {
-      batch = { lines: [], records: [], bytes: 0 };
-      this.pending.set(city, batch);
-    }
-    const text = record.toCsv();
-    batch.lines.push(record.line);
-    batch.records.push(text);
-    batch.bytes += text.length + 1;
-    if (batch.lines.length >= this.limits.batchRows || batch.bytes >= this.limits.batchBytes) {
-      this.seal(city);
-    }
+  push(text: string): void {
+    this.pipeline.push(text);
   }
 
-  malformed(error: RowError): void {
-    if (this.layout === undefined) {
-      throw new DomainError(ErrorCode.MissingColumn, `the header cannot be read: ${error.message}`);
-    }
-    this.rows += 1;
-    this.reject(error);
+  /** A record given as fields (a JSON transaction), under the header given at construction. */
+  pushFields(fields: readonly string[], line: number): void {
+    this.pipeline.pushFields(fields, line);
   }
 
   /** Sends the sealed batches, waiting while too many are in flight. */
@@ -98,11 +75,9 @@ export class ImportSession {
     }
   }
 
-  /** Sends what is left, waits for every answer, and adds everything up. */
+  /** Ends the input, sends what is left, waits for every answer, and adds everything up. */
   async finish(): Promise<ImportOutcome> {
-    if (this.layout === undefined) {
-      throw new DomainError(ErrorCode.EmptyFile, 'the file is empty: no header line');
-    }
+    this.pipeline.end();
     for (const city of [...this.pending.keys()]) this.seal(city);
     await this.drain();
     await Promise.all(this.inFlight);
@@ -119,13 +94,36 @@ export class ImportSession {
     return this.outcome();
   }
 
+  private route(record: CsvRecord, layout: ColumnLayout): void {
+    const city =
+      record.count >= layout.width ? this.registry.resolve(record.field(layout.ville)) : undefined;
+    if (city === undefined) {
+      // Not routable: validation names the first rule broken, as a worker would have.
+      const result = validateRecord(record, layout, this.registry);
+      if (isRowError(result)) this.rejections.add(result);
+      return;
+    }
+    let batch = this.pending.get(city);
+    if (batch === undefined) {
+      batch = { lines: [], records: [], bytes: 0 };
+      this.pending.set(city, batch);
+    }
+    const text = record.toCsv();
+    batch.lines.push(record.line);
+    batch.records.push(text);
+    batch.bytes += text.length + 1;
+    if (batch.lines.length >= this.limits.batchRows || batch.bytes >= this.limits.batchBytes) {
+      this.seal(city);
+    }
+  }
+
   private seal(city: string): void {
     const batch = this.pending.get(city);
     if (batch === undefined) return;
     this.pending.delete(city);
     this.ready.push({
       city,
-      batch: { columns: this.columns, lines: batch.lines, csv: batch.records.join('\n') },
+      batch: { columns: this.pipeline.columns, lines: batch.lines, csv: batch.records.join('\n') },
     });
   }
 
@@ -135,13 +133,13 @@ export class ImportSession {
       outcome.notApplied += batch.lines.length;
       return;
     }
-    const call = this.cluster
-      .call<IngestResult>(city, 'ingest', batch, this.limits.ingestTimeoutMs)
+    const call = this.workers
+      .ingest(city, batch, this.ingestTimeoutMs)
       .then((result) => {
         outcome.accepted += result.accepted;
         outcome.duplicates += result.duplicates;
         outcome.rejected += result.rejected;
-        this.keepErrors(result.errors);
+        this.rejections.addCounted(result.errors, result.rejected);
       })
       .catch((error: unknown) => {
         outcome.error ??= error instanceof Error ? error.message : String(error);
@@ -151,17 +149,6 @@ export class ImportSession {
         this.inFlight.delete(call);
       });
     this.inFlight.add(call);
-  }
-
-  private reject(error: RowError): void {
-    this.rejectedHere += 1;
-    this.keepErrors([error]);
-  }
-
-  /** Keeps the first errors by line, in bounded memory whatever order the cities answer in. */
-  private keepErrors(errors: readonly RowError[]): void {
-    this.errors.push(...errors);
-    if (this.errors.length > 2 * KEPT_ERRORS) this.errors = firstByLine(this.errors);
   }
 
   /** The city's outcome, made when first asked (a city discovered during the import too). */
@@ -176,20 +163,16 @@ export class ImportSession {
 
   private outcome(): ImportOutcome {
     const cities = [...this.outcomes.values()].sort((a, b) => (a.city < b.city ? -1 : 1));
-    const total = (key: 'accepted' | 'duplicates' | 'rejected'): number =>
+    const total = (key: 'accepted' | 'duplicates'): number =>
       cities.reduce((sum, city) => sum + city[key], 0);
     return {
-      rows: this.rows,
+      rows: this.pipeline.rows,
       accepted: total('accepted'),
       duplicates: total('duplicates'),
-      rejected: total('rejected') + this.rejectedHere,
-      errors: firstByLine(this.errors),
+      rejected: this.rejections.count,
+      errors: this.rejections.list(),
       cities,
       elapsedMs: performance.now() - this.started,
     };
   }
-}
-
-function firstByLine(errors: readonly RowError[]): RowError[] {
-  return [...errors].sort((a, b) => a.line - b.line).slice(0, KEPT_ERRORS);
 }

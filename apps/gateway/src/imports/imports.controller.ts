@@ -12,10 +12,10 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { GatewayConfig } from '../config/gateway-config.js';
+import type { ImportConfig } from '../config/gateway-config.js';
 import { errorSchema } from '../docs/error-schema.js';
 import { IMPORT_OUTCOME_SCHEMA } from '../docs/import-schemas.js';
-import { GATEWAY_CONFIG } from '../config/tokens.js';
+import { IMPORT_CONFIG } from '../config/tokens.js';
 import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
 import type { ImportOutcome } from './import-outcome.js';
 import { ImportsService } from './imports.service.js';
@@ -29,7 +29,7 @@ const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain'];
 export class ImportsController {
   constructor(
     private readonly imports: ImportsService,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(IMPORT_CONFIG) private readonly limits: ImportConfig,
   ) {}
 
   @Post()
@@ -99,14 +99,18 @@ export class ImportsController {
   })
   async import(@Req() request: Request): Promise<ImportOutcome> {
     const length = Number(request.headers['content-length'] ?? Number.NaN);
-    if (length > this.config.maxImportBytes) {
+    if (length > this.limits.maxBytes) {
       throw new GatewayError(
         413,
         GatewayErrorCode.ImportTooLarge,
-        `the body (${length} bytes) is over MAX_IMPORT_BYTES (${this.config.maxImportBytes} bytes)`,
+        `the body (${length} bytes) is over MAX_IMPORT_BYTES (${this.limits.maxBytes} bytes)`,
       );
     }
-    const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const type = (request.headers['content-type'] ?? '')
+      .split(';', 1)
+      .join('')
+      .trim()
+      .toLowerCase();
     if (CSV_TYPES.includes(type)) return this.imports.importCsv(request);
     if (type === 'multipart/form-data') {
       return multipartFile(request, 'file', (file) => this.imports.importCsv(file));

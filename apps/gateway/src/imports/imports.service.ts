@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CsvRecordReader } from '#domain';
+import type { KnownHeader } from '#domain';
 import { Utf8ChunkDecoder } from '#platform';
-import { CityCluster } from '../cluster/city-cluster.service.js';
-import type { GatewayConfig } from '../config/gateway-config.js';
-import { GATEWAY_CONFIG } from '../config/tokens.js';
+import { CityRegistry } from '../cluster/city-registry.service.js';
+import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
+import type { CallTimeouts, ImportConfig } from '../config/gateway-config.js';
+import { CALL_TIMEOUTS, IMPORT_CONFIG } from '../config/tokens.js';
 import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
 import type { ImportOutcome } from './import-outcome.js';
 import { ImportSession } from './import-session.js';
@@ -12,29 +13,23 @@ import { ImportSession } from './import-session.js';
 @Injectable()
 export class ImportsService {
   constructor(
-    private readonly cluster: CityCluster,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly registry: CityRegistry,
+    @Inject(CITY_WORKERS) private readonly workers: CityWorkers,
+    @Inject(IMPORT_CONFIG) private readonly limits: ImportConfig,
+    @Inject(CALL_TIMEOUTS) private readonly timeouts: CallTimeouts,
   ) {}
 
-  async importCsv(body: AsyncIterable<Buffer>): Promise<ImportOutcome> {
+  async importCsv(body: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<ImportOutcome> {
     const session = this.session();
-    const reader = new CsvRecordReader({
-      record: (record) => {
-        session.record(record);
-      },
-      malformed: (error) => {
-        session.malformed(error);
-      },
-    });
     const decoder = new Utf8ChunkDecoder();
     let bytes = 0;
     for await (const chunk of body) {
       bytes += chunk.length;
-      if (bytes > this.config.maxImportBytes) {
+      if (bytes > this.limits.maxBytes) {
         throw new GatewayError(
           413,
           GatewayErrorCode.ImportTooLarge,
-          `the body is over MAX_IMPORT_BYTES (${this.config.maxImportBytes} bytes); what was sent before the limit is in 'outcome'`,
+          `the body is over MAX_IMPORT_BYTES (${this.limits.maxBytes} bytes); what was sent before the limit is in 'outcome'`,
           { outcome: await session.settle() },
         );
       }
@@ -49,40 +44,33 @@ export class ImportsService {
           { outcome: await session.settle() },
         );
       }
-      reader.push(text);
+      session.push(text);
       await session.drain();
     }
-    reader.push(decoder.end());
-    reader.end();
+    session.push(decoder.end());
     return this.complete(session);
   }
 
-  /** Imports records already known one by one: line i of `csv` is reported as item `i + 1`. */
-  async importRecords(header: string, records: readonly string[]): Promise<ImportOutcome> {
-    const session = this.session();
-    let item = 0;
-    const reader = new CsvRecordReader({
-      record: (record) => {
-        record.line = item;
-        item += 1;
-        session.record(record);
-      },
-      malformed: (error) => {
-        session.malformed(error);
-      },
+  /** Imports records given as fields under `columns`: record i is reported as line `i + 1`. */
+  async importFields(
+    columns: readonly string[],
+    records: readonly (readonly string[])[],
+  ): Promise<ImportOutcome> {
+    const session = this.session({ columns });
+    records.forEach((fields, index) => {
+      session.pushFields(fields, index + 1);
     });
-    reader.push(`${header}\n${records.join('\n')}\n`);
-    reader.end();
     return this.complete(session);
   }
 
-  private session(): ImportSession {
-    return new ImportSession(this.cluster, {
-      batchRows: this.config.importBatchRows,
-      batchBytes: this.config.importBatchBytes,
-      maxInFlight: this.config.importMaxInFlight,
-      ingestTimeoutMs: this.config.ingestTimeoutMs,
-    });
+  private session(header?: KnownHeader): ImportSession {
+    return new ImportSession(
+      this.workers,
+      this.registry,
+      this.limits,
+      this.timeouts.ingestMs,
+      header,
+    );
   }
 
   private async complete(session: ImportSession): Promise<ImportOutcome> {

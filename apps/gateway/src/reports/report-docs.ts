@@ -7,14 +7,15 @@ import {
   type SchemaObject,
 } from '@nestjs/swagger';
 import { errorSchema } from '../docs/error-schema.js';
-import { REPORT_SECTION, type ReportName } from './report-envelope.js';
+import type { SectionName } from '#domain';
 import { SECTION_SCHEMAS } from './report-schemas.js';
 
-function envelope(name: ReportName): SchemaObject {
+/** The envelope of one section's answer, or of every section's (`undefined`: the summary). */
+export function envelopeSchema(name: string, section: SectionName | undefined): SchemaObject {
   const data: SchemaObject =
-    name === 'summary'
+    section === undefined
       ? { type: 'object', properties: SECTION_SCHEMAS, required: Object.keys(SECTION_SCHEMAS) }
-      : SECTION_SCHEMAS[REPORT_SECTION[name]];
+      : SECTION_SCHEMAS[section];
   return {
     type: 'object',
     required: ['report', 'basis', 'from', 'to', 'cities', 'data', 'meta'],
@@ -78,9 +79,15 @@ function envelope(name: ReportName): SchemaObject {
 }
 
 /** The responses every report endpoint documents. */
-export function ApiReportResponses(name: ReportName): MethodDecorator {
+export function ApiReportResponses(
+  name: string,
+  section: SectionName | undefined,
+): MethodDecorator {
   return applyDecorators(
-    ApiOkResponse({ description: `The ${name} report in its envelope.`, schema: envelope(name) }),
+    ApiOkResponse({
+      description: `The ${name} report in its envelope.`,
+      schema: envelopeSchema(name, section),
+    }),
     ApiBadRequestResponse({
       description:
         'A malformed month, from > to, an unknown basis or parameter, or limit / window / horizon out of range.',

@@ -1,4 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import type { SectionName } from '#domain';
 
 /*
  * OpenAPI schemas of the report sections (docs/metrics.md defines each figure). Written as plain
@@ -55,7 +56,7 @@ const margin = object({
 });
 const monthRevenue = object({ month, revenue: euros('Monthly total', 2_431_870) });
 
-export const SECTION_SCHEMAS: Record<string, SchemaObject> = {
+export const SECTION_SCHEMAS = {
   monthly: perCity({
     months: {
       type: 'array',
@@ -139,4 +140,4 @@ export const SECTION_SCHEMAS: Record<string, SchemaObject> = {
     trend: { type: 'string', enum: ['up', 'down', 'flat'], example: 'up' },
     forecast: { type: 'array', description: 'The next `horizon` months', items: monthRevenue },
   }),
-};
+} satisfies Record<SectionName, SchemaObject>;

@@ -1,79 +1,57 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, applyDecorators } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SECTION_NAMES, type SectionName } from '#domain';
 import { ApiReportResponses } from './report-docs.js';
-import type { ReportEnvelope, ReportName } from './report-envelope.js';
+import type { ReportEnvelope } from './report-envelope.js';
 import { ReportQueryDto } from './report-query.dto.js';
+import { REPORT_ROUTES, SUMMARY } from './report-routes.js';
 import { ReportsService } from './reports.service.js';
 
+/**
+ * `GET /reports/summary`, and one `GET /reports/{path}` per section of the registry: the section
+ * routes are defined below from `REPORT_ROUTES`, so a new section needs no method here.
+ */
 @ApiTags('reports')
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
-  @Get('monthly')
-  @ApiOperation({ summary: 'Monthly revenue per city (sales + rentals), every month of the range' })
-  @ApiReportResponses('monthly')
-  monthly(@Query() query: ReportQueryDto): Promise<ReportEnvelope> {
-    return this.run('monthly', query);
-  }
-
-  @Get('split')
-  @ApiOperation({ summary: 'Sales / rentals split per city, revenue and count shares' })
-  @ApiReportResponses('split')
-  split(@Query() query: ReportQueryDto): Promise<ReportEnvelope> {
-    return this.run('split', query);
-  }
-
-  @Get('comparison')
-  @ApiOperation({ summary: 'Cities ranked by revenue: share, average ticket, last-month growth' })
-  @ApiReportResponses('comparison')
-  comparison(@Query() query: ReportQueryDto): Promise<ReportEnvelope> {
-    return this.run('comparison', query);
-  }
-
-  @Get('top-models')
-  @ApiOperation({ summary: 'Top models per city, sales and rentals, by number of transactions' })
-  @ApiReportResponses('top-models')
-  topModels(@Query() query: ReportQueryDto): Promise<ReportEnvelope> {
-    return this.run('top-models', query);
-  }
-
-  @Get('seasonality')
-  @ApiOperation({ summary: 'Average revenue per calendar month with its index, month-over-month' })
-  @ApiReportResponses('seasonality')
-  seasonality(@Query() query: ReportQueryDto): Promise<ReportEnvelope> {
-    return this.run('seasonality', query);
-  }
-
-  @Get('rotation')
-  @ApiOperation({ summary: 'Rental lengths per city and model: average, median, min, max' })
-  @ApiReportResponses('rotation')
-  rotation(@Query() query: ReportQueryDto): Promise<ReportEnvelope> {
-    return this.run('rotation', query);
-  }
-
-  @Get('margins')
-  @ApiOperation({ summary: 'Margin per type and city, actual or estimated costs' })
-  @ApiReportResponses('margins')
-  margins(@Query() query: ReportQueryDto): Promise<ReportEnvelope> {
-    return this.run('margins', query);
-  }
-
-  @Get('forecast')
-  @ApiOperation({ summary: 'Least-squares trend over the last months and the forecast after them' })
-  @ApiReportResponses('forecast')
-  forecast(@Query() query: ReportQueryDto): Promise<ReportEnvelope> {
-    return this.run('forecast', query);
-  }
-
-  @Get('summary')
-  @ApiOperation({ summary: 'All eight sections from one fork-join' })
-  @ApiReportResponses('summary')
+  @Get(SUMMARY)
+  @ApiOperation({ summary: 'Every section from one fork-join' })
+  @ApiReportResponses(SUMMARY, undefined)
   summary(@Query() query: ReportQueryDto): Promise<ReportEnvelope> {
-    return this.run('summary', query);
+    return this.run(undefined, query);
   }
 
-  private run(name: ReportName, { partial, ...query }: ReportQueryDto): Promise<ReportEnvelope> {
-    return this.reports.report(name, query, partial === 'true');
+  run(
+    section: SectionName | undefined,
+    { partial, ...query }: ReportQueryDto,
+  ): Promise<ReportEnvelope> {
+    return this.reports.report(section, query, partial === 'true');
   }
+}
+
+for (const section of SECTION_NAMES) defineSectionRoute(section);
+
+/** Adds the method `section` to the controller, decorated as a hand-written handler would be. */
+function defineSectionRoute(section: SectionName): void {
+  const prototype = ReportsController.prototype as unknown as Record<string, unknown>;
+  const { path, summary } = REPORT_ROUTES[section];
+  function handler(this: ReportsController, query: ReportQueryDto): Promise<ReportEnvelope> {
+    return this.run(section, query);
+  }
+  Object.defineProperty(prototype, section, { value: handler, writable: true, configurable: true });
+  // What TypeScript's decorator metadata records for a method: the ValidationPipe and Swagger
+  // read the query's class from it.
+  Reflect.defineMetadata('design:paramtypes', [ReportQueryDto], prototype, section);
+  Reflect.defineMetadata('design:returntype', Promise, prototype, section);
+  Query()(prototype, section, 0);
+  const descriptor = Object.getOwnPropertyDescriptor(prototype, section);
+  if (descriptor === undefined) throw new Error(`no route method for ${section}`);
+  applyDecorators(Get(path), ApiOperation({ summary }), ApiReportResponses(path, section))(
+    prototype,
+    section,
+    descriptor,
+  );
+  Object.defineProperty(prototype, section, descriptor);
 }

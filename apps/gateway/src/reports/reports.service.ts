@@ -6,22 +6,20 @@ import {
   parseReportQuery,
   widenBounds,
   type CitySummary,
+  type CostRates,
   type MonthBounds,
   type RawReportQuery,
-  unknownCity,
+  type SectionName,
 } from '#domain';
 import type { CityInfo } from '#contracts';
 import { CityCallError } from '../cluster/city-call.error.js';
-import { CityCluster } from '../cluster/city-cluster.service.js';
-import type { GatewayConfig } from '../config/gateway-config.js';
-import { GATEWAY_CONFIG } from '../config/tokens.js';
+import { CityRegistry } from '../cluster/city-registry.service.js';
+import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
+import type { CallTimeouts } from '../config/gateway-config.js';
+import { CALL_TIMEOUTS, COST_RATES } from '../config/tokens.js';
 import { cityUnavailable } from '../errors/gateway-errors.js';
-import {
-  REPORT_SECTION,
-  type ReportEnvelope,
-  type ReportName,
-  type WorkerTiming,
-} from './report-envelope.js';
+import type { ReportEnvelope, WorkerTiming } from './report-envelope.js';
+import { REPORT_ROUTES, SUMMARY } from './report-routes.js';
 
 /**
  * Fork-join: one summarize job per requested city, all at once, each with a timeout; the
@@ -30,28 +28,31 @@ import {
 @Injectable()
 export class ReportsService {
   constructor(
-    private readonly cluster: CityCluster,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly registry: CityRegistry,
+    @Inject(CITY_WORKERS) private readonly workers: CityWorkers,
+    @Inject(CALL_TIMEOUTS) private readonly timeouts: CallTimeouts,
+    @Inject(COST_RATES) private readonly costRates: CostRates,
   ) {}
 
-  async report(name: ReportName, raw: RawReportQuery, partial: boolean): Promise<ReportEnvelope> {
+  /** One section's report, or every section's (`section` undefined: the summary). */
+  async report(
+    section: SectionName | undefined,
+    raw: RawReportQuery,
+    partial: boolean,
+  ): Promise<ReportEnvelope> {
     const started = performance.now();
-    const query = parseReportQuery(raw, this.config.costRates);
-    const requested = this.resolveCities(query.cities);
+    const query = parseReportQuery(raw, this.costRates);
+    const requested = this.registry.resolveAll(query.cities);
     // The default range spans every city: the others' bounds are asked for when it is needed.
     // A city the report is not about cannot fail it: without its answer, the range spans the
     // cities that did answer.
     const needsBounds = query.from === undefined || query.to === undefined;
     const others = needsBounds
-      ? this.cluster.cities.filter((city) => !requested.includes(city))
+      ? this.registry.cities.filter((city) => !requested.includes(city))
       : [];
     const [summaries, infos] = await Promise.all([
       Promise.allSettled(requested.map((city) => this.summarize(city))),
-      Promise.allSettled(
-        others.map((city) =>
-          this.cluster.call<CityInfo>(city, 'info', {}, this.config.reportTimeoutMs),
-        ),
-      ),
+      Promise.allSettled(others.map((city) => this.workers.info(city, {}, this.timeouts.reportMs))),
     ]);
     const failures = summaries.flatMap((result) =>
       result.status === 'rejected' ? [result.reason as unknown] : [],
@@ -79,12 +80,12 @@ export class ReportsService {
       otherBounds,
     );
     return {
-      report: name,
+      report: section === undefined ? SUMMARY : REPORT_ROUTES[section].path,
       basis: report.basis,
       from: report.from,
       to: report.to,
       cities: report.cities,
-      data: name === 'summary' ? report.data : report.data[REPORT_SECTION[name]],
+      data: section === undefined ? report.data : report.data[section],
       meta: {
         elapsedMs: performance.now() - started,
         workers: fetched.map(({ timing }) => timing),
@@ -93,26 +94,9 @@ export class ReportsService {
     };
   }
 
-  /** Canonical names of the asked cities (all by default); an unknown one is a 404. */
-  private resolveCities(names: readonly string[] | undefined): string[] {
-    if (names === undefined) return [...this.cluster.cities];
-    const cities = new Set<string>();
-    for (const name of names) {
-      const city = this.cluster.directory.resolve(name);
-      if (city === undefined) throw unknownCity(name, this.cluster.cities);
-      cities.add(city);
-    }
-    return [...cities].sort();
-  }
-
   private async summarize(city: string): Promise<{ summary: CitySummary; timing: WorkerTiming }> {
     const started = performance.now();
-    const summary = await this.cluster.call<CitySummary>(
-      city,
-      'summarize',
-      {},
-      this.config.reportTimeoutMs,
-    );
+    const summary = await this.workers.summarize(city, {}, this.timeouts.reportMs);
     const transactions = summary.cells.count.reduce((sum, count) => sum + count, 0);
     return { summary, timing: { city, elapsedMs: performance.now() - started, transactions } };
   }

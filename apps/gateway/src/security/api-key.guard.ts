@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { GatewayConfig } from '../config/gateway-config.js';
-import { GATEWAY_CONFIG } from '../config/tokens.js';
+import type { SecurityConfig } from '../config/gateway-config.js';
+import { SECURITY_CONFIG } from '../config/tokens.js';
 import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
 
 /** With API_KEY set, a write must carry it in `x-api-key`; reads stay open. */
@@ -10,7 +10,7 @@ import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
 export class ApiKeyGuard implements CanActivate {
   private readonly key: Buffer | undefined;
 
-  constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
+  constructor(@Inject(SECURITY_CONFIG) config: SecurityConfig) {
     this.key = config.apiKey === undefined ? undefined : Buffer.from(config.apiKey);
   }
 

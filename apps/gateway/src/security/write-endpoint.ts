@@ -1,23 +1,27 @@
 import { UseGuards, applyDecorators } from '@nestjs/common';
 import { ApiSecurity, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { errorSchema } from '../docs/error-schema.js';
 import { ApiKeyGuard } from './api-key.guard.js';
 
 export const API_KEY_SCHEME = 'api-key';
 
-/** A write endpoint: the API key when one is set, and the write rate limit. */
+/** A write endpoint: the API key when one is set; the rate limit is `WriteRateLimit`'s. */
 export function WriteEndpoint(): ClassDecorator & MethodDecorator {
   return applyDecorators(
-    UseGuards(ApiKeyGuard, ThrottlerGuard),
+    UseGuards(ApiKeyGuard),
     ApiSecurity(API_KEY_SCHEME),
     ApiUnauthorizedResponse({
       description: 'API_KEY is set and x-api-key is missing or wrong.',
       schema: errorSchema(401, 'UNAUTHORIZED', 'this endpoint needs the header x-api-key'),
     }),
     ApiTooManyRequestsResponse({
-      description: 'More than WRITES_PER_MINUTE writes from this client in a minute.',
-      schema: errorSchema(429, 'TOO_MANY_REQUESTS', 'ThrottlerException: Too Many Requests'),
+      description:
+        'More than WRITES_PER_MINUTE writes from this client in a minute, wrong API keys included.',
+      schema: errorSchema(
+        429,
+        'TOO_MANY_REQUESTS',
+        'more than 120 writes in a minute from this client (WRITES_PER_MINUTE); wait, then retry',
+      ),
     }),
   );
 }

@@ -1,32 +1,60 @@
+import { createReadStream } from 'node:fs';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { seedIfEmpty, waitForCities } from '#platform';
-import type { GatewayConfig } from '../config/gateway-config.js';
-import { GATEWAY_CONFIG } from '../config/tokens.js';
+import { pollUntil } from '#platform';
+import { CitiesService } from '../cities/cities.service.js';
+import type { SeedConfig } from '../config/gateway-config.js';
+import { SEED_CONFIG } from '../config/tokens.js';
+import { ImportsService } from '../imports/imports.service.js';
 
 const SEED_WAIT_MS = 120_000;
 
 /**
- * With SEED_FILE set, imports it through the gateway's own API once the SEED_CITIES are up, if
- * they are all empty (a deployment's first start); never blocks the start itself.
+ * With SEED_FILE set, imports it once the SEED_CITIES are up, if they are all empty (a
+ * deployment's first start), through the same import path as `POST /imports`; never blocks the
+ * start itself.
  */
 @Injectable()
 export class SeedService implements OnApplicationBootstrap {
   private readonly logger = new Logger(SeedService.name);
 
-  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
+  constructor(
+    @Inject(SEED_CONFIG) private readonly config: SeedConfig,
+    private readonly cities: CitiesService,
+    private readonly imports: ImportsService,
+  ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.seedFile === '') return;
-    void this.seed();
+    if (this.config.file === '') return;
+    void this.seed().then(
+      (said) => {
+        this.logger.log(said);
+      },
+      (error: unknown) => {
+        this.logger.error(`seeding ${this.config.file}: ${String(error)}`);
+      },
+    );
   }
 
-  private async seed(): Promise<void> {
-    const self = `http://127.0.0.1:${this.config.port}`;
-    try {
-      await waitForCities(self, this.config.seedCities, SEED_WAIT_MS);
-      this.logger.log(await seedIfEmpty(self, this.config.seedFile, this.config.apiKey));
-    } catch (error) {
-      this.logger.error(`seeding ${this.config.seedFile}: ${String(error)}`);
+  /** Imports the seed file if every seed city is up and empty; says what it did. */
+  async seed(): Promise<string> {
+    const { file } = this.config;
+    let statuses = await this.cities.statuses();
+    const allUp = await pollUntil(
+      async () => {
+        statuses = await this.cities.statuses();
+        const up = new Set(statuses.filter((s) => s.status === 'up').map((s) => s.city));
+        return this.config.cities.every((city) => up.has(city));
+      },
+      SEED_WAIT_MS,
+      500,
+    );
+    if (!allUp)
+      throw new Error(`${this.config.cities.join(', ')} not all up after ${SEED_WAIT_MS} ms`);
+    const loaded = statuses.filter((status) => (status.transactions ?? 0) > 0);
+    if (loaded.length > 0) {
+      return `not importing ${file}: ${loaded.map((city) => `${city.city} holds ${city.transactions ?? 0}`).join(', ')}`;
     }
+    const outcome = await this.imports.importCsv(createReadStream(file));
+    return `imported ${file}: ${outcome.accepted} accepted, ${outcome.rejected} rejected in ${Math.round(outcome.elapsedMs)} ms`;
   }
 }

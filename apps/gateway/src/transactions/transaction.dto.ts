@@ -11,6 +11,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { MAX_RENTAL_MONTHS } from '#domain';
 
 /**
  * One transaction with the CSV's field names. The shape is checked here; the contract's rules
@@ -50,14 +51,14 @@ export class TransactionDto {
   prix!: number;
 
   @ApiPropertyOptional({
-    description: 'Rental length in months (1-48); null or absent for a sale',
+    description: `Rental length in months (1-${MAX_RENTAL_MONTHS}); null or absent for a sale`,
     example: 12,
     nullable: true,
   })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(48)
+  @Max(MAX_RENTAL_MONTHS)
   duree_location_mois?: number | null;
 
   @ApiPropertyOptional({

@@ -16,7 +16,7 @@ import { ImportsService } from '../imports/imports.service.js';
 import { WriteEndpoint } from '../security/write-endpoint.js';
 import { TransactionDto } from './transaction.dto.js';
 import { MAX_TRANSACTIONS_PER_REQUEST, TransactionsBodyPipe } from './transactions-body.pipe.js';
-import { toCsvRecord, TRANSACTION_HEADER } from './transaction-csv.js';
+import { TRANSACTION_COLUMNS, transactionFields } from './transaction-fields.js';
 
 @ApiTags('imports')
 @ApiExtraModels(TransactionDto)
@@ -53,6 +53,6 @@ export class TransactionsController {
     description: 'PARTIAL_IMPORT: a city did not confirm its rows. Retry.',
   })
   record(@Body(TransactionsBodyPipe) transactions: TransactionDto[]): Promise<ImportOutcome> {
-    return this.imports.importRecords(TRANSACTION_HEADER, transactions.map(toCsvRecord));
+    return this.imports.importFields(TRANSACTION_COLUMNS, transactions.map(transactionFields));
   }
 }

@@ -17,16 +17,16 @@ export class CsvRecord {
 
   /** Where field `index` starts in {@link text}, leading spaces skipped. */
   start(index: number): number {
-    let position = this.starts[index];
-    const end = this.ends[index];
+    let position = this.starts[index]!;
+    const end = this.ends[index]!;
     while (position < end && isSpace(this.text.charCodeAt(position))) position += 1;
     return position;
   }
 
   /** Where field `index` ends in {@link text}, trailing spaces dropped. */
   end(index: number): number {
-    const start = this.starts[index];
-    let position = this.ends[index];
+    const start = this.starts[index]!;
+    let position = this.ends[index]!;
     while (position > start && isSpace(this.text.charCodeAt(position - 1))) position -= 1;
     return position;
   }
@@ -57,6 +57,16 @@ export class CsvRecord {
     this.line = line;
     this.count = 0;
     this.plain = plain;
+  }
+
+  /** Makes the record of these unquoted field values, laid end to end in one text. */
+  setFields(fields: readonly string[], line: number): void {
+    this.reset(fields.join(''), line, false);
+    let start = 0;
+    for (const field of fields) {
+      this.addField(start, start + field.length);
+      start += field.length;
+    }
   }
 
   addField(start: number, end: number): void {

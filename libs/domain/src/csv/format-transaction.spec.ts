@@ -52,7 +52,7 @@ describe(formatTransaction.name, () => {
     const columns = stores.storeFor('Lyon').columns();
     expect([...columns.priceCents.subarray(0, 2)]).toEqual([4_500_050, 80_005]);
     expect([
-      columns.models[columns.model[1]],
+      columns.models[columns.model[1]!],
       columns.durationMonths[1],
       columns.costCents[1],
       columns.day[1],

@@ -63,6 +63,6 @@ export function parseDate(text: string, start = 0, end = text.length): number | 
   if (year === undefined || month === undefined || day === undefined) return undefined;
   if (year < 1 || month < 1 || month > 12 || day < 1) return undefined;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
   return day <= days ? year * 10_000 + month * 100 + day : undefined;
 }

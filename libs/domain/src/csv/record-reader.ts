@@ -172,14 +172,8 @@ export class CsvRecordReader {
 
   /** Emits unquoted field values: laid end to end in one text, they are positions like any other. */
   private emitFields(fields: readonly string[], line: number): void {
-    const record = this.record;
-    record.reset(fields.join(''), line, false);
-    let start = 0;
-    for (const field of fields) {
-      record.addField(start, start + field.length);
-      start += field.length;
-    }
-    this.sink.record(record);
+    this.record.setFields(fields, line);
+    this.sink.record(this.record);
   }
 }
 

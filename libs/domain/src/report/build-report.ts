@@ -5,14 +5,7 @@ import { monthBounds, widenBounds, type MonthBounds } from '../summary/bounds.js
 import type { CitySummary, Summary } from '../summary/summary.js';
 import { cityFacts } from './city-facts.js';
 import type { Report } from './report.js';
-import { comparisonSection } from './sections/comparison.js';
-import { forecastSection } from './sections/forecast.js';
-import { marginsSection } from './sections/margins.js';
-import { monthlySection } from './sections/monthly.js';
-import { rotationSection } from './sections/rotation.js';
-import { seasonalitySection } from './sections/seasonality.js';
-import { splitSection } from './sections/split.js';
-import { topModelsSection } from './sections/top-models.js';
+import { buildSections } from './sections/registry.js';
 
 /**
  * Every report section for the query, from a (merged) summary alone. `otherBounds` are the month
@@ -34,16 +27,7 @@ export function buildReport(
     from: range === undefined ? null : formatMonth(range.from),
     to: range === undefined ? null : formatMonth(range.to),
     cities: selected.map((city) => city.city),
-    data: {
-      monthly: facts.map(monthlySection),
-      split: facts.map(splitSection),
-      comparison: comparisonSection(facts),
-      topModels: facts.map((city) => topModelsSection(city, query.limit)),
-      seasonality: facts.map(seasonalitySection),
-      rotation: facts.map(rotationSection),
-      margins: facts.map((city) => marginsSection(city, query.costRates)),
-      forecast: facts.map((city) => forecastSection(city, query.window, query.horizon)),
-    },
+    data: buildSections({ facts, query }),
   };
 }
 

@@ -62,7 +62,7 @@ export function cityFacts(
 }
 
 export function total(facts: CityFacts, offset: number): number {
-  return facts.sales[offset] + facts.rentals[offset];
+  return facts.sales[offset]! + facts.rentals[offset]!;
 }
 
 export function sum(values: Float64Array): number {
@@ -78,31 +78,31 @@ function emptyTypeFacts(): TypeFacts {
 function addCells(facts: CityFacts, summary: CitySummary, basis: RevenueBasis): void {
   const { cells, models } = summary;
   for (let cell = 0; cell < cells.month.length; cell += 1) {
-    const offset = cells.month[cell] - facts.from;
+    const offset = cells.month[cell]! - facts.from;
     if (offset < 0 || offset >= facts.span) continue;
     const rental = cells.type[cell] === TransactionType.Rental;
-    const count = cells.count[cell];
-    const revenue = cells.revenue[cell];
+    const count = cells.count[cell]!;
+    const revenue = cells.revenue[cell]!;
     if (rental) {
-      facts.rentalsCount[offset] += count;
-      if (basis === 'contract') facts.rentals[offset] += revenue;
+      facts.rentalsCount[offset]! += count;
+      if (basis === 'contract') facts.rentals[offset]! += revenue;
     } else {
-      facts.salesCount[offset] += count;
-      facts.sales[offset] += revenue;
+      facts.salesCount[offset]! += count;
+      facts.sales[offset]! += revenue;
     }
     const kind = rental ? 'rentals' : 'sales';
-    const name = models[cells.model[cell]];
+    const name = models[cells.model[cell]!]!;
     const model = facts.models[kind].get(name) ?? { count: 0, revenue: 0, rentalMonths: 0 };
     model.count += count;
     model.revenue += revenue;
-    model.rentalMonths += cells.rentalMonths[cell];
+    model.rentalMonths += cells.rentalMonths[cell]!;
     facts.models[kind].set(name, model);
     const type = facts.types[kind];
     type.count += count;
     type.revenue += revenue;
-    type.costed += cells.costed[cell];
-    type.cost += cells.cost[cell];
-    type.uncostedRevenue += cells.uncostedRevenue[cell];
+    type.costed += cells.costed[cell]!;
+    type.cost += cells.cost[cell]!;
+    type.uncostedRevenue += cells.uncostedRevenue[cell]!;
   }
 }
 
@@ -113,8 +113,8 @@ function addRecognizedRentals(facts: CityFacts, summary: CitySummary): void {
   let running = 0;
   for (let offset = 0; offset < facts.span; offset += 1) {
     const current = facts.from + offset;
-    while (step < month.length && month[step] <= current) {
-      running += delta[step];
+    while (step < month.length && month[step]! <= current) {
+      running += delta[step]!;
       step += 1;
     }
     facts.rentals[offset] = running;
@@ -124,7 +124,7 @@ function addRecognizedRentals(facts: CityFacts, summary: CitySummary): void {
 function addDurations(facts: CityFacts, summary: CitySummary): void {
   const { month, months, count } = summary.durations;
   for (let entry = 0; entry < month.length; entry += 1) {
-    const offset = month[entry] - facts.from;
-    if (offset >= 0 && offset < facts.span) facts.durationCounts[months[entry]] += count[entry];
+    const offset = month[entry]! - facts.from;
+    if (offset >= 0 && offset < facts.span) facts.durationCounts[months[entry]!]! += count[entry]!;
   }
 }

@@ -1,4 +1,5 @@
 import type { RevenueBasis } from '../query/report-query.js';
+import type { ReportData } from './sections/registry.js';
 
 /** Money is in euros, unrounded; months are `YYYY-MM`. Per-city lists are sorted by city. */
 export interface Report {
@@ -7,17 +8,6 @@ export interface Report {
   readonly to: string | null;
   readonly cities: readonly string[];
   readonly data: ReportData;
-}
-
-export interface ReportData {
-  readonly monthly: readonly CityMonthly[];
-  readonly split: readonly CitySplit[];
-  readonly comparison: Comparison;
-  readonly topModels: readonly CityTopModels[];
-  readonly seasonality: readonly CitySeasonality[];
-  readonly rotation: readonly CityRotation[];
-  readonly margins: readonly CityMargins[];
-  readonly forecast: readonly CityForecast[];
 }
 
 export interface MonthRevenue {

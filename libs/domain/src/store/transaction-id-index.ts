@@ -27,7 +27,7 @@ export class TransactionIdIndex {
     const code = hash(id);
     const mask = this.slots.length - 1;
     for (let slot = code & mask; ; slot = (slot + 1) & mask) {
-      const row = this.slots[slot];
+      const row = this.slots[slot]!;
       if (row === EMPTY) {
         this.insert(slot, code, id);
         return true;
@@ -37,8 +37,8 @@ export class TransactionIdIndex {
   }
 
   private equals(row: number, id: string): boolean {
-    const start = this.offsets[row];
-    if (this.offsets[row + 1] - start !== id.length) return false;
+    const start = this.offsets[row]!;
+    if (this.offsets[row + 1]! - start !== id.length) return false;
     for (let index = 0; index < id.length; index += 1) {
       if (this.pool[start + index] !== id.charCodeAt(index)) return false;
     }
@@ -51,7 +51,7 @@ export class TransactionIdIndex {
       this.hashes = grown(this.hashes, this.hashes.length * 2);
       this.offsets = grown(this.offsets, this.offsets.length * 2);
     }
-    const start = this.offsets[row];
+    const start = this.offsets[row]!;
     if (start + id.length > this.pool.length) {
       this.pool = grown(this.pool, Math.max(this.pool.length * 2, start + id.length));
     }
@@ -69,7 +69,7 @@ export class TransactionIdIndex {
     const slots = new Int32Array(size).fill(EMPTY);
     const mask = size - 1;
     for (let row = 0; row < this.count; row += 1) {
-      let slot = this.hashes[row] & mask;
+      let slot = this.hashes[row]! & mask;
       while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
       slots[slot] = row;
     }

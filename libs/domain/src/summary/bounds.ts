@@ -12,8 +12,8 @@ export function monthBounds(cities: readonly CitySummary[]): MonthBounds | undef
   let last = Number.NEGATIVE_INFINITY;
   for (const { cells } of cities) {
     if (cells.month.length === 0) continue;
-    first = Math.min(first, cells.month[0]);
-    last = Math.max(last, cells.month[cells.month.length - 1]);
+    first = Math.min(first, cells.month[0]!);
+    last = Math.max(last, cells.month[cells.month.length - 1]!);
   }
   return Number.isFinite(first) ? { first, last } : undefined;
 }

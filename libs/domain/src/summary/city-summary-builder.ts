@@ -66,12 +66,12 @@ export class CitySummaryBuilder {
       this.cost.push(0);
       this.uncostedRevenue.push(0);
     }
-    this.count[index] += count;
-    this.revenue[index] += revenue;
-    this.rentalMonths[index] += rentalMonths;
-    this.costed[index] += costed;
-    this.cost[index] += cost;
-    this.uncostedRevenue[index] += uncostedRevenue;
+    this.count[index]! += count;
+    this.revenue[index]! += revenue;
+    this.rentalMonths[index]! += rentalMonths;
+    this.costed[index]! += costed;
+    this.cost[index]! += cost;
+    this.uncostedRevenue[index]! += uncostedRevenue;
   }
 
   addStep(month: number, delta: number): void {
@@ -84,15 +84,17 @@ export class CitySummaryBuilder {
   }
 
   build(): CitySummary {
-    const usedNames = [...new Set(this.model.map((id) => this.models[id]))].sort();
+    const usedNames = [...new Set(this.model.map((id) => this.models[id]!))].sort();
     const rank = new Map(usedNames.map((name, position) => [name, position]));
-    const modelRank = (cell: number): number => rank.get(this.models[this.model[cell]]) ?? 0;
+    const modelRank = (cell: number): number => rank.get(this.models[this.model[cell]!]!) ?? 0;
     const order = this.month.map((_, cell) => cell);
     order.sort(
       (a, b) =>
-        this.month[a] - this.month[b] || this.type[a] - this.type[b] || modelRank(a) - modelRank(b),
+        this.month[a]! - this.month[b]! ||
+        this.type[a]! - this.type[b]! ||
+        modelRank(a) - modelRank(b),
     );
-    const pick = (column: readonly number[]): number[] => order.map((cell) => column[cell]);
+    const pick = (column: readonly number[]): number[] => order.map((cell) => column[cell]!);
     const steps = [...this.steps].filter(([, delta]) => delta !== 0).sort((a, b) => a[0] - b[0]);
     const durations = [...this.durations].sort((a, b) => a[0] - b[0]);
     return {

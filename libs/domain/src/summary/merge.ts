@@ -13,7 +13,7 @@ export function mergeSummaries(...summaries: readonly Summary[]): Summary {
   }
   const cities = [...byCity.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([city, parts]) => (parts.length === 1 ? parts[0] : mergeCity(city, parts)));
+    .map(([city, parts]) => (parts.length === 1 ? parts[0]! : mergeCity(city, parts)));
   return { cities };
 }
 
@@ -24,22 +24,22 @@ function mergeCity(city: string, parts: readonly CitySummary[]): CitySummary {
     const { cells } = part;
     for (let cell = 0; cell < cells.month.length; cell += 1) {
       builder.addCell(
-        cells.month[cell],
-        cells.type[cell],
-        ids[cells.model[cell]],
-        cells.count[cell],
-        cells.revenue[cell],
-        cells.rentalMonths[cell],
-        cells.costed[cell],
-        cells.cost[cell],
-        cells.uncostedRevenue[cell],
+        cells.month[cell]!,
+        cells.type[cell]!,
+        ids[cells.model[cell]!]!,
+        cells.count[cell]!,
+        cells.revenue[cell]!,
+        cells.rentalMonths[cell]!,
+        cells.costed[cell]!,
+        cells.cost[cell]!,
+        cells.uncostedRevenue[cell]!,
       );
     }
     part.recognized.month.forEach((month, step) => {
-      builder.addStep(month, part.recognized.delta[step]);
+      builder.addStep(month, part.recognized.delta[step]!);
     });
     part.durations.month.forEach((month, entry) => {
-      builder.addDurations(month, part.durations.months[entry], part.durations.count[entry]);
+      builder.addDurations(month, part.durations.months[entry]!, part.durations.count[entry]!);
     });
   }
   return builder.build();

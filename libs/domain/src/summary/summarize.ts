@@ -8,17 +8,17 @@ export function summarizeCity(columns: CityColumns): CitySummary {
   const builder = new CitySummaryBuilder(columns.city, [...columns.models]);
   const { month, type, model, priceCents, durationMonths, costCents } = columns;
   for (let row = 0; row < columns.length; row += 1) {
-    const start = month[row];
-    const price = priceCents[row];
-    const cost = costCents[row];
+    const start = month[row]!;
+    const price = priceCents[row]!;
+    const cost = costCents[row]!;
     const hasCost = !Number.isNaN(cost);
     if (type[row] === TransactionType.Rental) {
-      const months = durationMonths[row];
+      const months = durationMonths[row]!;
       const revenue = price * months;
       builder.addCell(
         start,
         TransactionType.Rental,
-        model[row],
+        model[row]!,
         1,
         revenue,
         months,
@@ -33,7 +33,7 @@ export function summarizeCity(columns: CityColumns): CitySummary {
       builder.addCell(
         start,
         TransactionType.Sale,
-        model[row],
+        model[row]!,
         1,
         price,
         0,

@@ -38,7 +38,7 @@ export function forecastSection(facts: CityFacts, window: number, horizon: numbe
 /** Least squares over x = 0..n-1; one point or none gives a flat line with no r2. */
 function fit(revenues: number[]): { slope: number; intercept: number; r2: number | null } {
   if (revenues.length < 2) {
-    return { slope: 0, intercept: revenues.length === 0 ? 0 : revenues[0], r2: null };
+    return { slope: 0, intercept: revenues[0] ?? 0, r2: null };
   }
   const xs = revenues.map((_, x) => x);
   const regression = new SimpleLinearRegression(xs, revenues);

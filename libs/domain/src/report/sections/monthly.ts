@@ -8,11 +8,11 @@ export function monthlySection(facts: CityFacts): CityMonthly {
     city: facts.city,
     months: Array.from({ length: facts.span }, (_, offset) => ({
       month: formatMonth(facts.from + offset),
-      sales: euros(facts.sales[offset]),
-      rentals: euros(facts.rentals[offset]),
+      sales: euros(facts.sales[offset]!),
+      rentals: euros(facts.rentals[offset]!),
       total: euros(total(facts, offset)),
-      salesCount: facts.salesCount[offset],
-      rentalsCount: facts.rentalsCount[offset],
+      salesCount: facts.salesCount[offset]!,
+      rentalsCount: facts.rentalsCount[offset]!,
     })),
   };
 }

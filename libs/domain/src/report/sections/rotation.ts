@@ -44,7 +44,7 @@ function median(counts: Float64Array, size: number): number {
 function nthValue(counts: Float64Array, rank: number): number {
   let seen = 0;
   for (let value = 0; value < counts.length; value += 1) {
-    seen += counts[value];
+    seen += counts[value]!;
     if (seen > rank) return value;
   }
   return counts.length - 1;

@@ -1,0 +1,88 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import type { TestingModule } from '@nestjs/testing';
+import { CityStores, CsvIngest, ErrorCode, FixedCityDirectory, REQUIRED_COLUMNS } from '#domain';
+import type { IngestBatch } from '#contracts';
+import {
+  InProcessCityWorkers,
+  workerModule,
+} from '../../../test/support/in-process-city-workers.js';
+import { CityService } from './city.service.js';
+import { DURABLE_WRITER } from './shard/shard-writer.js';
+
+const COLUMNS = [...REQUIRED_COLUMNS];
+const BATCH: IngestBatch = {
+  columns: COLUMNS,
+  lines: [2, 5, 9],
+  csv: [
+    'L1,2024-03-02,Lyon,vente,BMW_X1,41000,NULL',
+    'L2,2024-05-20,Lyon,location,Tesla_Model_3,800,12',
+    'L3,2024-13-01,Lyon,vente,Audi_A3,30000,NULL',
+  ].join('\n'),
+};
+
+describe(CityService.name, () => {
+  const modules: TestingModule[] = [];
+  let workers: InProcessCityWorkers | undefined;
+
+  afterEach(async () => {
+    await workers?.close();
+    await Promise.all(modules.splice(0).map((module) => module.close()));
+  });
+
+  it('stores a batch over the port: accepted, rejected by line, then duplicates', async () => {
+    workers = await InProcessCityWorkers.start(['Lyon']);
+    const first = await workers.ingest('Lyon', BATCH);
+    expect(first).toMatchObject({ accepted: 2, duplicates: 0, rejected: 1 });
+    expect(first.errors.map(({ line, code }) => [line, code])).toEqual([
+      [9, ErrorCode.InvalidDate],
+    ]);
+    expect(await workers.ingest('Lyon', BATCH)).toMatchObject({
+      accepted: 0,
+      duplicates: 2,
+      rejected: 1,
+    });
+    expect(await workers.info('Lyon', {})).toEqual({
+      city: 'Lyon',
+      transactions: 2,
+      firstMonth: '2024-03',
+      lastMonth: '2024-05',
+    });
+  });
+
+  it('summarizes what it holds as the one-process ingest of the same rows, after a restart too', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'worker-spec-'));
+    const sut = (await workerModule('Lyon', dataDir)).get(CityService);
+    sut.ingest(BATCH);
+    const stores = new CityStores();
+    const oneProcess = new CsvIngest(new FixedCityDirectory(['Lyon']), stores);
+    oneProcess.push(`${COLUMNS.join(',')}\n${BATCH.csv}\n`);
+    oneProcess.end();
+    const before = sut.summarize();
+    expect(before).toEqual(stores.summarize().cities[0]);
+    const restarted = await workerModule('Lyon', dataDir);
+    modules.push(restarted);
+    expect(restarted.get(CityService).summarize()).toEqual(before);
+    expect(restarted.get(CityService).transactions).toBe(2);
+  });
+
+  it('calls the fatal handler, and answers nothing more, when the shard cannot be written', async () => {
+    const onFatal = jest.fn();
+    const module = await workerModule('Lyon', mkdtempSync(join(tmpdir(), 'worker-fatal-')), {
+      onFatal,
+      shardWriter: {
+        write: (fd: number, data: Buffer): void => {
+          if (data.toString().startsWith('L1')) throw new Error('ENOSPC: no space left on device');
+          DURABLE_WRITER.write(fd, data);
+        },
+      },
+    });
+    modules.push(module);
+    const sut = module.get(CityService);
+    expect(() => sut.ingest(BATCH)).toThrow(/ENOSPC/);
+    expect(onFatal).toHaveBeenCalledTimes(1);
+    expect(() => sut.summarize()).toThrow(/ENOSPC/);
+  });
+});

@@ -1,0 +1,16 @@
+import type { CityMessageName, CityPayload, CityResult } from '#contracts';
+
+/**
+ * The city workers as the gateway sees them: one method per message of `#contracts`, typed by
+ * its payload and result. Every call has a timeout and rejects with a `CityCallError`.
+ * Adapters: {@link ClientProxyCityWorkers} (TCP or NATS), and an in-process one in the tests.
+ */
+export type CityWorkers = {
+  readonly [K in CityMessageName]: (
+    city: string,
+    payload: CityPayload<K>,
+    timeoutMs: number,
+  ) => Promise<CityResult<K>>;
+};
+
+export const CITY_WORKERS = Symbol('CITY_WORKERS');

@@ -1,0 +1,114 @@
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
+import { TimeoutError, firstValueFrom, timeout } from 'rxjs';
+import {
+  cityPatterns,
+  type CityMessageName,
+  type CityPayload,
+  type CityResult,
+  type RpcErrorBody,
+} from '#contracts';
+import { natsConnection } from '#platform';
+import type { ClusterConfig } from '../config/gateway-config.js';
+import { CityCallError } from './city-call.error.js';
+import type { CityWorkers } from './city-workers.port.js';
+
+/**
+ * The workers over Nest's ClientProxy. Over TCP, one client per configured city; over NATS, one
+ * shared client reaches any city by its subjects, a discovered one too.
+ */
+export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
+  private readonly logger = new Logger(ClientProxyCityWorkers.name);
+
+  private constructor(
+    private readonly tcp: ReadonlyMap<string, ClientProxy>,
+    private readonly nats: ClientProxy | undefined,
+  ) {}
+
+  static create(config: ClusterConfig): ClientProxyCityWorkers {
+    if (config.transport === 'nats') {
+      const shared = ClientProxyFactory.create({
+        transport: Transport.NATS,
+        options: natsConnection(config.natsUrl, 'gateway'),
+      });
+      return new ClientProxyCityWorkers(new Map(), shared);
+    }
+    const clients = new Map(
+      config.cities.map(({ city, host, port }) => [
+        city,
+        ClientProxyFactory.create({ transport: Transport.TCP, options: { host, port } }),
+      ]),
+    );
+    return new ClientProxyCityWorkers(clients, undefined);
+  }
+
+  ingest(
+    city: string,
+    payload: CityPayload<'ingest'>,
+    timeoutMs: number,
+  ): Promise<CityResult<'ingest'>> {
+    return this.send(city, 'ingest', payload, timeoutMs);
+  }
+
+  summarize(
+    city: string,
+    payload: CityPayload<'summarize'>,
+    timeoutMs: number,
+  ): Promise<CityResult<'summarize'>> {
+    return this.send(city, 'summarize', payload, timeoutMs);
+  }
+
+  info(city: string, payload: CityPayload<'info'>, timeoutMs: number): Promise<CityResult<'info'>> {
+    return this.send(city, 'info', payload, timeoutMs);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const clients = [...this.tcp.values(), ...(this.nats === undefined ? [] : [this.nats])];
+    await Promise.all(
+      clients.map(async (client) => {
+        try {
+          await client.close();
+        } catch (error) {
+          this.logger.warn(`closing a worker client: ${String(error)}`);
+        }
+      }),
+    );
+  }
+
+  private async send<K extends CityMessageName>(
+    city: string,
+    message: K,
+    payload: CityPayload<K>,
+    timeoutMs: number,
+  ): Promise<CityResult<K>> {
+    const client = this.nats ?? this.tcp.get(city);
+    if (client === undefined) throw new CityCallError(city, 'no worker is configured');
+    try {
+      return await firstValueFrom(
+        client.send<CityResult<K>>(cityPatterns(city)[message], payload).pipe(timeout(timeoutMs)),
+      );
+    } catch (error) {
+      throw toCityCallError(city, error, timeoutMs);
+    }
+  }
+}
+
+function toCityCallError(city: string, error: unknown, timeoutMs: number): CityCallError {
+  if (error instanceof TimeoutError) {
+    return new CityCallError(city, `no answer within ${timeoutMs} ms`);
+  }
+  if (isWorkerError(error)) return new CityCallError(city, error.message, error);
+  if (error instanceof Error) return new CityCallError(city, error.message);
+  return new CityCallError(city, String(error));
+}
+
+/** A worker's RpcException body arrives as a plain object, never an Error. */
+function isWorkerError(error: unknown): error is RpcErrorBody {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    typeof (error as { message?: unknown }).message === 'string' &&
+    !(error instanceof Error)
+  );
+}

@@ -1,0 +1,34 @@
+import { ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { invalidQuery } from './errors/gateway-errors.js';
+import { setUpSwagger } from './swagger.js';
+
+/** Everything the HTTP app needs beside its module: main and the tests apply the same. */
+export function configureHttp(app: NestExpressApplication): void {
+  // 10 000 transactions of ~200 bytes each fit; CSV bodies are streamed, never parsed here.
+  app.useBodyParser('json', { limit: '8mb' });
+  // Swagger UI runs an inline script and inline styles; nothing else is allowed inline. The
+  // gateway is often reached over plain HTTP inside a network: requests must not be upgraded.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          upgradeInsecureRequests: null,
+        },
+      },
+    }),
+  );
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: invalidQuery,
+    }),
+  );
+  setUpSwagger(app);
+}

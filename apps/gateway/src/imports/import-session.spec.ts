@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { ErrorCode } from '#domain';
+import { fixturePath, loadFixture } from '../../../../test/support/fixtures.js';
+import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
+import { CityRegistry } from '../cluster/city-registry.service.js';
+import { ImportSession } from './import-session.js';
+
+const LIMITS = { maxBytes: 1 << 30, batchRows: 2, batchBytes: 1 << 20, maxInFlight: 2 };
+
+/** Feeds `text` in chunks of `size` characters, draining between them as the service does. */
+async function feed(session: ImportSession, text: string, size: number): Promise<void> {
+  for (let start = 0; start < text.length; start += size) {
+    session.push(text.slice(start, start + size));
+    await session.drain();
+  }
+}
+
+describe(ImportSession.name, () => {
+  let workers: InProcessCityWorkers;
+  let registry: CityRegistry;
+
+  beforeEach(async () => {
+    workers = await InProcessCityWorkers.start(['Lyon', 'Marseille', 'Paris']);
+    registry = new CityRegistry({
+      transport: 'tcp',
+      natsUrl: '',
+      cities: workers.cities.map((city) => ({ city, host: '127.0.0.1', port: 1 })),
+    });
+  });
+
+  afterEach(async () => {
+    await workers.close();
+  });
+
+  it.each([1, 7, 4096])(
+    'counts and rejects as the one-process ingest, fed in chunks of %d characters',
+    async (size) => {
+      const sut = new ImportSession(workers, registry, LIMITS, 1000);
+      await feed(sut, readFileSync(fixturePath('not-ok/every-rule.csv'), 'utf8'), size);
+      const outcome = await sut.finish();
+      const { ingest } = loadFixture('not-ok/every-rule.csv', registry);
+      expect({
+        rows: outcome.rows,
+        accepted: outcome.accepted,
+        duplicates: outcome.duplicates,
+        rejected: outcome.rejected,
+      }).toEqual(ingest.counts);
+      expect(outcome.errors).toEqual(ingest.errors);
+    },
+  );
+
+  it('counts the rows of a stopped city as not applied, and applies the others', async () => {
+    workers.stop('Paris');
+    const sut = new ImportSession(workers, registry, LIMITS, 1000);
+    await feed(sut, readFileSync(fixturePath('ok/three-cities.csv'), 'utf8'), 4096);
+    const outcome = await sut.finish();
+    const { stores } = loadFixture('ok/three-cities.csv', registry);
+    const paris = outcome.cities.find(({ city }) => city === 'Paris');
+    expect(paris).toMatchObject({ accepted: 0, notApplied: stores.storeFor('Paris').length });
+    expect(paris?.error).toContain('ECONNREFUSED');
+    expect(outcome.accepted).toBe(
+      stores.storeFor('Lyon').length + stores.storeFor('Marseille').length,
+    );
+  });
+
+  it('refuses an input without a header as EMPTY_FILE', async () => {
+    const sut = new ImportSession(workers, registry, LIMITS, 1000);
+    await expect(sut.finish()).rejects.toMatchObject({ code: ErrorCode.EmptyFile });
+  });
+});

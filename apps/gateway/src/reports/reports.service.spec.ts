@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import type { TestingModule } from '@nestjs/testing';
+import { ErrorCode } from '#domain';
+import { fixturePath, threeCitiesReport } from '../../../../test/support/fixtures.js';
+import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
+import { gatewayModule } from '../../../../test/support/in-process-gateway.js';
+import { ImportsService } from '../imports/imports.service.js';
+import { ReportsService } from './reports.service.js';
+
+describe(ReportsService.name, () => {
+  let workers: InProcessCityWorkers;
+  let module: TestingModule;
+  let sut: ReportsService;
+
+  beforeEach(async () => {
+    workers = await InProcessCityWorkers.start(['Lyon', 'Marseille', 'Paris']);
+    module = await gatewayModule(workers);
+    sut = module.get(ReportsService);
+    await module.get(ImportsService).importCsv([readFileSync(fixturePath('ok/three-cities.csv'))]);
+  });
+
+  afterEach(async () => {
+    await module.close();
+    await workers.close();
+  });
+
+  it('answers every section as the one-process report of the same file', async () => {
+    const envelope = await sut.report(undefined, {}, false);
+    const expected = threeCitiesReport();
+    expect({ ...envelope, meta: undefined }).toEqual({
+      report: 'summary',
+      basis: expected.basis,
+      from: expected.from,
+      to: expected.to,
+      cities: expected.cities,
+      data: expected.data,
+      meta: undefined,
+    });
+    expect(envelope.meta.workers.map(({ city }) => city)).toEqual(['Lyon', 'Marseille', 'Paris']);
+  });
+
+  it('answers one section under its endpoint name, a city filter keeping the common range', async () => {
+    const envelope = await sut.report('topModels', { city: 'paris', limit: '1' }, false);
+    const expected = threeCitiesReport({ city: 'Paris', limit: '1' });
+    expect([envelope.report, envelope.cities, envelope.from, envelope.to]).toEqual([
+      'top-models',
+      ['Paris'],
+      threeCitiesReport().from,
+      threeCitiesReport().to,
+    ]);
+    expect(envelope.data).toEqual(expected.data.topModels);
+  });
+
+  it('fails with CITY_UNAVAILABLE naming a stopped city, or leaves it out with partial', async () => {
+    workers.stop('Marseille');
+    await expect(sut.report('monthly', {}, false)).rejects.toMatchObject({
+      status: 503,
+      code: 'CITY_UNAVAILABLE',
+      details: { cities: ['Marseille'] },
+    });
+    const partial = await sut.report('monthly', {}, true);
+    expect(partial.cities).toEqual(['Lyon', 'Paris']);
+    expect(partial.meta.missingCities).toEqual(['Marseille']);
+  });
+
+  it('refuses a city nobody serves with UNKNOWN_CITY', async () => {
+    await expect(sut.report('split', { city: 'Nice' }, false)).rejects.toMatchObject({
+      code: ErrorCode.UnknownCity,
+      details: { city: 'Nice', known: ['Lyon', 'Marseille', 'Paris'] },
+    });
+  });
+});

@@ -1,0 +1,27 @@
+import type { CitySummary } from '#domain';
+import type { CityInfo, IngestBatch, IngestResult } from './messages.js';
+
+/** A message that carries nothing. */
+export type NoPayload = Readonly<Record<string, never>>;
+
+/**
+ * Every message a city worker answers, with its payload and its result: the one definition the
+ * gateway's port and the worker's handlers are both derived from.
+ */
+export interface CityMessages {
+  /** Raw records cut from an import → what the worker stored. */
+  readonly ingest: { readonly payload: IngestBatch; readonly result: IngestResult };
+  /** The summary of every row the city holds. */
+  readonly summarize: { readonly payload: NoPayload; readonly result: CitySummary };
+  /** The city's size and month bounds. */
+  readonly info: { readonly payload: NoPayload; readonly result: CityInfo };
+}
+
+export type CityMessageName = keyof CityMessages;
+export type CityPayload<K extends CityMessageName> = CityMessages[K]['payload'];
+export type CityResult<K extends CityMessageName> = CityMessages[K]['result'];
+
+/** What a worker implements: one handler per message. */
+export type CityHandlers = {
+  readonly [K in CityMessageName]: (payload: CityPayload<K>) => CityResult<K>;
+};

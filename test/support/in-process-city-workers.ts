@@ -1,0 +1,123 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { DomainError } from '#domain';
+import type { CityMessageName, CityPayload, CityResult } from '#contracts';
+import { CityWorkerModule } from '../../apps/city-worker/src/city-worker.module.js';
+import { CityService } from '../../apps/city-worker/src/city.service.js';
+import { rpcErrorBody } from '../../apps/city-worker/src/domain-rpc.filter.js';
+import type { ShardWriter } from '../../apps/city-worker/src/shard/shard-writer.js';
+import { CityCallError } from '../../apps/gateway/src/cluster/city-call.error.js';
+import type { CityWorkers } from '../../apps/gateway/src/cluster/city-workers.port.js';
+
+interface Worker {
+  readonly module: TestingModule;
+  readonly service: CityService;
+}
+
+/** A real worker's Nest module, its shard in `dataDir`. */
+export async function workerModule(
+  city: string,
+  dataDir: string,
+  options: { shardWriter?: ShardWriter; onFatal?: (error: Error) => void } = {},
+): Promise<TestingModule> {
+  const module = await Test.createTestingModule({
+    imports: [
+      CityWorkerModule.forRoot({
+        config: {
+          city,
+          transport: 'tcp',
+          host: '127.0.0.1',
+          port: 0,
+          natsUrl: '',
+          dataDir,
+          heartbeatMs: 60_000,
+        },
+        onFatal: options.onFatal ?? ((): void => undefined),
+        shardWriter: options.shardWriter,
+      }),
+    ],
+  }).compile();
+  return module.init();
+}
+
+/**
+ * The city workers in this process: each a real worker module (service, store, shard on disk)
+ * behind the gateway's port. Payloads and results go through JSON, as on the wire, and a domain
+ * error arrives as the worker's error body, as over TCP or NATS. A city can be taken down.
+ */
+export class InProcessCityWorkers implements CityWorkers {
+  private readonly down = new Set<string>();
+
+  private constructor(
+    private readonly workers: Map<string, Worker>,
+    readonly dataDir: string,
+  ) {}
+
+  static async start(
+    cities: readonly string[],
+    dataDir = mkdtempSync(join(tmpdir(), 'in-process-')),
+  ): Promise<InProcessCityWorkers> {
+    const workers = new Map<string, Worker>();
+    for (const city of cities) {
+      const module = await workerModule(city, dataDir);
+      workers.set(city, { module, service: module.get(CityService) });
+    }
+    return new InProcessCityWorkers(workers, dataDir);
+  }
+
+  get cities(): string[] {
+    return [...this.workers.keys()];
+  }
+
+  /** From now on, calls to `city` fail as a stopped worker's would. */
+  stop(city: string): void {
+    this.down.add(city);
+  }
+
+  resume(city: string): void {
+    this.down.delete(city);
+  }
+
+  ingest(city: string, payload: CityPayload<'ingest'>): Promise<CityResult<'ingest'>> {
+    return this.call(city, 'ingest', payload);
+  }
+
+  summarize(city: string, payload: CityPayload<'summarize'>): Promise<CityResult<'summarize'>> {
+    return this.call(city, 'summarize', payload);
+  }
+
+  info(city: string, payload: CityPayload<'info'>): Promise<CityResult<'info'>> {
+    return this.call(city, 'info', payload);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.workers.values()].map(({ module }) => module.close()));
+  }
+
+  private async call<K extends CityMessageName>(
+    city: string,
+    message: K,
+    payload: CityPayload<K>,
+  ): Promise<CityResult<K>> {
+    await Promise.resolve();
+    const worker = this.workers.get(city);
+    if (worker === undefined) throw new CityCallError(city, 'no worker is configured');
+    if (this.down.has(city)) throw new CityCallError(city, 'connect ECONNREFUSED (stopped)');
+    const handler = worker.service[message] as (payload: CityPayload<K>) => CityResult<K>;
+    try {
+      return wire(handler.call(worker.service, wire(payload)));
+    } catch (error) {
+      if (error instanceof DomainError) {
+        throw new CityCallError(city, error.message, rpcErrorBody(error));
+      }
+      throw new CityCallError(city, error instanceof Error ? error.message : String(error));
+    }
+  }
+}
+
+/** What crossing a transport does to a value: JSON out, JSON in. */
+function wire<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
