@@ -1,4 +1,11 @@
-import type { IngestCounts, ModelRank, Report } from '#domain';
+import {
+  SECTION_NAMES,
+  type IngestCounts,
+  type ModelRank,
+  type Report,
+  type ReportData,
+  type SectionName,
+} from '#domain';
 import { count, formatTable, money, percent, ratio } from './table.js';
 
 const MONTH_NAMES = [
@@ -16,159 +23,154 @@ const MONTH_NAMES = [
   'Dec',
 ];
 
+type SectionTable = readonly [title: string, table: string];
+
+/** Each section as a titled table; a section without its table does not compile. */
+const SECTION_TABLES = {
+  monthly: (data: ReportData): SectionTable => [
+    'Monthly revenue',
+    formatTable(
+      ['city / month', 'sales', 'rentals', 'total', 'vs prev.', 'sales #', 'rentals #'],
+      data.monthly.flatMap(({ city, months }, position) => {
+        const changes = data.seasonality[position]!.monthOverMonth;
+        return months.map((month, index) => [
+          `${city} ${month.month}`,
+          money(month.sales),
+          money(month.rentals),
+          money(month.total),
+          index === 0 ? '' : percent(changes[index - 1]!.change),
+          count(month.salesCount),
+          count(month.rentalsCount),
+        ]);
+      }),
+    ),
+  ],
+  split: (data: ReportData): SectionTable => [
+    'Sales / rentals split',
+    formatTable(
+      ['city', 'sales', 'share', 'sales #', 'rentals', 'share', 'rentals #'],
+      data.split.map(({ city, sales, rentals }) => [
+        city,
+        money(sales.revenue),
+        percent(sales.revenueShare),
+        count(sales.count),
+        money(rentals.revenue),
+        percent(rentals.revenueShare),
+        count(rentals.count),
+      ]),
+    ),
+  ],
+  comparison: (data: ReportData): SectionTable => [
+    'Inter-city comparison',
+    formatTable(
+      ['rank city', 'revenue', 'share', 'transactions', 'avg ticket', 'sales', 'rentals', 'growth'],
+      [
+        ...data.comparison.cities.map((city) => [
+          `${city.rank}. ${city.city}`,
+          money(city.revenue),
+          percent(city.share),
+          count(city.transactions),
+          money(city.averageTicket),
+          money(city.salesRevenue),
+          money(city.rentalsRevenue),
+          percent(city.growth),
+        ]),
+        [
+          'total',
+          money(data.comparison.total.revenue),
+          '',
+          count(data.comparison.total.transactions),
+          '',
+          '',
+          '',
+          '',
+        ],
+      ],
+    ),
+  ],
+  topModels: (data: ReportData): SectionTable => [
+    'Top models (by number of transactions)',
+    formatTable(
+      ['city type rank', 'model', 'count', 'revenue'],
+      data.topModels.flatMap(({ city, sales, rentals }) => [
+        ...rankRows(`${city} vente`, sales),
+        ...rankRows(`${city} location`, rentals),
+      ]),
+    ),
+  ],
+  seasonality: (data: ReportData): SectionTable => [
+    'Seasonality (average revenue per calendar month)',
+    formatTable(
+      ['city month', 'average revenue', 'index'],
+      data.seasonality.flatMap(({ city, months }) =>
+        months.map((month) => [
+          `${city} ${MONTH_NAMES[month.month - 1]}`,
+          money(month.averageRevenue),
+          ratio(month.index),
+        ]),
+      ),
+    ),
+  ],
+  rotation: (data: ReportData): SectionTable => [
+    'Rotation (rental length, months)',
+    formatTable(
+      ['city / model', 'rentals', 'average', 'median', 'min', 'max'],
+      data.rotation.flatMap((city) => [
+        [
+          city.city,
+          count(city.rentals),
+          count(city.averageMonths),
+          count(city.medianMonths),
+          count(city.minMonths),
+          count(city.maxMonths),
+        ],
+        ...city.byModel.map((model) => [
+          `  ${model.model}`,
+          count(model.rentals),
+          count(model.averageMonths),
+          '',
+          '',
+          '',
+        ]),
+      ]),
+    ),
+  ],
+  margins: (data: ReportData): SectionTable => [
+    'Margins (contract basis)',
+    formatTable(
+      ['city type', 'revenue', 'cost', 'margin', 'rate', 'count', 'cost basis'],
+      data.margins.flatMap(({ city, sales, rentals }) =>
+        [['vente', sales] as const, ['location', rentals] as const].map(([type, margin]) => [
+          `${city} ${type}`,
+          money(margin.revenue),
+          money(margin.cost),
+          money(margin.margin),
+          percent(margin.marginRate),
+          count(margin.count),
+          margin.basis,
+        ]),
+      ),
+    ),
+  ],
+  forecast: (data: ReportData): SectionTable => [
+    'Trend (least squares over the last months) and forecast',
+    formatTable(
+      ['city', 'trend', 'slope / month', 'r2', 'window', 'forecast'],
+      data.forecast.map((city) => [
+        city.city,
+        city.trend,
+        money(city.slope),
+        ratio(city.r2),
+        city.window.map((point) => `${point.month} ${money(point.revenue)}`).join(', '),
+        city.forecast.map((point) => `${point.month} ${money(point.revenue)}`).join(', '),
+      ]),
+    ),
+  ],
+} satisfies Record<SectionName, (data: ReportData) => SectionTable>;
+
 /** The report as readable tables, one block per section. */
 export function formatReport(report: Report, ingest: IngestCounts): string {
-  const { data } = report;
-  const blocks: [string, string][] = [
-    [
-      'Monthly revenue',
-      formatTable(
-        ['city / month', 'sales', 'rentals', 'total', 'vs prev.', 'sales #', 'rentals #'],
-        data.monthly.flatMap(({ city, months }, position) => {
-          const changes = data.seasonality[position]!.monthOverMonth;
-          return months.map((month, index) => [
-            `${city} ${month.month}`,
-            money(month.sales),
-            money(month.rentals),
-            money(month.total),
-            index === 0 ? '' : percent(changes[index - 1]!.change),
-            count(month.salesCount),
-            count(month.rentalsCount),
-          ]);
-        }),
-      ),
-    ],
-    [
-      'Sales / rentals split',
-      formatTable(
-        ['city', 'sales', 'share', 'sales #', 'rentals', 'share', 'rentals #'],
-        data.split.map(({ city, sales, rentals }) => [
-          city,
-          money(sales.revenue),
-          percent(sales.revenueShare),
-          count(sales.count),
-          money(rentals.revenue),
-          percent(rentals.revenueShare),
-          count(rentals.count),
-        ]),
-      ),
-    ],
-    [
-      'Inter-city comparison',
-      formatTable(
-        [
-          'rank city',
-          'revenue',
-          'share',
-          'transactions',
-          'avg ticket',
-          'sales',
-          'rentals',
-          'growth',
-        ],
-        [
-          ...data.comparison.cities.map((city) => [
-            `${city.rank}. ${city.city}`,
-            money(city.revenue),
-            percent(city.share),
-            count(city.transactions),
-            money(city.averageTicket),
-            money(city.salesRevenue),
-            money(city.rentalsRevenue),
-            percent(city.growth),
-          ]),
-          [
-            'total',
-            money(data.comparison.total.revenue),
-            '',
-            count(data.comparison.total.transactions),
-            '',
-            '',
-            '',
-            '',
-          ],
-        ],
-      ),
-    ],
-    [
-      'Top models (by number of transactions)',
-      formatTable(
-        ['city type rank', 'model', 'count', 'revenue'],
-        data.topModels.flatMap(({ city, sales, rentals }) => [
-          ...rankRows(`${city} vente`, sales),
-          ...rankRows(`${city} location`, rentals),
-        ]),
-      ),
-    ],
-    [
-      'Seasonality (average revenue per calendar month)',
-      formatTable(
-        ['city month', 'average revenue', 'index'],
-        data.seasonality.flatMap(({ city, months }) =>
-          months.map((month) => [
-            `${city} ${MONTH_NAMES[month.month - 1]}`,
-            money(month.averageRevenue),
-            ratio(month.index),
-          ]),
-        ),
-      ),
-    ],
-    [
-      'Rotation (rental length, months)',
-      formatTable(
-        ['city / model', 'rentals', 'average', 'median', 'min', 'max'],
-        data.rotation.flatMap((city) => [
-          [
-            city.city,
-            count(city.rentals),
-            count(city.averageMonths),
-            count(city.medianMonths),
-            count(city.minMonths),
-            count(city.maxMonths),
-          ],
-          ...city.byModel.map((model) => [
-            `  ${model.model}`,
-            count(model.rentals),
-            count(model.averageMonths),
-            '',
-            '',
-            '',
-          ]),
-        ]),
-      ),
-    ],
-    [
-      'Margins (contract basis)',
-      formatTable(
-        ['city type', 'revenue', 'cost', 'margin', 'rate', 'count', 'cost basis'],
-        data.margins.flatMap(({ city, sales, rentals }) =>
-          [['vente', sales] as const, ['location', rentals] as const].map(([type, margin]) => [
-            `${city} ${type}`,
-            money(margin.revenue),
-            money(margin.cost),
-            money(margin.margin),
-            percent(margin.marginRate),
-            count(margin.count),
-            margin.basis,
-          ]),
-        ),
-      ),
-    ],
-    [
-      'Trend (least squares over the last months) and forecast',
-      formatTable(
-        ['city', 'trend', 'slope / month', 'r2', 'window', 'forecast'],
-        data.forecast.map((city) => [
-          city.city,
-          city.trend,
-          money(city.slope),
-          ratio(city.r2),
-          city.window.map((point) => `${point.month} ${money(point.revenue)}`).join(', '),
-          city.forecast.map((point) => `${point.month} ${money(point.revenue)}`).join(', '),
-        ]),
-      ),
-    ],
-  ];
+  const blocks = SECTION_NAMES.map((name) => SECTION_TABLES[name](report.data));
   const header =
     `AutoConnect report: ${report.from ?? '-'} to ${report.to ?? '-'}, ${report.basis} basis, ` +
     `${report.cities.join(', ') || 'no city'}\n` +
