@@ -1,6 +1,6 @@
 import { parseHeader, type ColumnLayout } from '../csv/columns.js';
 import { CsvRecord } from '../csv/csv-record.js';
-import { CsvRecordReader } from '../csv/record-reader.js';
+import { CsvRecordReader, type CsvRecordSink } from '../csv/record-reader.js';
 import { DomainError, ErrorCode, type RowError } from '../model/errors.js';
 
 /** What a {@link RecordPipeline} hands on: every data record, in input order, or why it is unreadable. */
@@ -26,7 +26,7 @@ export interface KnownHeader {
  * later one is counted and handed to the sink with its line. A header that cannot be read rejects
  * the whole input; so does an input without one.
  */
-export class RecordPipeline {
+export class RecordPipeline implements CsvRecordSink {
   /** Records read after the header, blank lines excepted, readable or not. */
   rows = 0;
   private layout: ColumnLayout | undefined;
@@ -39,14 +39,8 @@ export class RecordPipeline {
     private readonly known?: KnownHeader,
   ) {
     if (known !== undefined) this.readHeader(known.columns);
-    this.reader = new CsvRecordReader({
-      record: (record) => {
-        this.record(record);
-      },
-      malformed: (error) => {
-        this.malformed(error);
-      },
-    });
+    // The pipeline is the reader's sink itself: no closure between them on the hot path.
+    this.reader = new CsvRecordReader(this);
   }
 
   /** The header's column names, trimmed; empty before the header is read. */
@@ -83,17 +77,18 @@ export class RecordPipeline {
     this.layout = parseHeader(this.names);
   }
 
-  private record(record: CsvRecord): void {
+  /** For the reader: a record it split. */
+  record(record: CsvRecord): void {
     if (this.layout === undefined) {
       this.readHeader(record.fields());
       return;
     }
-    const line = this.nextLine(record.line);
-    record.line = line;
+    record.line = this.nextLine(record.line);
     this.sink.record(record, this.layout);
   }
 
-  private malformed(error: RowError): void {
+  /** For the reader: a record it could not split. */
+  malformed(error: RowError): void {
     if (this.layout === undefined) {
       throw new DomainError(ErrorCode.MissingColumn, `the header cannot be read: ${error.message}`);
     }

@@ -14,14 +14,22 @@ export interface ValidatedSink {
 
 /** The validation stage of the record pipeline: every record checked against the contract. */
 export function validatingSink(cities: CityDirectory, next: ValidatedSink): RecordSink {
-  return {
-    record(record: CsvRecord, layout: ColumnLayout): void {
-      const result = validateRecord(record, layout, cities);
-      if (isRowError(result)) next.rejected(result);
-      else next.valid(result, record);
-    },
-    rejected(error: RowError): void {
-      next.rejected(error);
-    },
-  };
+  return new ValidatingSink(cities, next);
+}
+
+class ValidatingSink implements RecordSink {
+  constructor(
+    private readonly cities: CityDirectory,
+    private readonly next: ValidatedSink,
+  ) {}
+
+  record(record: CsvRecord, layout: ColumnLayout): void {
+    const result = validateRecord(record, layout, this.cities);
+    if (isRowError(result)) this.next.rejected(result);
+    else this.next.valid(result, record);
+  }
+
+  rejected(error: RowError): void {
+    this.next.rejected(error);
+  }
 }
