@@ -29,6 +29,7 @@ describe(CityService.name, () => {
 
   afterEach(async () => {
     await workers?.close();
+    workers = undefined;
     await Promise.all(modules.splice(0).map((module) => module.close()));
   });
 
@@ -54,7 +55,9 @@ describe(CityService.name, () => {
 
   it('summarizes what it holds as the one-process ingest of the same rows, after a restart too', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'worker-spec-'));
-    const sut = (await workerModule('Lyon', dataDir)).get(CityService);
+    const first = await workerModule('Lyon', dataDir);
+    modules.push(first);
+    const sut = first.get(CityService);
     sut.ingest(BATCH);
     const stores = new CityStores();
     const oneProcess = new CsvIngest(new FixedCityDirectory(['Lyon']), stores);
