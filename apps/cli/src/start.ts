@@ -2,6 +2,8 @@ import {
   EnvReader,
   TRANSPORTS,
   exitOnStartupError,
+  fetchCitySizes,
+  postCsvFile,
   seedIfEmpty,
   type TransportKind,
 } from '#platform';
@@ -55,7 +57,13 @@ async function main(): Promise<void> {
   cluster.start();
   await cluster.waitHealthy();
   if (config.seedFile !== '') {
-    log(await seedIfEmpty(cluster.baseUrl, config.seedFile, config.apiKey));
+    const { baseUrl } = cluster;
+    const { seedFile, apiKey } = config;
+    log(
+      await seedIfEmpty(seedFile, await fetchCitySizes(baseUrl), () =>
+        postCsvFile(baseUrl, seedFile, apiKey),
+      ),
+    );
   }
   const url = `http://localhost:${config.port}`;
   log(

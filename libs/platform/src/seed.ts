@@ -7,24 +7,33 @@ export interface ImportAnswer {
   elapsedMs: number;
 }
 
-interface CityStatus {
-  city: string;
-  status: string;
-  transactions: number | null;
+/** How many rows a city holds, as `GET /cities` tells it (null: the city is down). */
+export interface CitySize {
+  readonly city: string;
+  readonly transactions: number | null;
 }
 
 /**
- * Imports `file` when every worker is up and empty, so that a restart does not import the sample
- * again on top of itself. Returns what happened, in words.
+ * Imports `file` (with `importFile`) when every city is empty, so that a restart does not import
+ * the sample again on top of itself. Returns what happened, in words. The launcher imports over
+ * HTTP, the gateway in process: one rule for both.
  */
-export async function seedIfEmpty(baseUrl: string, file: string, apiKey?: string): Promise<string> {
-  const cities = (await (await fetch(`${baseUrl}/cities`)).json()) as CityStatus[];
+export async function seedIfEmpty(
+  file: string,
+  cities: readonly CitySize[],
+  importFile: () => Promise<ImportAnswer>,
+): Promise<string> {
   const loaded = cities.filter((city) => (city.transactions ?? 0) > 0);
   if (loaded.length > 0) {
     return `not importing ${file}: ${loaded.map((city) => `${city.city} holds ${city.transactions ?? 0}`).join(', ')}`;
   }
-  const outcome = await postCsvFile(baseUrl, file, apiKey);
+  const outcome = await importFile();
   return `imported ${file}: ${outcome.accepted} accepted, ${outcome.rejected} rejected in ${Math.round(outcome.elapsedMs)} ms`;
+}
+
+/** What `GET /cities` of the gateway at `baseUrl` answers. */
+export async function fetchCitySizes(baseUrl: string): Promise<CitySize[]> {
+  return (await (await fetch(`${baseUrl}/cities`)).json()) as CitySize[];
 }
 
 /** Streams `file` to POST /imports, without reading it whole; throws on an error answer. */

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { pollUntil } from '#platform';
-import { CitiesService } from '../cities/cities.service.js';
+import { pollUntil, seedIfEmpty } from '#platform';
+import { CitiesService, type CityStatus } from '../cities/cities.service.js';
 import type { SeedConfig } from '../config/gateway-config.js';
 import { SEED_CONFIG } from '../config/tokens.js';
 import { ImportsService } from '../imports/imports.service.js';
@@ -38,7 +38,7 @@ export class SeedService implements OnApplicationBootstrap {
   /** Imports the seed file if every seed city is up and empty; says what it did. */
   async seed(): Promise<string> {
     const { file } = this.config;
-    let statuses = await this.cities.statuses();
+    let statuses: CityStatus[] = [];
     const allUp = await pollUntil(
       async () => {
         statuses = await this.cities.statuses();
@@ -50,11 +50,6 @@ export class SeedService implements OnApplicationBootstrap {
     );
     if (!allUp)
       throw new Error(`${this.config.cities.join(', ')} not all up after ${SEED_WAIT_MS} ms`);
-    const loaded = statuses.filter((status) => (status.transactions ?? 0) > 0);
-    if (loaded.length > 0) {
-      return `not importing ${file}: ${loaded.map((city) => `${city.city} holds ${city.transactions ?? 0}`).join(', ')}`;
-    }
-    const outcome = await this.imports.importCsv(createReadStream(file));
-    return `imported ${file}: ${outcome.accepted} accepted, ${outcome.rejected} rejected in ${Math.round(outcome.elapsedMs)} ms`;
+    return seedIfEmpty(file, statuses, () => this.imports.importCsv(createReadStream(file)));
   }
 }
