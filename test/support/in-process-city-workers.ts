@@ -101,6 +101,7 @@ export class InProcessCityWorkers implements CityWorkers {
     message: K,
     payload: CityPayload<K>,
   ): Promise<CityResult<K>> {
+    // A transport never answers within the caller's turn; neither does this adapter.
     await Promise.resolve();
     const worker = this.workers.get(city);
     if (worker === undefined) throw new CityCallError(city, 'no worker is configured');

@@ -33,7 +33,6 @@ export class CityWorkerModule {
         CityService,
         HeartbeatService,
       ],
-      exports: [CityService],
     };
   }
 }

@@ -5,7 +5,7 @@ import type { Transaction } from '../model/transaction.js';
 import type { CityStore } from '../store/city-store.js';
 import { FirstErrors } from './first-errors.js';
 import { RecordPipeline } from './record-pipeline.js';
-import { validatingSink } from './validating-sink.js';
+import { ValidatingSink } from './validating-sink.js';
 
 /**
  * Raw CSV records of one import, for one city: record i of `csv` (records separated by line
@@ -41,7 +41,7 @@ export function ingestBatch(
   let duplicates = 0;
   const rejections = new FirstErrors(keptErrors);
   const pipeline = new RecordPipeline(
-    validatingSink(cities, {
+    new ValidatingSink(cities, {
       valid: (transaction, record) => {
         if (store.append(transaction) === 'accepted') {
           accepted += 1;

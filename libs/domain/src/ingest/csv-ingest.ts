@@ -3,7 +3,7 @@ import type { RowError } from '../model/errors.js';
 import type { CityStores } from './city-stores.js';
 import { FirstErrors } from './first-errors.js';
 import { RecordPipeline } from './record-pipeline.js';
-import { validatingSink } from './validating-sink.js';
+import { ValidatingSink } from './validating-sink.js';
 
 export interface IngestCounts {
   /** Records read after the header (blank lines excepted). */
@@ -26,7 +26,7 @@ export class CsvIngest {
   constructor(cities: CityDirectory, stores: CityStores, keptErrors = 1000) {
     this.rejections = new FirstErrors(keptErrors);
     this.pipeline = new RecordPipeline(
-      validatingSink(cities, {
+      new ValidatingSink(cities, {
         valid: (transaction) => {
           if (stores.storeFor(transaction.city).append(transaction) === 'accepted') {
             this.accepted += 1;

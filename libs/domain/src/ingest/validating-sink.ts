@@ -13,11 +13,7 @@ export interface ValidatedSink {
 }
 
 /** The validation stage of the record pipeline: every record checked against the contract. */
-export function validatingSink(cities: CityDirectory, next: ValidatedSink): RecordSink {
-  return new ValidatingSink(cities, next);
-}
-
-class ValidatingSink implements RecordSink {
+export class ValidatingSink implements RecordSink {
   constructor(
     private readonly cities: CityDirectory,
     private readonly next: ValidatedSink,
