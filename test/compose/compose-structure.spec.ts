@@ -87,6 +87,9 @@ describe('Dockerfile', () => {
     expect(dockerfile).toContain('npm ci --omit=dev');
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^HEALTHCHECK /m);
+    // `npm run build` builds the dashboard too: its sources and Vite's configuration go in.
+    expect(dockerfile).toMatch(/^COPY .*\bvite\.config\.ts\b/m);
+    expect(dockerfile).toMatch(/^COPY apps apps$/m);
     expect(readFileSync(join(REPO, '.dockerignore'), 'utf8').split('\n')).toEqual(
       expect.arrayContaining(['node_modules', 'dist', '.git']),
     );

@@ -150,6 +150,7 @@ export function clusterScenarios(transport: 'tcp' | 'nats', natsUrl: () => strin
         '/transactions',
         '/cities',
         '/health',
+        '/events',
       ].sort(),
     );
     expect(Object.keys(paths['/reports/monthly']?.get?.responses ?? {})).toEqual([

@@ -23,14 +23,20 @@ export async function gatewayModule(
   return module;
 }
 
-/** The whole HTTP gateway in this process, on a free port, as `main` sets it up. */
+/**
+ * The whole HTTP gateway in this process, on a free port, as `main` sets it up; the dashboard too
+ * when `env` gives its built files' WEB_DIR.
+ */
 export async function inProcessGateway(
   workers: InProcessCityWorkers,
   env: Record<string, string> = {},
 ): Promise<{ app: NestExpressApplication; baseUrl: string }> {
   const module = await gatewayModule(workers, env);
-  const app = module.createNestApplication<NestExpressApplication>({ logger: false });
-  configureHttp(app);
+  const app = module.createNestApplication<NestExpressApplication>({
+    logger: false,
+    forceCloseConnections: true,
+  });
+  configureHttp(app, env.WEB_DIR);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, baseUrl: `http://127.0.0.1:${port}` };

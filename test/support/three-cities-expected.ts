@@ -252,6 +252,7 @@ export const THREE_CITIES_REPORT: Report = {
           marginRate: 12500 / 95000,
           count: 2,
           basis: 'mixed',
+          estimatedCostRate: 0.85,
         },
         // T2 500 x 3 months = 1500; T4 has none: 6000 x 0.70 = 4200
         rentals: {
@@ -261,6 +262,7 @@ export const THREE_CITIES_REPORT: Report = {
           marginRate: 2700 / 8400,
           count: 2,
           basis: 'mixed',
+          estimatedCostRate: 0.7,
         },
       },
       {
@@ -272,8 +274,17 @@ export const THREE_CITIES_REPORT: Report = {
           marginRate: 5000.5 / 35000.5,
           count: 1,
           basis: 'actual',
+          estimatedCostRate: 0.85,
         },
-        rentals: { revenue: 0, cost: 0, margin: 0, marginRate: null, count: 0, basis: 'actual' },
+        rentals: {
+          revenue: 0,
+          cost: 0,
+          margin: 0,
+          marginRate: null,
+          count: 0,
+          basis: 'actual',
+          estimatedCostRate: 0.7,
+        },
       },
       {
         city: 'Paris',
@@ -284,6 +295,7 @@ export const THREE_CITIES_REPORT: Report = {
           marginRate: 0.15,
           count: 2,
           basis: 'estimated',
+          estimatedCostRate: 0.85,
         },
         rentals: {
           revenue: 2900,
@@ -292,6 +304,7 @@ export const THREE_CITIES_REPORT: Report = {
           marginRate: 0.3,
           count: 2,
           basis: 'estimated',
+          estimatedCostRate: 0.7,
         },
       },
     ],

@@ -19,6 +19,9 @@ import { HttpErrorFilter } from './errors/http-error.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { ImportsController } from './imports/imports.controller.js';
 import { ImportsService } from './imports/imports.service.js';
+import { CityWatch } from './live/city-watch.service.js';
+import { LiveController } from './live/live.controller.js';
+import { LiveEvents } from './live/live-events.service.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
 import { ApiKeyGuard } from './security/api-key.guard.js';
@@ -40,6 +43,7 @@ export class GatewayModule implements NestModule {
         CitiesController,
         HealthController,
         DiscoveryController,
+        LiveController,
       ],
       providers: [
         ...configProviders(config),
@@ -56,6 +60,8 @@ export class GatewayModule implements NestModule {
         ApiKeyGuard,
         SeedService,
         WriteRateLimit,
+        LiveEvents,
+        CityWatch,
       ],
     };
   }

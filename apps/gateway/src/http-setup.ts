@@ -1,11 +1,14 @@
-import { ValidationPipe } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { Logger, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { invalidQuery } from './errors/gateway-errors.js';
 import { setUpSwagger } from './swagger.js';
 
 /** Everything the HTTP app needs beside its module: main and the tests apply the same. */
-export function configureHttp(app: NestExpressApplication): void {
+export function configureHttp(app: NestExpressApplication, webDir?: string): void {
   // 10 000 transactions of ~200 bytes each fit; CSV bodies are streamed, never parsed here.
   app.useBodyParser('json', { limit: '8mb' });
   // Swagger UI runs an inline script and inline styles; nothing else is allowed inline. The
@@ -31,4 +34,22 @@ export function configureHttp(app: NestExpressApplication): void {
     }),
   );
   setUpSwagger(app);
+  if (webDir !== undefined) serveDashboard(app, webDir);
+}
+
+/** The dashboard at `/`: its hashed assets cached for good, its page always asked again. */
+function serveDashboard(app: NestExpressApplication, webDir: string): void {
+  if (!existsSync(join(webDir, 'index.html'))) {
+    new Logger('Dashboard').warn(`no dashboard in ${webDir}: run npm run build`);
+    return;
+  }
+  app.useStaticAssets(webDir, {
+    index: 'index.html',
+    setHeaders: (response: ServerResponse, path: string) => {
+      response.setHeader(
+        'Cache-Control',
+        /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
 }

@@ -10,8 +10,11 @@ import { configureHttp } from './http-setup.js';
 
 async function bootstrap(): Promise<void> {
   const config = readGatewayConfig(process.env);
-  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config));
-  configureHttp(app);
+  // An open dashboard holds a /events stream for ever: without this, a stop would wait for it.
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config), {
+    forceCloseConnections: true,
+  });
+  configureHttp(app, config.webDir);
   app.enableShutdownHooks();
   const { cluster } = config;
   if (cluster.transport === 'nats') {

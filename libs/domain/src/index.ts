@@ -17,6 +17,8 @@ export * from './model/month.js';
 export * from './model/transaction.js';
 export * from './query/report-query.js';
 export * from './report/build-report.js';
+export * from './report/export/export-tables.js';
+export * from './report/export/table-csv.js';
 export * from './report/report.js';
 export * from './report/sections/registry.js';
 export * from './store/city-store.js';

@@ -89,7 +89,7 @@ const SECTION_TABLES = {
     ),
   ],
   topModels: (data: ReportData): SectionTable => [
-    'Top models (by number of transactions)',
+    'Top models (ranked by --by: count, or revenue)',
     formatTable(
       ['city type rank', 'model', 'count', 'revenue'],
       data.topModels.flatMap(({ city, sales, rentals }) => [

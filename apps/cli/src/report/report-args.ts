@@ -3,7 +3,7 @@ import { DEFAULT_COST_RATES, type CostRates, type RawReportQuery } from '#domain
 import { exitWithUsage } from '../shared/exit.js';
 
 export const REPORT_USAGE = `usage: npm run report -- FILE [--from YYYY-MM] [--to YYYY-MM] [--basis contract|recognized]
-                         [--city A,B] [--limit N] [--window N] [--horizon N] [--json]
+                         [--city A,B] [--limit N] [--by count|revenue] [--window N] [--horizon N] [--json]
                          [--sale-cost-rate R] [--rental-cost-rate R]`;
 
 export interface ReportArgs {
@@ -25,6 +25,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
         basis: { type: 'string' },
         city: { type: 'string' },
         limit: { type: 'string' },
+        by: { type: 'string' },
         window: { type: 'string' },
         horizon: { type: 'string' },
         json: { type: 'boolean', default: false },

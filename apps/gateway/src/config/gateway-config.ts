@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_COST_RATES, type CostRates } from '#domain';
 import { EnvReader, TRANSPORTS, type TransportKind } from '#platform';
 
@@ -43,6 +44,11 @@ export interface SeedConfig {
   readonly cities: readonly string[];
 }
 
+export interface LiveConfig {
+  /** How often the cities are asked for their state while a dashboard listens to /events. */
+  readonly watchMs: number;
+}
+
 /** Each slice is injected on its own (config/tokens.ts): a class sees only what it uses. */
 export interface GatewayConfig {
   readonly port: number;
@@ -52,7 +58,13 @@ export interface GatewayConfig {
   readonly costRates: CostRates;
   readonly security: SecurityConfig;
   readonly seed: SeedConfig;
+  readonly live: LiveConfig;
+  /** The dashboard's built files, served at `/`. */
+  readonly webDir: string;
 }
+
+/** Where `npm run build` puts the dashboard, seen from this file built (dist/apps/gateway/src/config). */
+const BUILT_WEB_DIR = fileURLToPath(new URL('../../../../web', import.meta.url));
 
 const MIB = 1024 * 1024;
 
@@ -93,6 +105,8 @@ export function readGatewayConfig(
       file: reader.optionalString('SEED_FILE', ''),
       cities: splitList(reader.optionalString('SEED_CITIES', 'Lyon,Paris,Marseille')),
     },
+    live: { watchMs: reader.integer('LIVE_WATCH_MS', 1000, 100, 60_000) },
+    webDir: reader.string('WEB_DIR', BUILT_WEB_DIR),
   };
   reader.done();
   return config;

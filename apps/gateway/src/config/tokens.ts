@@ -8,6 +8,7 @@ export const IMPORT_CONFIG = Symbol('IMPORT_CONFIG');
 export const COST_RATES = Symbol('COST_RATES');
 export const SECURITY_CONFIG = Symbol('SECURITY_CONFIG');
 export const SEED_CONFIG = Symbol('SEED_CONFIG');
+export const LIVE_CONFIG = Symbol('LIVE_CONFIG');
 
 export function configProviders(config: GatewayConfig): Provider[] {
   return [
@@ -17,5 +18,6 @@ export function configProviders(config: GatewayConfig): Provider[] {
     { provide: COST_RATES, useValue: config.costRates },
     { provide: SECURITY_CONFIG, useValue: config.security },
     { provide: SEED_CONFIG, useValue: config.seed },
+    { provide: LIVE_CONFIG, useValue: config.live },
   ];
 }

@@ -11,7 +11,7 @@ import type { IngestBatch } from '#contracts';
 import type { CityRegistry } from '../cluster/city-registry.service.js';
 import type { CityWorkers } from '../cluster/city-workers.port.js';
 import type { ImportConfig } from '../config/gateway-config.js';
-import type { CityImportOutcome, ImportOutcome } from './import-outcome.js';
+import type { CityImportOutcome, ImportOutcome } from '#contracts';
 
 const KEPT_ERRORS = 1000;
 

@@ -17,7 +17,7 @@ import { errorSchema } from '../docs/error-schema.js';
 import { IMPORT_OUTCOME_SCHEMA } from '../docs/import-schemas.js';
 import { IMPORT_CONFIG } from '../config/tokens.js';
 import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
-import type { ImportOutcome } from './import-outcome.js';
+import type { ImportOutcome } from '#contracts';
 import { ImportsService } from './imports.service.js';
 import { multipartFile } from './multipart-file.js';
 import { WriteEndpoint } from '../security/write-endpoint.js';

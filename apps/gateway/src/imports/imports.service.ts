@@ -6,8 +6,9 @@ import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js'
 import type { CallTimeouts, ImportConfig } from '../config/gateway-config.js';
 import { CALL_TIMEOUTS, IMPORT_CONFIG } from '../config/tokens.js';
 import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
-import type { ImportOutcome } from './import-outcome.js';
+import type { ImportOutcome } from '#contracts';
 import { ImportSession } from './import-session.js';
+import { LiveEvents } from '../live/live-events.service.js';
 
 /** Streams CSV into the city workers (see {@link ImportSession}); never holds the whole body. */
 @Injectable()
@@ -17,6 +18,7 @@ export class ImportsService {
     @Inject(CITY_WORKERS) private readonly workers: CityWorkers,
     @Inject(IMPORT_CONFIG) private readonly limits: ImportConfig,
     @Inject(CALL_TIMEOUTS) private readonly timeouts: CallTimeouts,
+    private readonly live: LiveEvents,
   ) {}
 
   async importCsv(body: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<ImportOutcome> {
@@ -30,7 +32,7 @@ export class ImportsService {
           413,
           GatewayErrorCode.ImportTooLarge,
           `the body is over MAX_IMPORT_BYTES (${this.limits.maxBytes} bytes); what was sent before the limit is in 'outcome'`,
-          { outcome: await session.settle() },
+          { outcome: this.announce(await session.settle()) },
         );
       }
       let text: string;
@@ -41,7 +43,7 @@ export class ImportsService {
           400,
           GatewayErrorCode.InvalidBody,
           `the body is not valid UTF-8 (after about ${bytes - chunk.length} bytes); what was read before is in 'outcome'`,
-          { outcome: await session.settle() },
+          { outcome: this.announce(await session.settle()) },
         );
       }
       session.push(text);
@@ -75,6 +77,7 @@ export class ImportsService {
 
   private async complete(session: ImportSession): Promise<ImportOutcome> {
     const outcome = await session.finish();
+    this.announce(outcome);
     if (outcome.rows === 0) {
       throw new GatewayError(
         400,
@@ -98,6 +101,15 @@ export class ImportsService {
         `none of the ${outcome.rows} records is valid: nothing was stored (see errors)`,
         { ...outcome },
       );
+    }
+    return outcome;
+  }
+
+  /** Tells the open dashboards that rows were stored, whatever the import's end. */
+  private announce(outcome: ImportOutcome): ImportOutcome {
+    if (outcome.accepted > 0) {
+      const cities = outcome.cities.filter((city) => city.accepted > 0).map((city) => city.city);
+      this.live.publish({ type: 'data', cities, accepted: outcome.accepted });
     }
     return outcome;
   }

@@ -8,7 +8,11 @@ import {
 } from '@nestjs/swagger';
 import { errorSchema } from '../docs/error-schema.js';
 import type { SectionName } from '#domain';
+import { XLSX_TYPE } from '../exports/report-file.js';
 import { SECTION_SCHEMAS } from './report-schemas.js';
+
+const csvExample =
+  'city,month,sales,rentals,total,sales_count,rentals_count\r\nLyon,2025-01,10312480,2394927,12707407,196,134\r\n';
 
 /** The envelope of one section's answer, or of every section's (`undefined`: the summary). */
 export function envelopeSchema(name: string, section: SectionName | undefined): SchemaObject {
@@ -85,8 +89,14 @@ export function ApiReportResponses(
 ): MethodDecorator {
   return applyDecorators(
     ApiOkResponse({
-      description: `The ${name} report in its envelope.`,
-      schema: envelopeSchema(name, section),
+      description: `The ${name} report in its envelope (format=json), or as a file (csv, csv-fr, xlsx) named in Content-Disposition.`,
+      content: {
+        'application/json': { schema: envelopeSchema(name, section) },
+        ...(section === undefined
+          ? {}
+          : { 'text/csv': { schema: { type: 'string', example: csvExample } } }),
+        [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } },
+      },
     }),
     ApiBadRequestResponse({
       description:

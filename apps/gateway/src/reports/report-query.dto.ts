@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
+import { REPORT_FORMATS, type ReportFormat } from '../exports/report-file.js';
 
 /** Query string of every report endpoint. Values are checked by the domain (`parseReportQuery`). */
 export class ReportQueryDto {
@@ -45,6 +46,16 @@ export class ReportQueryDto {
   limit?: string;
 
   @ApiPropertyOptional({
+    description:
+      'What the top-models lists are ranked by: transactions, or revenue (contract basis).',
+    enum: ['count', 'revenue'],
+    default: 'count',
+  })
+  @IsOptional()
+  @IsString()
+  by?: string;
+
+  @ApiPropertyOptional({
     description: 'Months the trend is fitted on (2-24).',
     default: 3,
     example: 3,
@@ -67,4 +78,14 @@ export class ReportQueryDto {
   @IsOptional()
   @IsIn(['true', 'false'])
   partial?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'json: the envelope. csv: the section as RFC 4180 CSV (`,`, decimal point, column keys as headers). csv-fr: for Excel in French (UTF-8 BOM, `;`, decimal comma, French headers). xlsx: an Excel workbook (the summary: one sheet per section). Files give money to the cent and shares to 4 decimals; csv and csv-fr only for one section.',
+    enum: REPORT_FORMATS,
+    default: 'json',
+  })
+  @IsOptional()
+  @IsIn(REPORT_FORMATS)
+  format?: ReportFormat;
 }

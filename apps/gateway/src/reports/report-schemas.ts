@@ -53,6 +53,12 @@ const margin = object({
   marginRate: ratio('margin / revenue', 0.15),
   count: count('Transactions', 612),
   basis: { type: 'string', enum: ['actual', 'estimated', 'mixed'], example: 'estimated' },
+  estimatedCostRate: {
+    type: 'number',
+    description:
+      'Share of revenue counted as cost for rows without `cout` (COST_RATE_SALE / COST_RATE_RENTAL)',
+    example: 0.85,
+  },
 });
 const monthRevenue = object({ month, revenue: euros('Monthly total', 2_431_870) });
 

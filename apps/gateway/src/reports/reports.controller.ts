@@ -1,6 +1,7 @@
-import { Controller, Get, Query, applyDecorators } from '@nestjs/common';
+import { Controller, Get, Query, StreamableFile, applyDecorators } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SECTION_NAMES, type SectionName } from '#domain';
+import { checkFormat, reportFile } from '../exports/report-file.js';
 import { ApiReportResponses } from './report-docs.js';
 import type { ReportEnvelope } from './report-envelope.js';
 import { ReportQueryDto } from './report-query.dto.js';
@@ -19,15 +20,17 @@ export class ReportsController {
   @Get(SUMMARY)
   @ApiOperation({ summary: 'Every section from one fork-join' })
   @ApiReportResponses(SUMMARY, undefined)
-  summary(@Query() query: ReportQueryDto): Promise<ReportEnvelope> {
+  summary(@Query() query: ReportQueryDto): Promise<ReportEnvelope | StreamableFile> {
     return this.run(undefined, query);
   }
 
-  run(
+  async run(
     section: SectionName | undefined,
-    { partial, ...query }: ReportQueryDto,
-  ): Promise<ReportEnvelope> {
-    return this.reports.report(section, query, partial === 'true');
+    { partial, format = 'json', ...query }: ReportQueryDto,
+  ): Promise<ReportEnvelope | StreamableFile> {
+    checkFormat(section, format);
+    const envelope = await this.reports.report(section, query, partial === 'true');
+    return format === 'json' ? envelope : reportFile(envelope, section, format);
   }
 }
 
@@ -37,7 +40,10 @@ for (const section of SECTION_NAMES) defineSectionRoute(section);
 function defineSectionRoute(section: SectionName): void {
   const prototype = ReportsController.prototype as unknown as Record<string, unknown>;
   const { path, summary } = REPORT_ROUTES[section];
-  function handler(this: ReportsController, query: ReportQueryDto): Promise<ReportEnvelope> {
+  function handler(
+    this: ReportsController,
+    query: ReportQueryDto,
+  ): Promise<ReportEnvelope | StreamableFile> {
     return this.run(section, query);
   }
   Object.defineProperty(prototype, section, { value: handler, writable: true, configurable: true });

@@ -11,7 +11,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { IMPORT_OUTCOME_SCHEMA } from '../docs/import-schemas.js';
-import type { ImportOutcome } from '../imports/import-outcome.js';
+import type { ImportOutcome } from '#contracts';
 import { ImportsService } from '../imports/imports.service.js';
 import { WriteEndpoint } from '../security/write-endpoint.js';
 import { TransactionDto } from './transaction.dto.js';

@@ -11,6 +11,7 @@ describe(parseReportQuery.name, () => {
       basis: 'contract',
       cities: undefined,
       limit: 5,
+      rankBy: 'count',
       window: 3,
       horizon: 3,
       costRates: DEFAULT_COST_RATES,
@@ -24,10 +25,12 @@ describe(parseReportQuery.name, () => {
       basis: 'recognized',
       city: 'Lyon, paris',
       limit: '50',
+      by: 'revenue',
       window: '24',
       horizon: '1',
     });
     expect(query).toMatchObject({
+      rankBy: 'revenue',
       from: parseMonth('2024-01'),
       to: parseMonth('2024-06'),
       basis: 'recognized',

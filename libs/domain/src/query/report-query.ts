@@ -14,6 +14,10 @@ export interface CostRates {
   readonly rental: number;
 }
 
+/** What the top-models lists are ranked by. */
+export const MODEL_RANKINGS = ['count', 'revenue'] as const;
+export type ModelRanking = (typeof MODEL_RANKINGS)[number];
+
 export const DEFAULT_COST_RATES: CostRates = { sale: 0.85, rental: 0.7 };
 
 export const QUERY_LIMITS = {
@@ -30,6 +34,7 @@ export interface ReportQuery {
   /** Cities to report on, as asked (matched case-insensitively); undefined means all. */
   readonly cities: readonly string[] | undefined;
   readonly limit: number;
+  readonly rankBy: ModelRanking;
   readonly window: number;
   readonly horizon: number;
   readonly costRates: CostRates;
@@ -42,6 +47,7 @@ export interface RawReportQuery {
   readonly basis?: string;
   readonly city?: string;
   readonly limit?: string;
+  readonly by?: string;
   readonly window?: string;
   readonly horizon?: string;
 }
@@ -60,12 +66,17 @@ export function parseReportQuery(
   if (!isRevenueBasis(basis)) {
     throw invalid('basis', `basis must be one of ${REVENUE_BASES.join(', ')}, not "${basis}"`);
   }
+  const rankBy = raw.by ?? 'count';
+  if (!(MODEL_RANKINGS as readonly string[]).includes(rankBy)) {
+    throw invalid('by', `by must be one of ${MODEL_RANKINGS.join(', ')}, not "${rankBy}"`);
+  }
   return {
     from,
     to,
     basis,
     cities: parseCityList(raw.city),
     limit: boundedInteger('limit', raw.limit),
+    rankBy: rankBy as ModelRanking,
     window: boundedInteger('window', raw.window),
     horizon: boundedInteger('horizon', raw.horizon),
     costRates,

@@ -100,6 +100,8 @@ export interface Margin {
   readonly marginRate: number | null;
   readonly count: number;
   readonly basis: CostBasis;
+  /** The share of revenue counted as cost where a row gives no `cout` (COST_RATE_*). */
+  readonly estimatedCostRate: number;
 }
 export interface CityMargins {
   readonly city: string;

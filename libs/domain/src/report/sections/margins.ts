@@ -20,6 +20,7 @@ function margin(type: TypeFacts, rate: number): Margin {
     marginRate: ratio(type.revenue - cost, type.revenue),
     count: type.count,
     basis: costBasis(type),
+    estimatedCostRate: rate,
   };
 }
 

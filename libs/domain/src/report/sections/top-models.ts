@@ -1,22 +1,36 @@
+import type { ModelRanking } from '../../query/report-query.js';
 import type { CityFacts, ModelFacts } from '../city-facts.js';
 import { euros } from '../money.js';
 import type { CityTopModels, ModelRank } from '../report.js';
 
-export function topModelsSection(facts: CityFacts, limit: number): CityTopModels {
+export function topModelsSection(
+  facts: CityFacts,
+  limit: number,
+  rankBy: ModelRanking = 'count',
+): CityTopModels {
   return {
     city: facts.city,
-    sales: top(facts.models.sales, limit),
-    rentals: top(facts.models.rentals, limit),
+    sales: top(facts.models.sales, limit, rankBy),
+    rentals: top(facts.models.rentals, limit, rankBy),
   };
 }
 
-/** Most transactions first; ties by revenue (contract basis), then by model name. */
-function top(models: ReadonlyMap<string, ModelFacts>, limit: number): ModelRank[] {
+/**
+ * By count: most transactions first, ties by revenue (contract basis). By revenue: the other way
+ * round. Then by model name.
+ */
+function top(
+  models: ReadonlyMap<string, ModelFacts>,
+  limit: number,
+  rankBy: ModelRanking,
+): ModelRank[] {
+  const byCount = (a: ModelFacts, b: ModelFacts): number =>
+    b.count - a.count || b.revenue - a.revenue;
+  const byRevenue = (a: ModelFacts, b: ModelFacts): number =>
+    b.revenue - a.revenue || b.count - a.count;
+  const compare = rankBy === 'count' ? byCount : byRevenue;
   return [...models]
-    .sort(
-      ([nameA, a], [nameB, b]) =>
-        b.count - a.count || b.revenue - a.revenue || (nameA < nameB ? -1 : nameA > nameB ? 1 : 0),
-    )
+    .sort(([nameA, a], [nameB, b]) => compare(a, b) || (nameA < nameB ? -1 : nameA > nameB ? 1 : 0))
     .slice(0, limit)
     .map(([model, facts]) => ({ model, count: facts.count, revenue: euros(facts.revenue) }));
 }

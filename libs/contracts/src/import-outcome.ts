@@ -11,6 +11,7 @@ export interface CityImportOutcome {
   error?: string;
 }
 
+/** What `POST /imports` and `POST /transactions` answer (the dashboard reads it too). */
 export interface ImportOutcome {
   readonly rows: number;
   readonly accepted: number;

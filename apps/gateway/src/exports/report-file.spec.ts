@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import ExcelJS from 'exceljs';
+import { parseString } from 'fast-csv';
+import { fixturePath } from '../../../../test/support/fixtures.js';
+import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
+import { inProcessGateway } from '../../../../test/support/in-process-gateway.js';
+import { XLSX_TYPE } from './report-file.js';
+
+interface MonthlyJson {
+  data: { city: string; months: { month: string; sales: number; total: number }[] }[];
+}
+
+function parseCsv(text: string, delimiter: string): Promise<string[][]> {
+  return new Promise((resolve, reject) => {
+    const rows: string[][] = [];
+    parseString<string[], string[]>(text, { delimiter })
+      .on('data', (row: string[]) => rows.push(row))
+      .on('error', reject)
+      .on('end', () => {
+        resolve(rows);
+      });
+  });
+}
+
+/** `[city, month, sales, total]` of every month, from the JSON answer. */
+function monthlyFacts(json: MonthlyJson): (string | number)[][] {
+  return json.data.flatMap(({ city, months }) =>
+    months.map((m) => [city, m.month, m.sales, m.total]),
+  );
+}
+
+describe('report exports (format=csv, csv-fr, xlsx)', () => {
+  let workers: InProcessCityWorkers;
+  let app: NestExpressApplication;
+  let baseUrl: string;
+  let json: MonthlyJson;
+
+  beforeAll(async () => {
+    workers = await InProcessCityWorkers.start(['Lyon', 'Marseille', 'Paris']);
+    ({ app, baseUrl } = await inProcessGateway(workers));
+    const imported = await fetch(`${baseUrl}/imports`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: readFileSync(fixturePath('ok/three-cities.csv')),
+    });
+    expect(imported.status).toBe(200);
+    json = (await (await fetch(`${baseUrl}/reports/monthly`)).json()) as MonthlyJson;
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await workers.close();
+  });
+
+  it('gives the standard CSV the JSON numbers, with its file name and type', async () => {
+    const response = await fetch(`${baseUrl}/reports/monthly?format=csv`);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="autoconnect-monthly-2024-01-2024-03.csv"',
+    );
+    const [header, ...rows] = await parseCsv(await response.text(), ',');
+    expect(header).toEqual([
+      'city',
+      'month',
+      'sales',
+      'rentals',
+      'total',
+      'sales_count',
+      'rentals_count',
+    ]);
+    expect(rows.map((r) => [r[0], r[1], Number(r[2]), Number(r[4])])).toEqual(monthlyFacts(json));
+    // By hand (docs/metrics.md): Lyon 2024-01 is sales 45 000, total 47 400.
+    expect(rows[0]).toEqual(['Lyon', '2024-01', '45000', '2400', '47400', '1', '1']);
+  });
+
+  it('gives the French CSV a BOM, semicolons, decimal commas and French headers', async () => {
+    const response = await fetch(`${baseUrl}/reports/monthly?format=csv-fr`);
+    expect(response.headers.get('content-disposition')).toContain('-fr.csv"');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = await parseCsv(bytes.toString('utf8').slice(1), ';');
+    expect(header?.slice(0, 3)).toEqual(['Ville', 'Mois', 'Ventes (€)']);
+    const number = (text: string | undefined): number => Number(text?.replace(',', '.'));
+    expect(rows.map((r) => [r[0], r[1], number(r[2]), number(r[4])])).toEqual(monthlyFacts(json));
+    // Marseille's 35 000,50 € sale keeps its cents behind a comma.
+    expect(rows.some((r) => r[2] === '35000,5')).toBe(true);
+  });
+
+  it('gives the XLSX the JSON numbers, read back with exceljs', async () => {
+    const response = await fetch(`${baseUrl}/reports/monthly?format=xlsx`);
+    expect(response.headers.get('content-type')).toBe(XLSX_TYPE);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await response.arrayBuffer());
+    const sheet = book.worksheets[0];
+    const rows: (string | number)[][] = [];
+    sheet?.eachRow((row, index) => {
+      if (index > 1) {
+        const cell = (n: number): string | number => row.getCell(n).value as string | number;
+        rows.push([cell(1), cell(2), cell(3), cell(5)]);
+      }
+    });
+    expect(rows).toEqual(monthlyFacts(json));
+  });
+
+  it('gives the summary as a workbook of one sheet per section', async () => {
+    const response = await fetch(`${baseUrl}/reports/summary?format=xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await response.arrayBuffer());
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Revenus mensuels',
+      'Répartition ventes - locations',
+      'Comparaison des villes',
+      'Meilleurs modèles',
+      'Saisonnalité',
+      'Rotation (durée de location, mo',
+      'Marges',
+      'Tendance et prévision',
+    ]);
+  });
+
+  it('refuses a CSV of the summary, which holds eight tables', async () => {
+    const response = await fetch(`${baseUrl}/reports/summary?format=csv`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'INVALID_QUERY', parameter: 'format' });
+  });
+
+  it('refuses an unknown format', async () => {
+    const response = await fetch(`${baseUrl}/reports/monthly?format=pdf`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'INVALID_QUERY', parameter: 'format' });
+  });
+});

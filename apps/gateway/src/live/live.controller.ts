@@ -1,0 +1,49 @@
+import { Controller, Sse, type MessageEvent } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { defer, finalize, interval, map, merge, type Observable } from 'rxjs';
+import { CityWatch } from './city-watch.service.js';
+import { LiveEvents } from './live-events.service.js';
+
+/** A comment line now and then keeps proxies from closing a quiet stream. */
+const KEEP_ALIVE_MS = 15_000;
+
+@ApiTags('live')
+@Controller('events')
+export class LiveController {
+  constructor(
+    private readonly live: LiveEvents,
+    private readonly watch: CityWatch,
+  ) {}
+
+  @Sse()
+  @ApiOperation({
+    summary: 'Server-sent events: data stored, a city up or down',
+    description:
+      "An EventSource stream. Event `data`: `{cities, accepted}` after rows are stored (by an import or a transaction through this gateway, or seen in a city's count within LIVE_WATCH_MS). Event `city`: `{city, status}` when a worker goes up or down. A comment line every 15 s keeps the connection open.",
+  })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description: 'The stream (text/event-stream), open until the client closes it.',
+    content: {
+      'text/event-stream': {
+        schema: {
+          type: 'string',
+          example: 'event: data\ndata: {"cities":["Lyon"],"accepted":1}\n\n',
+        },
+      },
+    },
+  })
+  events(): Observable<MessageEvent> {
+    return defer(() => {
+      this.watch.acquire();
+      return merge(
+        this.live.events.pipe(map(({ type, ...data }): MessageEvent => ({ type, data }))),
+        interval(KEEP_ALIVE_MS).pipe(map((): MessageEvent => ({ comment: 'keep-alive' }))),
+      ).pipe(
+        finalize(() => {
+          this.watch.release();
+        }),
+      );
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import type { ImportOutcome } from '#contracts';
+import type { ReportData, RowError, SectionName } from '#domain';
+
+export type { ImportOutcome, ReportData, RowError, SectionName };
+
+/** The gateway's answer to every report endpoint (docs/metrics.md). */
+export interface ReportEnvelope<T> {
+  readonly report: string;
+  readonly basis: 'contract' | 'recognized';
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly cities: readonly string[];
+  readonly data: T;
+  readonly meta: {
+    readonly elapsedMs: number;
+    readonly missingCities: readonly string[];
+  };
+}
+
+export interface CityStatus {
+  readonly city: string;
+  readonly status: 'up' | 'down';
+  readonly transactions: number | null;
+  readonly latencyMs: number | null;
+  readonly lastMonth: string | null;
+  readonly error?: string;
+}
+
+/** `{statusCode, code, message, ...details}`, as every error of the gateway. */
+export interface ApiErrorBody {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly message: string;
+  readonly outcome?: ImportOutcome;
+  readonly errors?: readonly RowError[];
+  readonly rows?: number;
+  readonly accepted?: number;
+  readonly duplicates?: number;
+  readonly rejected?: number;
+}

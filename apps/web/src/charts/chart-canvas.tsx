@@ -1,0 +1,73 @@
+import type { JSX } from 'preact';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LineController,
+  LineElement,
+  LinearScale,
+  PointElement,
+  Tooltip,
+  type ChartConfiguration,
+} from 'chart.js';
+import { useEffect, useRef } from 'preact/hooks';
+
+// Only what the dashboard draws: the bundle carries no other chart type.
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LineController,
+  LineElement,
+  LinearScale,
+  PointElement,
+  Legend,
+  Tooltip,
+);
+Chart.defaults.animation = false;
+Chart.defaults.maintainAspectRatio = false;
+Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+Chart.defaults.color = '#1f2937';
+
+const drawn = new Set<Chart>();
+
+// A printed page is narrower than the screen: the charts redraw at the paper's width.
+addEventListener('beforeprint', () => {
+  for (const chart of drawn) chart.resize();
+});
+
+interface Props {
+  readonly config: ChartConfiguration;
+  /** What the chart shows, for screen readers (the same figures are in a table nearby). */
+  readonly label: string;
+  readonly testId: string;
+  readonly height?: number;
+}
+
+/** A Chart.js chart; `config` must be memoised by the caller, a new one redraws the chart. */
+export function ChartCanvas({ config, label, testId, height = 280 }: Props): JSX.Element {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    if (canvas.current === null) return undefined;
+    const chart = new Chart(canvas.current, config);
+    drawn.add(chart);
+    return () => {
+      drawn.delete(chart);
+      chart.destroy();
+    };
+  }, [config]);
+  const points = config.data.datasets.reduce((sum, dataset) => sum + dataset.data.length, 0);
+  return (
+    <div class="chart" style={{ height: `${height}px` }}>
+      <canvas
+        ref={canvas}
+        role="img"
+        aria-label={label}
+        data-testid={testId}
+        data-points={points}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+import type { JSX } from 'preact';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { fetchCities, fetchSummary, fetchTopByRevenue } from '../api/client.js';
+import type { CityStatus, ReportData, ReportEnvelope } from '../api/types.js';
+import { CitiesPanel, PartialBanner } from '../views/cities-panel.js';
+import { ImportView } from '../views/import-view.js';
+import { OverviewView } from '../views/overview/overview-view.js';
+import { ReviewView } from '../views/review-view.js';
+import { Filters } from './filters.js';
+import { useLiveUpdates } from './live.js';
+import { makeUi, UiContext } from './ui-context.js';
+import { readState, reportParams, writeState, type PageState, type View } from './url-state.js';
+
+interface Loaded {
+  readonly summary: ReportEnvelope<ReportData>;
+  readonly topByRevenue: ReportData['topModels'];
+  readonly at: Date;
+}
+
+const NAV: readonly View[] = ['overview', 'import', 'review'];
+
+export function App(): JSX.Element {
+  const [state, setState] = useState<PageState>(() => readState(location.search));
+  const [version, setVersion] = useState(0);
+  const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
+  const [statuses, setStatuses] = useState<readonly CityStatus[]>([]);
+  const [failure, setFailure] = useState<string | undefined>(undefined);
+  const params = useMemo(() => reportParams(state), [state]);
+  const ui = useMemo(() => makeUi(state.lang, params), [state.lang, params]);
+  const refresh = useCallback(() => {
+    setVersion((v) => v + 1);
+  }, []);
+  const live = useLiveUpdates(refresh);
+
+  const navigate = useCallback((change: Partial<PageState>, push = false) => {
+    setState((current) => {
+      const next = { ...current, ...change };
+      const url = `${location.pathname}${writeState(next)}`;
+      if (push) history.pushState(null, '', url);
+      else history.replaceState(null, '', url);
+      return next;
+    });
+  }, []);
+
+  useEffect(() => {
+    const back = (): void => {
+      setState(readState(location.search));
+    };
+    addEventListener('popstate', back);
+    return () => {
+      removeEventListener('popstate', back);
+    };
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = state.lang;
+  }, [state.lang]);
+
+  useEffect(() => {
+    let current = true;
+    fetchCities().then(
+      (cities) => {
+        if (current) setStatuses(cities);
+      },
+      () => undefined,
+    );
+    if (state.view !== 'overview') return undefined;
+    Promise.all([fetchSummary(params), fetchTopByRevenue(params)]).then(
+      ([summary, top]) => {
+        if (!current) return;
+        setLoaded({ summary, topByRevenue: top.data, at: new Date() });
+        setFailure(undefined);
+      },
+      (error: unknown) => {
+        if (current) setFailure(error instanceof Error ? error.message : String(error));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [params, version, state.view]);
+
+  useEffect(() => {
+    if (loaded !== undefined && state.view === 'overview') {
+      // The charts are drawn in their own effects, which ran before this one.
+      if (performance.getEntriesByName('overview-drawn').length === 0) {
+        performance.mark('overview-drawn');
+      }
+      document.body.dataset.version = String(version);
+    }
+  }, [loaded, state.view, version]);
+
+  const { t, f } = ui;
+  const missing = [
+    ...new Set([
+      ...(loaded?.summary.meta.missingCities ?? []),
+      ...statuses.filter((s) => s.status === 'down').map((s) => s.city),
+    ]),
+  ].sort();
+  const reviewMonth = state.month ?? latestMonth(statuses);
+
+  return (
+    <UiContext.Provider value={ui}>
+      <a class="skip" href="#main">
+        {t('skip')}
+      </a>
+      <header class="top no-print">
+        <div>
+          <h1>{t('title')}</h1>
+          <p class="muted">{t('subtitle')}</p>
+        </div>
+        <nav aria-label="Navigation">
+          {NAV.map((view) => (
+            <a
+              key={view}
+              href={writeState({ ...state, view }) || '/'}
+              aria-current={state.view === view ? 'page' : undefined}
+              data-testid={`nav-${view}`}
+              onClick={(event) => {
+                event.preventDefault();
+                navigate({ view }, true);
+              }}
+            >
+              {t(view)}
+            </a>
+          ))}
+          <a href="/docs">{t('api')}</a>
+          <a
+            href={writeState({ ...state, lang: state.lang === 'fr' ? 'en' : 'fr' }) || '/'}
+            data-testid="lang-switch"
+            lang={state.lang === 'fr' ? 'en' : 'fr'}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate({ lang: state.lang === 'fr' ? 'en' : 'fr' });
+            }}
+          >
+            {t('language')}
+          </a>
+        </nav>
+        <p class={`live ${live ? 'on' : 'off'}`} data-testid="live-state" aria-live="polite">
+          {live ? t('live') : t('offline')}
+          {loaded !== undefined && ` · ${t('updated')} ${f.time(loaded.at)}`}
+        </p>
+      </header>
+      <main id="main">
+        <PartialBanner missing={missing} />
+        {failure !== undefined && (
+          <p class="banner" role="alert">
+            {t('error')} : {failure}
+          </p>
+        )}
+        {state.view !== 'import' && (
+          <Filters state={state} statuses={statuses} onChange={navigate} />
+        )}
+        {state.view === 'overview' &&
+          (loaded === undefined ? (
+            <p>{t('loading')}</p>
+          ) : (
+            <OverviewView summary={loaded.summary} topByRevenue={loaded.topByRevenue} />
+          ))}
+        {state.view === 'import' && <ImportView onImported={refresh} />}
+        {state.view === 'review' && reviewMonth !== undefined && (
+          <ReviewView
+            month={reviewMonth}
+            params={params}
+            version={version}
+            onMonth={(month) => {
+              navigate({ month });
+            }}
+          />
+        )}
+        {state.view !== 'review' && <CitiesPanel statuses={statuses} />}
+      </main>
+    </UiContext.Provider>
+  );
+}
+
+/** The last month any city holds: the review's month when none is chosen. */
+function latestMonth(statuses: readonly CityStatus[]): string | undefined {
+  const months = statuses.flatMap((s) => (s.lastMonth === null ? [] : [s.lastMonth]));
+  return months.sort().at(-1);
+}

@@ -1,0 +1,80 @@
+import type { ReportData } from '../api/types.js';
+import { addMonths } from './url-state.js';
+
+type CityMonthly = ReportData['monthly'][number];
+type MonthRevenue = CityMonthly['months'][number];
+
+/** One month's figures for a city or the company, compared with the months before. */
+export interface MonthKpis {
+  readonly month: string;
+  readonly revenue: number;
+  readonly sales: number;
+  readonly rentals: number;
+  readonly transactions: number;
+  readonly previous: number | null;
+  readonly lastYear: number | null;
+  /** Change on the previous month; null when that month is absent or made nothing. */
+  readonly growth: number | null;
+  /** Change on the same month a year earlier; null likewise. */
+  readonly yearOverYear: number | null;
+  /** Share of the company's revenue that month; null when the company made nothing. */
+  readonly shareOfTotal: number | null;
+  readonly averageTicket: number | null;
+  readonly rentalShare: number | null;
+}
+
+/** The all-cities series: each month's figures summed over the cities. */
+export function companySeries(monthly: readonly CityMonthly[]): MonthRevenue[] {
+  const byMonth = new Map<string, MonthRevenue>();
+  for (const { months } of monthly) {
+    for (const m of months) {
+      const sum = byMonth.get(m.month);
+      byMonth.set(
+        m.month,
+        sum === undefined
+          ? { ...m }
+          : {
+              month: m.month,
+              sales: sum.sales + m.sales,
+              rentals: sum.rentals + m.rentals,
+              total: sum.total + m.total,
+              salesCount: sum.salesCount + m.salesCount,
+              rentalsCount: sum.rentalsCount + m.rentalsCount,
+            },
+      );
+    }
+  }
+  return [...byMonth.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
+}
+
+function change(now: number, before: number | null): number | null {
+  return before === null || before === 0 ? null : (now - before) / before;
+}
+
+/** The figures of `month` in a series (zeros if the month is absent). */
+export function kpisAt(
+  series: readonly MonthRevenue[],
+  month: string,
+  companyRevenue: number,
+): MonthKpis {
+  const find = (m: string): MonthRevenue | undefined => series.find((row) => row.month === m);
+  const row = find(month);
+  const revenue = row?.total ?? 0;
+  const transactions = (row?.salesCount ?? 0) + (row?.rentalsCount ?? 0);
+  const previous = find(addMonths(month, -1))?.total ?? null;
+  const lastYear = find(addMonths(month, -12))?.total ?? null;
+  return {
+    month,
+    revenue,
+    sales: row?.sales ?? 0,
+    rentals: row?.rentals ?? 0,
+    transactions,
+    previous,
+    lastYear,
+    growth: change(revenue, previous),
+    yearOverYear: change(revenue, lastYear),
+    shareOfTotal: companyRevenue === 0 ? null : revenue / companyRevenue,
+    averageTicket: transactions === 0 ? null : revenue / transactions,
+    rentalShare: revenue === 0 ? null : (row?.rentals ?? 0) / revenue,
+  };
+}

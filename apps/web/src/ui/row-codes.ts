@@ -1,0 +1,27 @@
+import type { RowError } from '../api/types.js';
+import type { Lang } from './i18n.js';
+
+/** What each rejection code means, for a reader of the import table (the API's message follows). */
+const ROW_CODES: Record<RowError['code'], Record<Lang, string>> = {
+  MISSING_COLUMN: { fr: 'colonne manquante', en: 'missing column' },
+  EMPTY_FILE: { fr: 'fichier vide', en: 'empty file' },
+  UNTERMINATED_QUOTE: { fr: 'guillemet non fermé', en: 'unterminated quote' },
+  TOO_FEW_FIELDS: { fr: 'champs manquants', en: 'too few fields' },
+  MISSING_TRANSACTION_ID: { fr: 'identifiant manquant', en: 'missing id' },
+  INVALID_DATE: { fr: 'date invalide (AAAA-MM-JJ)', en: 'invalid date (YYYY-MM-DD)' },
+  MISSING_CITY: { fr: 'ville manquante', en: 'missing city' },
+  CITY_NOT_SERVED: { fr: 'ville non desservie', en: 'city not served' },
+  INVALID_TYPE: { fr: 'type invalide (vente ou location)', en: 'invalid type (vente or location)' },
+  MISSING_MODEL: { fr: 'modèle manquant', en: 'missing model' },
+  INVALID_PRICE: { fr: 'prix invalide', en: 'invalid price' },
+  INVALID_DURATION: { fr: 'durée de location invalide', en: 'invalid rental length' },
+  UNEXPECTED_DURATION: { fr: 'durée donnée pour une vente', en: 'length given for a sale' },
+  INVALID_COST: { fr: 'coût invalide', en: 'invalid cost' },
+  INVALID_QUERY: { fr: 'requête invalide', en: 'invalid query' },
+  UNKNOWN_CITY: { fr: 'ville inconnue', en: 'unknown city' },
+  INVALID_BATCH: { fr: 'lot invalide', en: 'invalid batch' },
+};
+
+export function rowCodeLabel(code: RowError['code'], lang: Lang): string {
+  return ROW_CODES[code][lang];
+}

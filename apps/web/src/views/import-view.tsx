@@ -1,0 +1,192 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { uploadCsv } from '../api/client.js';
+import type { ApiErrorBody, ImportOutcome } from '../api/types.js';
+import { rowCodeLabel } from '../ui/row-codes.js';
+import { TableHead } from '../ui/table-head.js';
+import { useUi } from '../ui/ui-context.js';
+
+const KEY_STORAGE = 'autoconnect.apiKey';
+
+type Upload =
+  | { readonly state: 'idle' }
+  | { readonly state: 'sending'; readonly share: number; readonly file: string }
+  | { readonly state: 'done'; readonly outcome: ImportOutcome; readonly file: string }
+  | {
+      readonly state: 'failed';
+      readonly error: ApiErrorBody;
+      readonly outcome: ImportOutcome | undefined;
+      readonly file: string;
+    };
+
+/** What a failed import stored anyway: some errors carry it whole, others inline. */
+function storedPart(error: ApiErrorBody): ImportOutcome | undefined {
+  if (error.outcome !== undefined) return error.outcome;
+  return error.rows === undefined ? undefined : (error as unknown as ImportOutcome);
+}
+
+/** Drop or pick a CSV; watch it upload; read what was stored and which lines were refused. */
+export function ImportView({ onImported }: { onImported: () => void }): JSX.Element {
+  const { t } = useUi();
+  const [upload, setUpload] = useState<Upload>({ state: 'idle' });
+  const [dragging, setDragging] = useState(false);
+  const [pending, setPending] = useState<File | undefined>(undefined);
+  const [key, setKey] = useState(sessionStorage.getItem(KEY_STORAGE) ?? '');
+
+  async function send(file: File, apiKey: string): Promise<void> {
+    setPending(undefined);
+    setUpload({ state: 'sending', share: 0, file: file.name });
+    const result = await uploadCsv(file, apiKey === '' ? undefined : apiKey, (share) => {
+      setUpload({ state: 'sending', share, file: file.name });
+    });
+    if (result.ok) {
+      setUpload({ state: 'done', outcome: result.outcome, file: file.name });
+      onImported();
+      return;
+    }
+    if (result.status === 401) {
+      setPending(file);
+      setUpload({ state: 'idle' });
+      return;
+    }
+    const outcome = storedPart(result.error);
+    setUpload({ state: 'failed', error: result.error, outcome, file: file.name });
+    if (outcome !== undefined && outcome.accepted > 0) onImported();
+  }
+
+  function pick(files: FileList | null): void {
+    const file = files?.[0];
+    if (file !== undefined) void send(file, key);
+  }
+
+  return (
+    <section class="card" aria-labelledby="import-title" data-testid="import-view">
+      <h2 id="import-title">{t('import')}</h2>
+      <p class="help">{t('importHelp')}</p>
+      <label
+        class={`dropzone${dragging ? ' dragging' : ''}`}
+        data-testid="dropzone"
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => {
+          setDragging(false);
+        }}
+        onDrop={(event) => {
+          event.preventDefault();
+          setDragging(false);
+          pick(event.dataTransfer?.files ?? null);
+        }}
+      >
+        <strong>{t('dropHere')}</strong>
+        <span>{t('orPick')}</span>
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          data-testid="file-input"
+          onChange={(event) => {
+            pick(event.currentTarget.files);
+            event.currentTarget.value = '';
+          }}
+        />
+      </label>
+      {pending !== undefined && (
+        <form
+          class="key-form"
+          data-testid="api-key-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            sessionStorage.setItem(KEY_STORAGE, key);
+            void send(pending, key);
+          }}
+        >
+          <p>{t('apiKeyNeeded')}</p>
+          <label>
+            {t('apiKey')}{' '}
+            <input
+              type="password"
+              autoComplete="off"
+              value={key}
+              onInput={(event) => {
+                setKey(event.currentTarget.value);
+              }}
+            />
+          </label>{' '}
+          <button type="submit">{t('send')}</button>
+        </form>
+      )}
+      <UploadState upload={upload} />
+    </section>
+  );
+}
+
+function UploadState({ upload }: { upload: Upload }): JSX.Element | null {
+  const { t } = useUi();
+  if (upload.state === 'idle') return null;
+  if (upload.state === 'sending') {
+    return (
+      <div class="progress" data-testid="upload-progress">
+        <label>
+          {t('uploading')} {upload.file}
+          <progress max={1} value={upload.share} />
+        </label>
+      </div>
+    );
+  }
+  if (upload.state === 'done') {
+    return <Outcome title={`${t('importDone')} : ${upload.file}`} outcome={upload.outcome} />;
+  }
+  return (
+    <div data-testid="import-failed">
+      <p class="banner" role="alert">
+        {t('importFailed')} ({upload.error.code}) : {upload.error.message}
+      </p>
+      {upload.outcome !== undefined && <Outcome title={upload.file} outcome={upload.outcome} />}
+    </div>
+  );
+}
+
+function Outcome({ title, outcome }: { title: string; outcome: ImportOutcome }): JSX.Element {
+  const { t, f, lang } = useUi();
+  return (
+    <div class="outcome" data-testid="import-outcome" role="status">
+      <h3>{title}</h3>
+      <p>
+        <span data-testid="outcome-rows">{f.integer(outcome.rows)}</span> {t('rows')} ·{' '}
+        <strong data-testid="outcome-accepted">{f.integer(outcome.accepted)}</strong>{' '}
+        {t('accepted')} ·{' '}
+        <span data-testid="outcome-duplicates">{f.integer(outcome.duplicates)}</span>{' '}
+        {t('duplicates')} ·{' '}
+        <span data-testid="outcome-rejected">{f.integer(outcome.rejected)}</span> {t('rejected')}
+      </p>
+      {outcome.errors.length > 0 && (
+        <div class="scroll">
+          <table class="data" data-testid="rejected-lines">
+            <caption>{t('rejectedLines')}</caption>
+            <TableHead
+              columns={[t('line'), t('field'), t('code'), t('message')]}
+              text={[1, 2, 3]}
+            />
+            <tbody>
+              {outcome.errors.map((error, index) => (
+                <tr key={index}>
+                  <td>{error.line}</td>
+                  <td class="text">{error.field ?? '—'}</td>
+                  <td class="text">
+                    <code>{error.code}</code>
+                  </td>
+                  <td class="text">
+                    {rowCodeLabel(error.code, lang)}
+                    <br />
+                    <small class="muted">{error.message}</small>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

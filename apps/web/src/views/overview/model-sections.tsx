@@ -1,0 +1,95 @@
+import type { JSX } from 'preact';
+import type { ChartConfiguration } from 'chart.js';
+import { useMemo } from 'preact/hooks';
+import type { ReportData } from '../../api/types.js';
+import { ChartCanvas } from '../../charts/chart-canvas.js';
+import { cityColours } from '../../charts/palette.js';
+import { modelName } from '../../ui/format.js';
+import { SectionCard } from '../../ui/section-card.js';
+import { useUi } from '../../ui/ui-context.js';
+import { RankTable } from '../../ui/rank-table.js';
+import { TableHead } from '../../ui/table-head.js';
+
+interface TopProps {
+  readonly byCount: ReportData['topModels'];
+  readonly byRevenue: ReportData['topModels'];
+}
+
+/** Per city, the best models for sales and rentals, ranked by count and by revenue. */
+export function TopModelsSection({ byCount, byRevenue }: TopProps): JSX.Element {
+  const { t } = useUi();
+  return (
+    <SectionCard id="top-models" title={t('topModels')} path="top-models">
+      <div class="grid-cities">
+        {byCount.map((city) => {
+          const revenue = byRevenue.find((c) => c.city === city.city);
+          return (
+            <article key={city.city} class="city-block" data-testid={`top-${city.city}`}>
+              <h3>{city.city}</h3>
+              <RankTable caption={`${t('sales')} · ${t('byCount')}`} models={city.sales} />
+              <RankTable caption={`${t('sales')} · ${t('byRevenue')}`} models={revenue?.sales} />
+              <RankTable caption={`${t('rentals')} · ${t('byCount')}`} models={city.rentals} />
+              <RankTable
+                caption={`${t('rentals')} · ${t('byRevenue')}`}
+                models={revenue?.rentals}
+              />
+            </article>
+          );
+        })}
+      </div>
+    </SectionCard>
+  );
+}
+
+/** Rental lengths: per city, and the average per model as bars. */
+export function RotationSection({ rotation }: { rotation: ReportData['rotation'] }): JSX.Element {
+  const { t, f } = useUi();
+  const config = useMemo((): ChartConfiguration => {
+    const models = [...new Set(rotation.flatMap((c) => c.byModel.map((m) => m.model)))].sort();
+    return {
+      type: 'bar',
+      data: {
+        labels: models.map(modelName),
+        datasets: rotation.map((c, index) => ({
+          label: c.city,
+          data: models.map((model) => c.byModel.find((m) => m.model === model)?.averageMonths ?? 0),
+          backgroundColor: cityColours(c.city, index)[0],
+        })),
+      },
+      options: {
+        scales: { y: { title: { display: true, text: t('months') } } },
+        plugins: {
+          tooltip: {
+            callbacks: {
+              label: (c) => `${c.dataset.label ?? ''} : ${f.decimal(c.parsed.y)} ${t('months')}`,
+            },
+          },
+        },
+      },
+    };
+  }, [rotation, t, f]);
+  return (
+    <SectionCard id="rotation" title={t('rotation')} path="rotation">
+      <table class="data" data-testid="table-rotation">
+        <TableHead
+          columns={[t('city'), t('rentals'), t('mean'), t('median'), t('min'), t('max')]}
+        />
+        <tbody>
+          {rotation.map((c) => (
+            <tr key={c.city}>
+              <th scope="row">{c.city}</th>
+              <td>{f.integer(c.rentals)}</td>
+              <td data-value={c.averageMonths ?? ''}>
+                {f.decimal(c.averageMonths)} {t('months')}
+              </td>
+              <td>{f.decimal(c.medianMonths)}</td>
+              <td>{f.integer(c.minMonths)}</td>
+              <td>{f.integer(c.maxMonths)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ChartCanvas config={config} label={t('rotation')} testId="chart-rotation" />
+    </SectionCard>
+  );
+}

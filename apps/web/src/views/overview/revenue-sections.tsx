@@ -1,0 +1,195 @@
+import type { JSX } from 'preact';
+import type { ChartConfiguration } from 'chart.js';
+import { useMemo } from 'preact/hooks';
+import type { ReportData } from '../../api/types.js';
+import { ChartCanvas } from '../../charts/chart-canvas.js';
+import { TOTAL_COLOUR, cityColours, salesAndRentals } from '../../charts/palette.js';
+import { companySeries } from '../../ui/kpis.js';
+import { SectionCard } from '../../ui/section-card.js';
+import { useUi } from '../../ui/ui-context.js';
+import { TableHead } from '../../ui/table-head.js';
+
+/** Sales and rentals stacked per city, month by month, with the all-cities total as a line. */
+export function MonthlySection({ monthly }: { monthly: ReportData['monthly'] }): JSX.Element {
+  const { t, f } = useUi();
+  const config = useMemo((): ChartConfiguration => {
+    const company = companySeries(monthly);
+    const labels = company.map((m) => f.month(m.month));
+    const datasets: ChartConfiguration['data']['datasets'] = monthly.flatMap(
+      ({ city, months }, index) => {
+        const [dark, light] = cityColours(city, index);
+        return [
+          {
+            type: 'bar' as const,
+            label: `${city} · ${t('sales')}`,
+            data: months.map((m) => m.sales),
+            backgroundColor: dark,
+            stack: city,
+          },
+          {
+            type: 'bar' as const,
+            label: `${city} · ${t('rentals')}`,
+            data: months.map((m) => m.rentals),
+            backgroundColor: light,
+            stack: city,
+          },
+        ];
+      },
+    );
+    if (monthly.length > 1) {
+      datasets.push({
+        type: 'line' as const,
+        label: `${t('total')} (${t('allCities')})`,
+        data: company.map((m) => m.total),
+        borderColor: TOTAL_COLOUR,
+        backgroundColor: TOTAL_COLOUR,
+        pointRadius: 0,
+        borderWidth: 2,
+        stack: 'total',
+      });
+    }
+    return {
+      type: 'bar',
+      data: { labels, datasets },
+      options: moneyAxes(f.money),
+    };
+  }, [monthly, t, f]);
+  return (
+    <SectionCard id="monthly" title={t('monthly')} path="monthly" help={t('monthlyHelp')}>
+      <ChartCanvas config={config} label={t('monthly')} testId="chart-monthly" height={340} />
+    </SectionCard>
+  );
+}
+
+/** Each city's revenue split between sales and rentals. */
+export function SplitSection({ split }: { split: ReportData['split'] }): JSX.Element {
+  const { t, f } = useUi();
+  const config = useMemo(
+    (): ChartConfiguration => ({
+      type: 'bar',
+      data: {
+        labels: split.map((c) => c.city),
+        datasets: salesAndRentals(
+          { sales: t('sales'), rentals: t('rentals') },
+          split,
+          (c) => c.sales.revenueShare,
+          (c) => c.rentals.revenueShare,
+        ),
+      },
+      options: {
+        indexAxis: 'y',
+        scales: {
+          x: { stacked: true, max: 1, ticks: { callback: (v) => f.percent(Number(v)) } },
+          y: { stacked: true },
+        },
+        plugins: {
+          tooltip: {
+            callbacks: { label: (c) => `${c.dataset.label ?? ''} : ${f.percent(c.parsed.x)}` },
+          },
+        },
+      },
+    }),
+    [split, t, f],
+  );
+  return (
+    <SectionCard id="split" title={t('split')} path="split">
+      <ChartCanvas config={config} label={t('split')} testId="chart-split" height={180} />
+      <table class="data" data-testid="table-split">
+        <TableHead columns={[t('city'), t('sales'), '%', t('rentals'), '%']} />
+        <tbody>
+          {split.map((c) => (
+            <tr key={c.city}>
+              <th scope="row">{c.city}</th>
+              <td data-value={c.sales.revenue}>{f.money(c.sales.revenue)}</td>
+              <td>{f.percent(c.sales.revenueShare)}</td>
+              <td data-value={c.rentals.revenue}>{f.money(c.rentals.revenue)}</td>
+              <td>{f.percent(c.rentals.revenueShare)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </SectionCard>
+  );
+}
+
+/** The cities ranked by revenue over the range. */
+export function ComparisonSection({
+  comparison,
+}: {
+  comparison: ReportData['comparison'];
+}): JSX.Element {
+  const { t, f } = useUi();
+  const config = useMemo(
+    (): ChartConfiguration => ({
+      type: 'bar',
+      data: {
+        labels: comparison.cities.map((c) => c.city),
+        datasets: [
+          {
+            label: t('revenue'),
+            data: comparison.cities.map((c) => c.revenue),
+            backgroundColor: comparison.cities.map((c, i) => cityColours(c.city, i)[0]),
+          },
+        ],
+      },
+      options: { ...moneyAxes(f.money), plugins: { legend: { display: false } } },
+    }),
+    [comparison, t, f],
+  );
+  return (
+    <SectionCard id="comparison" title={t('comparison')} path="comparison">
+      <table class="data" data-testid="table-comparison">
+        <TableHead
+          columns={[
+            t('rank'),
+            t('city'),
+            t('revenue'),
+            t('shareOfTotal'),
+            t('transactions'),
+            t('averageTicket'),
+            t('growth'),
+          ]}
+        />
+        <tbody>
+          {comparison.cities.map((c) => (
+            <tr key={c.city} data-city={c.city}>
+              <td>{c.rank}</td>
+              <th scope="row">{c.city}</th>
+              <td data-value={c.revenue}>{f.money(c.revenue)}</td>
+              <td>{f.percent(c.share)}</td>
+              <td>{f.integer(c.transactions)}</td>
+              <td>{f.money(c.averageTicket)}</td>
+              <td>{f.signedPercent(c.growth)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td />
+            <th scope="row">{t('total')}</th>
+            <td data-value={comparison.total.revenue}>{f.money(comparison.total.revenue)}</td>
+            <td />
+            <td>{f.integer(comparison.total.transactions)}</td>
+            <td colSpan={2} />
+          </tr>
+        </tfoot>
+      </table>
+      <ChartCanvas config={config} label={t('comparison')} testId="chart-comparison" height={200} />
+    </SectionCard>
+  );
+}
+
+/** Stacked axes in euros, as every money chart shows them. */
+export function moneyAxes(money: (value: number) => string): ChartConfiguration['options'] {
+  return {
+    scales: {
+      x: { stacked: true },
+      y: { stacked: true, ticks: { callback: (value) => money(Number(value)) } },
+    },
+    plugins: {
+      tooltip: {
+        callbacks: { label: (c) => `${c.dataset.label ?? ''} : ${money(c.parsed.y ?? 0)}` },
+      },
+    },
+  };
+}

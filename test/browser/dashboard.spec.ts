@@ -1,0 +1,356 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { ClusterProcesses } from '../../apps/cli/src/start/cluster-processes.js';
+import { chromiumOrSkip, launchBrowser, screenshot } from '../support/browser.js';
+import { startCluster } from '../support/cluster.js';
+import { InProcessCityWorkers } from '../support/in-process-city-workers.js';
+import { inProcessGateway } from '../support/in-process-gateway.js';
+
+const SAMPLE = join(process.cwd(), 'data', 'transactions_autoconnect.csv');
+const chromium = chromiumOrSkip('dashboard in a browser');
+
+interface MonthRow {
+  month: string;
+  sales: number;
+  rentals: number;
+  total: number;
+  salesCount: number;
+  rentalsCount: number;
+}
+interface Monthly {
+  to: string;
+  data: { city: string; months: MonthRow[] }[];
+}
+
+function shift(month: string, delta: number): string {
+  const date = new Date(`${month}-01T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + delta);
+  return date.toISOString().slice(0, 7);
+}
+
+/** The tile figures worked out from `GET /reports/monthly`, apart from the page's own code. */
+function expectedTiles(monthly: Monthly): Map<string, Record<string, number | null>> {
+  const month = monthly.to;
+  const totalAt = (rows: MonthRow[], m: string): number | undefined =>
+    rows.find((row) => row.month === m)?.total;
+  const companyAt = (m: string): number | undefined => {
+    const totals = monthly.data.map(({ months }) => totalAt(months, m));
+    return totals.every((t) => t === undefined)
+      ? undefined
+      : totals.reduce<number>((a, t) => a + (t ?? 0), 0);
+  };
+  const growth = (now: number, before: number | undefined): number | null =>
+    before === undefined || before === 0 ? null : now / before - 1;
+  const tiles = new Map<string, Record<string, number | null>>();
+  const company = companyAt(month) ?? 0;
+  let transactions = 0;
+  let rentals = 0;
+  for (const { city, months } of monthly.data) {
+    const row = months.find((r) => r.month === month);
+    if (row === undefined) continue;
+    transactions += row.salesCount + row.rentalsCount;
+    rentals += row.rentals;
+    tiles.set(city, {
+      revenue: row.total,
+      growth: growth(row.total, totalAt(months, shift(month, -1))),
+      yoy: growth(row.total, totalAt(months, shift(month, -12))),
+      share: row.total / company,
+      ticket: row.total / (row.salesCount + row.rentalsCount),
+      rentalShare: row.rentals / row.total,
+    });
+  }
+  tiles.set('all', {
+    revenue: company,
+    growth: growth(company, companyAt(shift(month, -1))),
+    yoy: growth(company, companyAt(shift(month, -12))),
+    share: 1,
+    ticket: company / transactions,
+    rentalShare: rentals / company,
+  });
+  return tiles;
+}
+
+async function tileFigures(page: Page, id: string): Promise<Record<string, number | null>> {
+  const tile = page.getByTestId(`tile-${id}`);
+  const read = async (name: string): Promise<number | null> => {
+    const text = await tile.getAttribute(`data-${name}`);
+    return text === null || text === '' ? null : Number(text);
+  };
+  return {
+    revenue: await read('revenue'),
+    growth: await read('growth'),
+    yoy: await read('yoy'),
+    share: await read('share'),
+    ticket: await read('ticket'),
+    rentalShare: await read('rental-share'),
+  };
+}
+
+function expectFigures(
+  actual: Record<string, number | null>,
+  expected: Record<string, number | null>,
+): void {
+  for (const [name, value] of Object.entries(expected)) {
+    if (value === null) expect([name, actual[name]]).toEqual([name, null]);
+    else expect([name, actual[name]]).toEqual([name, expect.closeTo(value, 6)]);
+  }
+}
+
+async function openOverview(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('overview-drawn').length > 0);
+  return page.evaluate(() => performance.getEntriesByName('overview-drawn')[0]?.startTime ?? -1);
+}
+
+async function waitForTileRevenue(page: Page, id: string, revenue: number): Promise<void> {
+  await page
+    .locator(`[data-testid="tile-${id}"][data-revenue="${String(revenue)}"]`)
+    .waitFor({ timeout: 10_000 });
+}
+
+if (chromium !== undefined) {
+  describe('dashboard in a browser, on a real cluster', () => {
+    let cluster: ClusterProcesses;
+    let browser: BrowserContext;
+    let page: Page;
+    let base: string;
+    const files = mkdtempSync(join(tmpdir(), 'dashboard-'));
+
+    async function monthly(query = ''): Promise<Monthly> {
+      return (await (await fetch(`${base}/reports/monthly${query}`)).json()) as Monthly;
+    }
+
+    beforeAll(async () => {
+      cluster = await startCluster('tcp', '', { LIVE_WATCH_MS: '300' });
+      base = cluster.baseUrl;
+      const imported = await fetch(`${base}/imports`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body: readFileSync(SAMPLE),
+      });
+      expect(imported.status).toBe(200);
+      browser = await launchBrowser(chromium);
+      page = await browser.newPage();
+    }, 60_000);
+
+    afterAll(async () => {
+      await browser.close();
+      await cluster.stop();
+    });
+
+    it('draws every chart with data, and its tiles show the API figures', async () => {
+      const drawnMs = await openOverview(page, `${base}/`);
+      process.stderr.write(
+        `overview on the sample data drawn ${drawnMs.toFixed(0)} ms after navigation\n`,
+      );
+      for (const chart of [
+        'monthly',
+        'split',
+        'comparison',
+        'seasonality',
+        'rotation',
+        'margins',
+        'forecast',
+      ]) {
+        const points = Number(await page.getByTestId(`chart-${chart}`).getAttribute('data-points'));
+        expect([chart, points > 0]).toEqual([chart, true]);
+      }
+      for (const [id, figures] of expectedTiles(await monthly())) {
+        expectFigures(await tileFigures(page, id), figures);
+      }
+      const euros = new Intl.NumberFormat('fr-FR', {
+        style: 'currency',
+        currency: 'EUR',
+        maximumFractionDigits: 0,
+      });
+      const all = await tileFigures(page, 'all');
+      expect(await page.getByTestId('tile-all-revenue').textContent()).toBe(
+        euros.format(all.revenue ?? 0),
+      );
+      await expect(page.getByTestId('margins-estimated').textContent()).resolves.toContain('85,0');
+      await screenshot(page, 'overview');
+      await screenshot(page, 'overview-first-screen', false);
+    });
+
+    it('keeps the filters in the URL, and the figures follow them', async () => {
+      await openOverview(page, `${base}/`);
+      await page.getByTestId('filter-city-Paris').uncheck();
+      await page.waitForURL(/cities=Lyon%2CMarseille|cities=Lyon,Marseille/);
+      await page.getByTestId('filter-from').fill('2024-01');
+      await page.getByTestId('filter-to').fill('2024-06');
+      await page.waitForURL(/to=2024-06/);
+      await page.getByTestId('tile-Paris').waitFor({ state: 'detached' });
+      const expected = expectedTiles(await monthly('?city=Lyon,Marseille&from=2024-01&to=2024-06'));
+      await waitForTileRevenue(page, 'all', expected.get('all')?.revenue ?? -1);
+      expectFigures(await tileFigures(page, 'Lyon'), expected.get('Lyon') ?? {});
+      // The link alone shows the same view.
+      const link = page.url();
+      const other = await browser.newPage();
+      await openOverview(other, link);
+      expect(await tileFigures(other, 'all')).toEqual(await tileFigures(page, 'all'));
+      await other.close();
+    });
+
+    it('imports a file dropped on the page, shows its outcome, and the figures change', async () => {
+      const before =
+        (await monthly()).data.find((c) => c.city === 'Lyon')?.months.at(-1)?.total ?? 0;
+      const good = join(files, 'good.csv');
+      writeFileSync(
+        good,
+        'transaction_id,date,ville,type,modele,prix,duree_location_mois\n' +
+          'WEB-1,2025-12-20,Lyon,vente,BMW_X1,41000,NULL\nWEB-2,2025-12-21,Lyon,location,Tesla_Model_3,900,2\n',
+      );
+      await page.goto(`${base}/?view=import`);
+      await page.getByTestId('file-input').setInputFiles(good);
+      await expect(page.getByTestId('outcome-accepted').textContent()).resolves.toBe('2');
+      await page.getByTestId('nav-overview').click();
+      await waitForTileRevenue(page, 'Lyon', before + 41000 + 1800);
+
+      const bad = join(files, 'bad.csv');
+      writeFileSync(
+        bad,
+        'transaction_id,date,ville,type,modele,prix,duree_location_mois\n' +
+          'WEB-3,2025-12-22,Lyon,vente,BMW_X1,-5,NULL\nWEB-4,2025-13-01,Lyon,vente,BMW_X1,30000,NULL\nWEB-5,2025-12-23,Lyon,vente,BMW_X1,30000,NULL\n',
+      );
+      await page.getByTestId('nav-import').click();
+      await page.getByTestId('file-input').setInputFiles(bad);
+      await page.getByTestId('rejected-lines').waitFor();
+      const lines = page.getByTestId('rejected-lines').locator('tbody tr');
+      await expect(lines.count()).resolves.toBe(2);
+      const firstCells = await lines.first().locator('td').allTextContents();
+      expect(firstCells.slice(0, 2)).toEqual(['2', 'prix']);
+      await screenshot(page, 'import');
+    });
+
+    it('refreshes an open page without a reload when someone imports with curl', async () => {
+      await openOverview(page, `${base}/`);
+      // Page scripts are given as text: this file is type-checked without the DOM's types.
+      await page.evaluate('window.notReloaded = true');
+      const before = Number(await page.getByTestId('tile-all').getAttribute('data-revenue'));
+      const started = performance.now();
+      const response = await fetch(`${base}/transactions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          transaction_id: 'CURL-1',
+          date: '2025-12-24',
+          ville: 'Paris',
+          type: 'vente',
+          modele: 'Audi_A4',
+          prix: 52000,
+          duree_location_mois: null,
+        }),
+      });
+      expect(response.status).toBe(200);
+      await waitForTileRevenue(page, 'all', before + 52000);
+      process.stderr.write(
+        `open page updated ${(performance.now() - started).toFixed(0)} ms after the POST\n`,
+      );
+      expect(await page.evaluate('window.notReloaded')).toBe(true);
+    });
+
+    it('shows a banner and a partial view while a worker is down, and drops it when it is back', async () => {
+      await openOverview(page, `${base}/`);
+      await cluster.killWorker('Marseille');
+      const banner = page.getByTestId('partial-banner');
+      await banner.waitFor({ timeout: 10_000 });
+      expect(await banner.getAttribute('data-missing')).toBe('Marseille');
+      await page.getByTestId('tile-Marseille').waitFor({ state: 'detached', timeout: 10_000 });
+      await screenshot(page, 'partial');
+      cluster.startWorker('Marseille');
+      await banner.waitFor({ state: 'detached', timeout: 20_000 });
+      await page.getByTestId('tile-Marseille').waitFor();
+    });
+
+    it('offers each section as CSV, French CSV and XLSX for the query on screen', async () => {
+      await openOverview(page, `${base}/?cities=Lyon&from=2025-01`);
+      const href = await page.getByTestId('export-monthly-csv-fr').getAttribute('href');
+      expect(href).toBe('/reports/monthly?basis=contract&city=Lyon&from=2025-01&format=csv-fr');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-monthly-xlsx').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('autoconnect-monthly-2025-01-2025-12.xlsx');
+    });
+
+    it('prints the monthly review as one A4 page per city and one for the company', async () => {
+      await page.goto(`${base}/?view=review&month=2025-11`);
+      await page.getByTestId('review-Paris').waitFor();
+      const november = await monthly('?from=2025-11&to=2025-11');
+      const expected = november.data.reduce((sum, city) => sum + (city.months[0]?.total ?? 0), 0);
+      expect(
+        Number(await page.getByTestId('review-company').getAttribute('data-revenue')),
+      ).toBeCloseTo(expected, 6);
+      await screenshot(page, 'review');
+      await screenshot(page, 'review-first-screen', false);
+      const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+      expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(4);
+    });
+
+    it('speaks English on request and fits a phone screen', async () => {
+      await openOverview(page, `${base}/`);
+      await page.getByTestId('lang-switch').click();
+      await page.waitForURL(/lang=en/);
+      await expect(page.getByTestId('nav-overview').textContent()).resolves.toBe('Overview');
+      expect(await page.getByTestId('tile-all-revenue').textContent()).toMatch(/^€[\d,]+$/);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await openOverview(page, `${base}/`);
+      const overflow = Number(
+        await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(page, 'phone');
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate('document.activeElement.className')).toBe('skip');
+    });
+  });
+
+  describe('dashboard uploads when writes need an API key', () => {
+    let workers: InProcessCityWorkers;
+    let close: () => Promise<void>;
+    let base: string;
+    let browser: BrowserContext;
+
+    beforeAll(async () => {
+      workers = await InProcessCityWorkers.start(['Lyon', 'Marseille', 'Paris']);
+      const gateway = await inProcessGateway(workers, {
+        API_KEY: 'secret-key',
+        WEB_DIR: join(process.cwd(), 'dist', 'web'),
+      });
+      base = gateway.baseUrl;
+      close = () => gateway.app.close();
+      browser = await launchBrowser(chromium);
+    });
+
+    afterAll(async () => {
+      await browser.close();
+      await close();
+      await workers.close();
+    });
+
+    it('asks for the key, sends with it, and keeps it for this tab only', async () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'key-')), 'one.csv');
+      writeFileSync(
+        file,
+        'transaction_id,date,ville,type,modele,prix,duree_location_mois\nK1,2025-03-02,Lyon,vente,BMW_X1,40000,NULL\n',
+      );
+      const page = await browser.newPage();
+      await page.goto(`${base}/?view=import`);
+      await page.getByTestId('file-input').setInputFiles(file);
+      const form = page.getByTestId('api-key-form');
+      await form.locator('input').fill('secret-key');
+      await form.locator('button').click();
+      await expect(page.getByTestId('outcome-accepted').textContent()).resolves.toBe('1');
+      expect(await page.evaluate("sessionStorage.getItem('autoconnect.apiKey')")).toBe(
+        'secret-key',
+      );
+      const otherTab = await browser.newPage();
+      await otherTab.goto(`${base}/?view=import`);
+      expect(await otherTab.evaluate("sessionStorage.getItem('autoconnect.apiKey')")).toBeNull();
+    });
+  });
+}
