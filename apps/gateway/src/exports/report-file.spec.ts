@@ -6,6 +6,8 @@ import { parseString } from 'fast-csv';
 import { fixturePath } from '../../../../test/support/fixtures.js';
 import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
 import { inProcessGateway } from '../../../../test/support/in-process-gateway.js';
+import { SECTION_NAMES, roundCell, sectionTable, type ReportData } from '#domain';
+import { REPORT_ROUTES } from '../reports/report-routes.js';
 import { XLSX_TYPE } from './report-file.js';
 
 interface MonthlyJson {
@@ -102,6 +104,26 @@ describe('report exports (format=csv, csv-fr, xlsx)', () => {
       }
     });
     expect(rows).toEqual(monthlyFacts(json));
+  });
+
+  it.each(SECTION_NAMES)('gives every row and cell of %s in the CSV, rounded', async (section) => {
+    const { path } = REPORT_ROUTES[section];
+    const answer = (await (await fetch(`${baseUrl}/reports/${path}`)).json()) as {
+      data: ReportData[typeof section];
+    };
+    const table = sectionTable(section, answer.data);
+    const csv = await (await fetch(`${baseUrl}/reports/${path}?format=csv`)).text();
+    const [header, ...rows] = await parseCsv(csv, ',');
+    expect(header).toEqual(table.columns.map((c) => c.key));
+    expect(rows).toEqual(
+      table.rows.map((row) =>
+        row.map((cell, index) => {
+          const value = roundCell(table.columns[index]?.kind ?? 'text', cell);
+          return value === null ? '' : String(value);
+        }),
+      ),
+    );
+    expect(rows.length).toBeGreaterThan(0);
   });
 
   it('gives the summary as a workbook of one sheet per section', async () => {

@@ -1,0 +1,64 @@
+import { describe, expect, it } from '@jest/globals';
+import type { ReportData } from '../api/types.js';
+import { companySeries, kpisAt } from './kpis.js';
+
+type MonthRevenue = ReportData['monthly'][number]['months'][number];
+
+const row = (
+  month: string,
+  sales: number,
+  rentals: number,
+  salesCount: number,
+  rentalsCount: number,
+): MonthRevenue => ({
+  month,
+  sales,
+  rentals,
+  total: sales + rentals,
+  salesCount,
+  rentalsCount,
+});
+
+// Lyon and Paris over 13 months; only the months the figures need are non-zero.
+const lyon = [
+  row('2024-03', 80_000, 20_000, 2, 4),
+  row('2025-02', 90_000, 10_000, 2, 2),
+  row('2025-03', 100_000, 25_000, 2, 3),
+];
+const paris = [
+  row('2024-03', 50_000, 0, 1, 0),
+  row('2025-02', 0, 0, 0, 0),
+  row('2025-03', 60_000, 15_000, 1, 5),
+];
+
+describe(kpisAt.name, () => {
+  it('compares a month with the month before and the same month a year earlier', () => {
+    const company = companySeries([
+      { city: 'Lyon', months: lyon },
+      { city: 'Paris', months: paris },
+    ]);
+    expect(company.map((m) => m.total)).toEqual([150_000, 100_000, 200_000]);
+    // Lyon, 2025-03: 125 000 € from 5 transactions; the company made 200 000 €.
+    expect(kpisAt(lyon, '2025-03', 200_000)).toEqual({
+      month: '2025-03',
+      revenue: 125_000,
+      sales: 100_000,
+      rentals: 25_000,
+      transactions: 5,
+      previous: 100_000,
+      lastYear: 100_000,
+      growth: 0.25,
+      yearOverYear: 0.25,
+      shareOfTotal: 0.625,
+      averageTicket: 25_000,
+      rentalShare: 0.2,
+    });
+  });
+
+  it('gives no growth on a month that made nothing, and none on a missing month', () => {
+    const paris2025 = kpisAt(paris, '2025-03', 200_000);
+    expect(paris2025.growth).toBeNull();
+    expect(paris2025.yearOverYear).toBeCloseTo(0.5, 12);
+    expect(kpisAt(paris, '2024-03', 150_000).growth).toBeNull();
+  });
+});
