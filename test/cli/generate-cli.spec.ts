@@ -31,6 +31,17 @@ describe('npm run generate', () => {
     ]);
   });
 
+  it('writes ids no other seed and not the shipped sample use', () => {
+    const other = generate('e.csv', '--rows', '30000', '--seed', '6');
+    const ids = (file: string[]): string[] => file.slice(1).map((line) => line.split(',')[0]!);
+    const sample = readFileSync(join(process.cwd(), 'data', 'transactions_autoconnect.csv'), 'utf8')
+      .trimEnd()
+      .split('\n');
+    const seen = new Set([...ids(lines), ...ids(other), ...ids(sample)]);
+    expect(seen.size).toBe(30_000 + 30_000 + sample.length - 1);
+    expect(ids(lines)[0]).toBe('G5-000001');
+  });
+
   it('is deterministic for a seed and different for another', () => {
     expect(digest(generate('b.csv', '--rows', '30000', '--seed', '5'))).toBe(digest(lines));
     expect(digest(generate('c.csv', '--rows', '30000', '--seed', '6'))).not.toBe(digest(lines));

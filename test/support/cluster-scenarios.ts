@@ -18,6 +18,7 @@ const SECTIONS = {
   rotation: 'rotation',
   margins: 'margins',
   forecast: 'forecast',
+  company: 'company',
 } as const;
 
 const QUERIES: [string, Record<string, string>][] = [

@@ -1,4 +1,4 @@
-import type { CityForecast, MonthRevenue, Report, Trend } from '#domain';
+import type { CityForecast, MonthRevenueGrowth, Report, Trend } from '#domain';
 
 /**
  * The default report (contract basis, 2024-01 to 2024-03) of ok/three-cities.csv, worked out by
@@ -11,21 +11,37 @@ import type { CityForecast, MonthRevenue, Report, Trend } from '#domain';
  *   line 12 repeats T1 (duplicate, not applied); line 13 has the date 2024-02-30 (rejected).
  * Estimated costs use the default rates: sale 0.85, rental 0.70.
  */
-/** One month of the `monthly` section; the total is the sum. */
-export const month = (
-  m: string,
-  sales: number,
-  rentals: number,
-  salesCount: number,
-  rentalsCount: number,
-): MonthRevenue => ({
-  month: m,
-  sales,
-  rentals,
-  total: sales + rentals,
-  salesCount,
-  rentalsCount,
-});
+/** What the report publishes: money to the cent, rates and shares to 4 decimals. */
+const cents = (value: number): number => Math.round(value * 100) / 100;
+const r4 = (value: number): number => Math.round(value * 10_000) / 10_000;
+const change = (now: number, before: number): number | null =>
+  before === 0 ? null : r4((now - before) / before);
+
+/**
+ * The months of the `monthly` section, in order: each total is the sum, growth is on the row
+ * before (on `before`, the month before the range, for the first), year-over-year on
+ * `yearBefore[i]` (0: no data a year before).
+ */
+export const months = (
+  rows: readonly (readonly [string, number, number, number, number])[],
+  before = 0,
+  yearBefore: readonly number[] = [],
+): MonthRevenueGrowth[] =>
+  rows.map(([m, sales, rentals, salesCount, rentalsCount], index) => {
+    const previous = rows[index - 1];
+    const monthBefore = previous === undefined ? before : previous[1] + previous[2];
+    return {
+      month: m,
+      sales,
+      rentals,
+      total: sales + rentals,
+      salesCount,
+      rentalsCount,
+      growth: change(sales + rentals, monthBefore),
+      yearOverYear: change(sales + rentals, yearBefore[index] ?? 0),
+    };
+  });
+const mean3 = (y: readonly number[]): number => ((y[0] ?? 0) + (y[1] ?? 0) + (y[2] ?? 0)) / 3;
 const grandTotal = 103400 + 92900 + 35000.5;
 const lyonMean = (47400 + 50000 + 6000) / 3;
 const parisMean = (60000 + 2000 + 30900) / 3;
@@ -42,7 +58,7 @@ const line3 = (
   const intercept = mean - slope;
   const ssRes = [y0, y1, y2].reduce((acc, y, x) => acc + (y - intercept - slope * x) ** 2, 0);
   const ssTot = [y0, y1, y2].reduce((acc, y) => acc + (y - mean) ** 2, 0);
-  return { slope, intercept, r2: 1 - ssRes / ssTot };
+  return { slope: cents(slope), intercept: cents(intercept), r2: r4(1 - ssRes / ssTot) };
 };
 const forecast = (city: string, y: [number, number, number], trend: Trend): CityForecast => {
   const fit = line3(...y);
@@ -57,7 +73,7 @@ const forecast = (city: string, y: [number, number, number], trend: Trend): City
     trend,
     forecast: [3, 4, 5].map((x, step) => ({
       month: `2024-0${4 + step}`,
-      revenue: fit.intercept + fit.slope * x,
+      revenue: cents(mean3(y) - ((y[2] - y[0]) / 2) * (1 - x)),
     })),
   };
 };
@@ -73,34 +89,34 @@ export const THREE_CITIES_REPORT: Report = {
     monthly: [
       {
         city: 'Lyon',
-        months: [
-          month('2024-01', 45000, 2400, 1, 1),
-          month('2024-02', 50000, 0, 1, 0),
-          month('2024-03', 0, 6000, 0, 1),
-        ],
+        months: months([
+          ['2024-01', 45000, 2400, 1, 1],
+          ['2024-02', 50000, 0, 1, 0],
+          ['2024-03', 0, 6000, 0, 1],
+        ]),
       },
       {
         city: 'Marseille',
-        months: [
-          month('2024-01', 0, 0, 0, 0),
-          month('2024-02', 35000.5, 0, 1, 0),
-          month('2024-03', 0, 0, 0, 0),
-        ],
+        months: months([
+          ['2024-01', 0, 0, 0, 0],
+          ['2024-02', 35000.5, 0, 1, 0],
+          ['2024-03', 0, 0, 0, 0],
+        ]),
       },
       {
         city: 'Paris',
-        months: [
-          month('2024-01', 60000, 0, 1, 0),
-          month('2024-02', 0, 2000, 0, 1),
-          month('2024-03', 30000, 900, 1, 1),
-        ],
+        months: months([
+          ['2024-01', 60000, 0, 1, 0],
+          ['2024-02', 0, 2000, 0, 1],
+          ['2024-03', 30000, 900, 1, 1],
+        ]),
       },
     ],
     split: [
       {
         city: 'Lyon',
-        sales: { revenue: 95000, count: 2, revenueShare: 95000 / 103400, countShare: 0.5 },
-        rentals: { revenue: 8400, count: 2, revenueShare: 8400 / 103400, countShare: 0.5 },
+        sales: { revenue: 95000, count: 2, revenueShare: r4(95000 / 103400), countShare: 0.5 },
+        rentals: { revenue: 8400, count: 2, revenueShare: r4(8400 / 103400), countShare: 0.5 },
       },
       {
         city: 'Marseille',
@@ -109,8 +125,8 @@ export const THREE_CITIES_REPORT: Report = {
       },
       {
         city: 'Paris',
-        sales: { revenue: 90000, count: 2, revenueShare: 90000 / 92900, countShare: 0.5 },
-        rentals: { revenue: 2900, count: 2, revenueShare: 2900 / 92900, countShare: 0.5 },
+        sales: { revenue: 90000, count: 2, revenueShare: r4(90000 / 92900), countShare: 0.5 },
+        rentals: { revenue: 2900, count: 2, revenueShare: r4(2900 / 92900), countShare: 0.5 },
       },
     ],
     comparison: {
@@ -119,34 +135,37 @@ export const THREE_CITIES_REPORT: Report = {
           city: 'Lyon',
           rank: 1,
           revenue: 103400,
-          share: 103400 / grandTotal,
+          share: r4(103400 / grandTotal),
           transactions: 4,
-          averageTicket: 103400 / 4,
+          averageTicket: cents(103400 / 4),
           salesRevenue: 95000,
           rentalsRevenue: 8400,
-          growth: (6000 - 50000) / 50000,
+          growth: r4((6000 - 50000) / 50000),
+          yearOverYear: null,
         },
         {
           city: 'Paris',
           rank: 2,
           revenue: 92900,
-          share: 92900 / grandTotal,
+          share: r4(92900 / grandTotal),
           transactions: 4,
-          averageTicket: 92900 / 4,
+          averageTicket: cents(92900 / 4),
           salesRevenue: 90000,
           rentalsRevenue: 2900,
-          growth: (30900 - 2000) / 2000,
+          growth: r4((30900 - 2000) / 2000),
+          yearOverYear: null,
         },
         {
           city: 'Marseille',
           rank: 3,
           revenue: 35000.5,
-          share: 35000.5 / grandTotal,
+          share: r4(35000.5 / grandTotal),
           transactions: 1,
-          averageTicket: 35000.5,
+          averageTicket: cents(35000.5),
           salesRevenue: 35000.5,
           rentalsRevenue: 0,
           growth: -1,
+          yearOverYear: null,
         },
       ],
       total: { revenue: grandTotal, transactions: 9 },
@@ -175,37 +194,37 @@ export const THREE_CITIES_REPORT: Report = {
       {
         city: 'Lyon',
         months: [
-          { month: 1, averageRevenue: 47400, index: 47400 / lyonMean },
-          { month: 2, averageRevenue: 50000, index: 50000 / lyonMean },
-          { month: 3, averageRevenue: 6000, index: 6000 / lyonMean },
+          { month: 1, averageRevenue: 47400, index: r4(47400 / lyonMean) },
+          { month: 2, averageRevenue: 50000, index: r4(50000 / lyonMean) },
+          { month: 3, averageRevenue: 6000, index: r4(6000 / lyonMean) },
         ],
         monthOverMonth: [
-          { month: '2024-02', change: (50000 - 47400) / 47400 },
-          { month: '2024-03', change: (6000 - 50000) / 50000 },
+          { month: '2024-02', change: r4((50000 - 47400) / 47400), yearOverYear: null },
+          { month: '2024-03', change: r4((6000 - 50000) / 50000), yearOverYear: null },
         ],
       },
       {
         city: 'Marseille',
         months: [
           { month: 1, averageRevenue: 0, index: 0 },
-          { month: 2, averageRevenue: 35000.5, index: 35000.5 / marseilleMean },
+          { month: 2, averageRevenue: 35000.5, index: r4(35000.5 / marseilleMean) },
           { month: 3, averageRevenue: 0, index: 0 },
         ],
         monthOverMonth: [
-          { month: '2024-02', change: null },
-          { month: '2024-03', change: -1 },
+          { month: '2024-02', change: null, yearOverYear: null },
+          { month: '2024-03', change: -1, yearOverYear: null },
         ],
       },
       {
         city: 'Paris',
         months: [
-          { month: 1, averageRevenue: 60000, index: 60000 / parisMean },
-          { month: 2, averageRevenue: 2000, index: 2000 / parisMean },
-          { month: 3, averageRevenue: 30900, index: 30900 / parisMean },
+          { month: 1, averageRevenue: 60000, index: r4(60000 / parisMean) },
+          { month: 2, averageRevenue: 2000, index: r4(2000 / parisMean) },
+          { month: 3, averageRevenue: 30900, index: r4(30900 / parisMean) },
         ],
         monthOverMonth: [
-          { month: '2024-02', change: (2000 - 60000) / 60000 },
-          { month: '2024-03', change: (30900 - 2000) / 2000 },
+          { month: '2024-02', change: r4((2000 - 60000) / 60000), yearOverYear: null },
+          { month: '2024-03', change: r4((30900 - 2000) / 2000), yearOverYear: null },
         ],
       },
     ],
@@ -249,7 +268,7 @@ export const THREE_CITIES_REPORT: Report = {
           revenue: 95000,
           cost: 82500,
           margin: 12500,
-          marginRate: 12500 / 95000,
+          marginRate: r4(12500 / 95000),
           count: 2,
           basis: 'mixed',
           estimatedCostRate: 0.85,
@@ -259,7 +278,7 @@ export const THREE_CITIES_REPORT: Report = {
           revenue: 8400,
           cost: 5700,
           margin: 2700,
-          marginRate: 2700 / 8400,
+          marginRate: r4(2700 / 8400),
           count: 2,
           basis: 'mixed',
           estimatedCostRate: 0.7,
@@ -271,7 +290,7 @@ export const THREE_CITIES_REPORT: Report = {
           revenue: 35000.5,
           cost: 30000,
           margin: 5000.5,
-          marginRate: 5000.5 / 35000.5,
+          marginRate: r4(5000.5 / 35000.5),
           count: 1,
           basis: 'actual',
           estimatedCostRate: 0.85,
@@ -292,7 +311,7 @@ export const THREE_CITIES_REPORT: Report = {
           revenue: 90000,
           cost: 76500,
           margin: 13500,
-          marginRate: 0.15,
+          marginRate: r4(0.15),
           count: 2,
           basis: 'estimated',
           estimatedCostRate: 0.85,
@@ -301,7 +320,7 @@ export const THREE_CITIES_REPORT: Report = {
           revenue: 2900,
           cost: 2030,
           margin: 870,
-          marginRate: 0.3,
+          marginRate: r4(0.3),
           count: 2,
           basis: 'estimated',
           estimatedCostRate: 0.7,
@@ -313,5 +332,28 @@ export const THREE_CITIES_REPORT: Report = {
       forecast('Marseille', [0, 35000.5, 0], 'flat'),
       forecast('Paris', [60000, 2000, 30900], 'down'),
     ],
+    // The three cities summed month by month.
+    company: {
+      cities: ['Lyon', 'Marseille', 'Paris'],
+      months: months([
+        ['2024-01', 45000 + 60000, 2400, 2, 1],
+        ['2024-02', 50000 + 35000.5, 2000, 2, 1],
+        ['2024-03', 30000, 6000 + 900, 1, 2],
+      ]),
+      split: {
+        sales: {
+          revenue: 220000.5,
+          count: 5,
+          revenueShare: r4(220000.5 / grandTotal),
+          countShare: r4(5 / 9),
+        },
+        rentals: {
+          revenue: 11300,
+          count: 4,
+          revenueShare: r4(11300 / grandTotal),
+          countShare: r4(4 / 9),
+        },
+      },
+    },
   },
 };

@@ -35,6 +35,14 @@ describe(buildReport.name, () => {
         rotation: [],
         margins: [],
         forecast: [],
+        company: {
+          cities: [],
+          months: [],
+          split: {
+            sales: { revenue: 0, count: 0, revenueShare: null, countShare: null },
+            rentals: { revenue: 0, count: 0, revenueShare: null, countShare: null },
+          },
+        },
       },
     });
   });

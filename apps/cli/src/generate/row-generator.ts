@@ -31,6 +31,8 @@ export function* generateLines(options: GeneratorOptions, batchSize = 10_000): G
   const pickModel = weightedPicker(MODELS.map((model) => model.popularity));
   const pickLength = weightedPicker(RENTAL_LENGTH_WEIGHTS);
   const idWidth = Math.max(6, String(options.rows).length);
+  // The seed in every id: files of two seeds never share an id, nor with the shipped sample's TX….
+  const idPrefix = `G${options.seed}-`;
   const between = (low: number, high: number): number => low + (high - low) * random();
   let batch = [options.withCost ? `${BRIEF_HEADER},cout` : BRIEF_HEADER];
   let sequence = 0;
@@ -47,7 +49,7 @@ export function* generateLines(options: GeneratorOptions, batchSize = 10_000): G
         sequence += 1;
         const city = options.cities[pickCity(random)]!;
         const model = MODELS[pickModel(random)]!;
-        const id = `TX${String(sequence).padStart(idWidth, '0')}`;
+        const id = `${idPrefix}${String(sequence).padStart(idWidth, '0')}`;
         let line: string;
         let cost: number;
         if (random() < profile(city).rentalShare) {

@@ -30,19 +30,28 @@ const SECTION_TABLES = {
   monthly: (data: ReportData): SectionTable => [
     'Monthly revenue',
     formatTable(
-      ['city / month', 'sales', 'rentals', 'total', 'vs prev.', 'sales #', 'rentals #'],
-      data.monthly.flatMap(({ city, months }, position) => {
-        const changes = data.seasonality[position]!.monthOverMonth;
-        return months.map((month, index) => [
+      [
+        'city / month',
+        'sales',
+        'rentals',
+        'total',
+        'vs prev.',
+        'vs year before',
+        'sales #',
+        'rentals #',
+      ],
+      data.monthly.flatMap(({ city, months }) =>
+        months.map((month) => [
           `${city} ${month.month}`,
           money(month.sales),
           money(month.rentals),
           money(month.total),
-          index === 0 ? '' : percent(changes[index - 1]!.change),
+          percent(month.growth),
+          percent(month.yearOverYear),
           count(month.salesCount),
           count(month.rentalsCount),
-        ]);
-      }),
+        ]),
+      ),
     ),
   ],
   split: (data: ReportData): SectionTable => [
@@ -163,6 +172,21 @@ const SECTION_TABLES = {
         ratio(city.r2),
         city.window.map((point) => `${point.month} ${money(point.revenue)}`).join(', '),
         city.forecast.map((point) => `${point.month} ${money(point.revenue)}`).join(', '),
+      ]),
+    ),
+  ],
+  company: (data: ReportData): SectionTable => [
+    `All cities (${data.company.cities.join(', ') || 'none'})`,
+    formatTable(
+      ['month', 'sales', 'rentals', 'total', 'vs prev.', 'vs year before', 'transactions'],
+      data.company.months.map((month) => [
+        month.month,
+        money(month.sales),
+        money(month.rentals),
+        money(month.total),
+        percent(month.growth),
+        percent(month.yearOverYear),
+        count(month.salesCount + month.rentalsCount),
       ]),
     ),
   ],

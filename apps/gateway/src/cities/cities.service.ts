@@ -3,6 +3,7 @@ import { CityRegistry } from '../cluster/city-registry.service.js';
 import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
 import type { CallTimeouts } from '../config/gateway-config.js';
 import { CALL_TIMEOUTS } from '../config/tokens.js';
+import { elapsedMs } from '../shared/elapsed.js';
 
 export interface CityStatus {
   readonly city: string;
@@ -42,7 +43,7 @@ export class CitiesService {
         transport,
         status: 'up',
         transactions: info.transactions,
-        latencyMs: performance.now() - started,
+        latencyMs: elapsedMs(started),
         firstMonth: info.firstMonth,
         lastMonth: info.lastMonth,
         silentForMs,

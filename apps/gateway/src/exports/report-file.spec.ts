@@ -71,10 +71,13 @@ describe('report exports (format=csv, csv-fr, xlsx)', () => {
       'total',
       'sales_count',
       'rentals_count',
+      'growth',
+      'year_over_year',
     ]);
     expect(rows.map((r) => [r[0], r[1], Number(r[2]), Number(r[4])])).toEqual(monthlyFacts(json));
     // By hand (docs/metrics.md): Lyon 2024-01 is sales 45 000, total 47 400.
-    expect(rows[0]).toEqual(['Lyon', '2024-01', '45000', '2400', '47400', '1', '1']);
+    // No month before 2024-01: no growth to give.
+    expect(rows[0]).toEqual(['Lyon', '2024-01', '45000', '2400', '47400', '1', '1', '', '']);
   });
 
   it('gives the French CSV a BOM, semicolons, decimal commas and French headers', async () => {
@@ -139,6 +142,7 @@ describe('report exports (format=csv, csv-fr, xlsx)', () => {
       'Rotation (durée de location, mo',
       'Marges',
       'Tendance et prévision',
+      'Entreprise (toutes villes)',
     ]);
   });
 

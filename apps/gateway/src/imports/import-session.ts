@@ -12,6 +12,7 @@ import type { CityRegistry } from '../cluster/city-registry.service.js';
 import type { CityWorkers } from '../cluster/city-workers.port.js';
 import type { ImportConfig } from '../config/gateway-config.js';
 import type { CityImportOutcome, ImportOutcome } from '#contracts';
+import { elapsedMs } from '../shared/elapsed.js';
 
 const KEPT_ERRORS = 1000;
 
@@ -172,7 +173,7 @@ export class ImportSession {
       rejected: this.rejections.count,
       errors: this.rejections.list(),
       cities,
-      elapsedMs: performance.now() - this.started,
+      elapsedMs: elapsedMs(this.started),
     };
   }
 }

@@ -47,9 +47,19 @@ export function envelopeSchema(name: string, section: SectionName | undefined): 
       data,
       meta: {
         type: 'object',
-        required: ['elapsedMs', 'workers', 'missingCities'],
+        required: ['currency', 'elapsedMs', 'workers', 'missingCities'],
         properties: {
-          elapsedMs: { type: 'number', description: 'Time the gateway took', example: 4.2 },
+          currency: {
+            type: 'string',
+            enum: ['EUR'],
+            description:
+              'Every amount is in euros, rounded to the cent; rates and shares to 4 decimals',
+          },
+          elapsedMs: {
+            type: 'number',
+            description: 'Time the gateway took, ms to 0.1',
+            example: 4.2,
+          },
           workers: {
             type: 'array',
             description: 'One entry per city that answered',

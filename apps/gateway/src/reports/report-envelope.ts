@@ -8,6 +8,8 @@ export interface WorkerTiming {
 }
 
 export interface ReportMeta {
+  /** Every amount of the answer is in this currency. */
+  readonly currency: 'EUR';
   readonly elapsedMs: number;
   readonly workers: readonly WorkerTiming[];
   readonly missingCities: readonly string[];

@@ -35,6 +35,10 @@ export const REPORT_ROUTES = {
     path: 'forecast',
     summary: 'Least-squares trend over the last months and the forecast after them',
   },
+  company: {
+    path: 'company',
+    summary: 'All the cities together: each month with its growth, and the sales / rentals split',
+  },
 } as const satisfies Record<SectionName, ReportRoute>;
 
 /** What `GET /reports/summary` answers: every section at once. */

@@ -8,7 +8,7 @@ import type { SectionName } from '#domain';
 
 const euros = (description: string, example: number): SchemaObject => ({
   type: 'number',
-  description: `${description}, in euros (unrounded)`,
+  description: `${description}, in euros to the cent`,
   example,
 });
 const count = (description: string, example: number): SchemaObject => ({
@@ -19,7 +19,7 @@ const count = (description: string, example: number): SchemaObject => ({
 const ratio = (description: string, example: number): SchemaObject => ({
   type: 'number',
   nullable: true,
-  description: `${description} (null when its denominator is 0)`,
+  description: `${description}, to 4 decimals (null when its denominator is 0)`,
   example,
 });
 const month: SchemaObject = { type: 'string', description: 'YYYY-MM', example: '2025-03' };
@@ -61,22 +61,25 @@ const margin = object({
   },
 });
 const monthRevenue = object({ month, revenue: euros('Monthly total', 2_431_870) });
+const growth = ratio('(total - previous month) / previous month', 0.082);
+const yearOverYear = ratio('(total - same month a year earlier) / that month', 0.066);
+const monthWithGrowth: SchemaObject = {
+  type: 'array',
+  description: 'Every month of the range, zeros included',
+  items: object({
+    month,
+    sales: euros('Sales revenue', 2_040_560),
+    rentals: euros('Rental revenue on the requested basis', 391_310),
+    total: euros('sales + rentals', 2_431_870),
+    salesCount: count('Sales dated in the month', 41),
+    rentalsCount: count('Rentals dated in the month', 27),
+    growth,
+    yearOverYear,
+  }),
+};
 
 export const SECTION_SCHEMAS = {
-  monthly: perCity({
-    months: {
-      type: 'array',
-      description: 'Every month of the range, zeros included',
-      items: object({
-        month,
-        sales: euros('Sales revenue', 2_040_560),
-        rentals: euros('Rental revenue on the requested basis', 391_310),
-        total: euros('sales + rentals', 2_431_870),
-        salesCount: count('Sales dated in the month', 41),
-        rentalsCount: count('Rentals dated in the month', 27),
-      }),
-    },
-  }),
+  monthly: perCity({ months: monthWithGrowth }),
   split: perCity({ sales: splitPart, rentals: splitPart }),
   comparison: object({
     cities: {
@@ -92,6 +95,7 @@ export const SECTION_SCHEMAS = {
         salesRevenue: euros('Sales revenue', 681_391_330),
         rentalsRevenue: euros('Rental revenue', 191_281_863),
         growth: ratio('(last month - previous month) / previous month', 0.18),
+        yearOverYear: ratio('(last month - same month a year earlier) / that month', 0.07),
       }),
     },
     total: object({
@@ -114,7 +118,11 @@ export const SECTION_SCHEMAS = {
     },
     monthOverMonth: {
       type: 'array',
-      items: object({ month, change: ratio('(total - previous) / previous', -0.06) }),
+      items: object({
+        month,
+        change: ratio('(total - previous) / previous', -0.06),
+        yearOverYear,
+      }),
     },
   }),
   rotation: perCity({
@@ -145,5 +153,10 @@ export const SECTION_SCHEMAS = {
     r2: ratio('Coefficient of determination', 0.11),
     trend: { type: 'string', enum: ['up', 'down', 'flat'], example: 'up' },
     forecast: { type: 'array', description: 'The next `horizon` months', items: monthRevenue },
+  }),
+  company: object({
+    cities: { type: 'array', items: city, description: 'The cities summed' },
+    months: monthWithGrowth,
+    split: object({ sales: splitPart, rentals: splitPart }),
   }),
 } satisfies Record<SectionName, SchemaObject>;

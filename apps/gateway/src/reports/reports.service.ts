@@ -20,6 +20,7 @@ import { CALL_TIMEOUTS, COST_RATES } from '../config/tokens.js';
 import { cityUnavailable } from '../errors/gateway-errors.js';
 import type { ReportEnvelope, WorkerTiming } from './report-envelope.js';
 import { REPORT_ROUTES, SUMMARY } from './report-routes.js';
+import { elapsedMs } from '../shared/elapsed.js';
 
 /**
  * Fork-join: one summarize job per requested city, all at once, each with a timeout; the
@@ -87,7 +88,8 @@ export class ReportsService {
       cities: report.cities,
       data: section === undefined ? report.data : report.data[section],
       meta: {
-        elapsedMs: performance.now() - started,
+        currency: 'EUR',
+        elapsedMs: elapsedMs(started),
         workers: fetched.map(({ timing }) => timing),
         missingCities: missing.sort(),
       },
@@ -98,7 +100,7 @@ export class ReportsService {
     const started = performance.now();
     const summary = await this.workers.summarize(city, {}, this.timeouts.reportMs);
     const transactions = summary.cells.count.reduce((sum, count) => sum + count, 0);
-    return { summary, timing: { city, elapsedMs: performance.now() - started, transactions } };
+    return { summary, timing: { city, elapsedMs: elapsedMs(started), transactions } };
   }
 }
 

@@ -1,8 +1,5 @@
-import type { ReportData } from '../api/types.js';
+import type { MonthRevenue } from '#domain';
 import { addMonths } from './url-state.js';
-
-type CityMonthly = ReportData['monthly'][number];
-type MonthRevenue = CityMonthly['months'][number];
 
 /** One month's figures for a city or the company, compared with the months before. */
 export interface MonthKpis {
@@ -21,30 +18,6 @@ export interface MonthKpis {
   readonly shareOfTotal: number | null;
   readonly averageTicket: number | null;
   readonly rentalShare: number | null;
-}
-
-/** The all-cities series: each month's figures summed over the cities. */
-export function companySeries(monthly: readonly CityMonthly[]): MonthRevenue[] {
-  const byMonth = new Map<string, MonthRevenue>();
-  for (const { months } of monthly) {
-    for (const m of months) {
-      const sum = byMonth.get(m.month);
-      byMonth.set(
-        m.month,
-        sum === undefined
-          ? { ...m }
-          : {
-              month: m.month,
-              sales: sum.sales + m.sales,
-              rentals: sum.rentals + m.rentals,
-              total: sum.total + m.total,
-              salesCount: sum.salesCount + m.salesCount,
-              rentalsCount: sum.rentalsCount + m.rentalsCount,
-            },
-      );
-    }
-  }
-  return [...byMonth.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
 }
 
 function change(now: number, before: number | null): number | null {

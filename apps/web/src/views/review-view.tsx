@@ -6,7 +6,7 @@ import type { ReportData, ReportEnvelope } from '../api/types.js';
 import { ChartCanvas } from '../charts/chart-canvas.js';
 import { salesAndRentals } from '../charts/palette.js';
 import { RankTable } from '../ui/rank-table.js';
-import { companySeries, kpisAt, type MonthKpis } from '../ui/kpis.js';
+import { kpisAt, type MonthKpis } from '../ui/kpis.js';
 import { addMonths } from '../ui/url-state.js';
 import { useUi } from '../ui/ui-context.js';
 import { TableHead } from '../ui/table-head.js';
@@ -90,7 +90,7 @@ export function ReviewView({ month, params, version, onMonth }: Props): JSX.Elem
 function ReviewPages({ loaded, month }: { loaded: Loaded; month: string }): JSX.Element {
   const { t } = useUi();
   const monthly = loaded.history.data.monthly;
-  const company = companySeries(monthly);
+  const company = loaded.history.data.company.months;
   const companyRevenue = kpisAt(company, month, 0).revenue;
   const tops = loaded.month.data.topModels;
   const companyTop = (type: 'sales' | 'rentals'): ModelRank[] => {

@@ -4,6 +4,7 @@ import type { ReportQuery } from '../query/report-query.js';
 import { monthBounds, widenBounds, type MonthBounds } from '../summary/bounds.js';
 import type { CitySummary, Summary } from '../summary/summary.js';
 import { cityFacts } from './city-facts.js';
+import { LOOKBACK_MONTHS } from './growth.js';
 import type { Report } from './report.js';
 import { buildSections } from './sections/registry.js';
 
@@ -22,12 +23,15 @@ export function buildReport(
   const span = range === undefined ? 0 : range.to - range.from + 1;
   const from = range?.from ?? 0;
   const facts = selected.map((city) => cityFacts(city, from, span, query.basis));
+  const history = selected.map((city) =>
+    cityFacts(city, from - LOOKBACK_MONTHS, span + LOOKBACK_MONTHS, query.basis),
+  );
   return {
     basis: query.basis,
     from: range === undefined ? null : formatMonth(range.from),
     to: range === undefined ? null : formatMonth(range.to),
     cities: selected.map((city) => city.city),
-    data: buildSections({ facts, query }),
+    data: buildSections({ facts, history, query }),
   };
 }
 

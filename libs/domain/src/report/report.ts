@@ -18,9 +18,17 @@ export interface MonthRevenue {
   readonly salesCount: number;
   readonly rentalsCount: number;
 }
+
+/** A month of the `monthly` and `company` sections, with its change on earlier months. */
+export interface MonthRevenueGrowth extends MonthRevenue {
+  /** Change on the month before (null when that month made nothing). */
+  readonly growth: number | null;
+  /** Change on the same month a year earlier (null when that month made nothing). */
+  readonly yearOverYear: number | null;
+}
 export interface CityMonthly {
   readonly city: string;
-  readonly months: readonly MonthRevenue[];
+  readonly months: readonly MonthRevenueGrowth[];
 }
 
 export interface SplitPart {
@@ -45,6 +53,8 @@ export interface CityComparison {
   readonly salesRevenue: number;
   readonly rentalsRevenue: number;
   readonly growth: number | null;
+  /** The last month's change on the same month a year earlier. */
+  readonly yearOverYear: number | null;
 }
 export interface Comparison {
   readonly cities: readonly CityComparison[];
@@ -70,6 +80,7 @@ export interface SeasonalMonth {
 export interface MonthChange {
   readonly month: string;
   readonly change: number | null;
+  readonly yearOverYear: number | null;
 }
 export interface CitySeasonality {
   readonly city: string;
@@ -122,4 +133,11 @@ export interface CityForecast {
   readonly r2: number | null;
   readonly trend: Trend;
   readonly forecast: readonly MonthForecast[];
+}
+
+/** Every selected city together: the company's months and its sales/rentals split. */
+export interface CompanyTotals {
+  readonly cities: readonly string[];
+  readonly months: readonly MonthRevenueGrowth[];
+  readonly split: { readonly sales: SplitPart; readonly rentals: SplitPart };
 }

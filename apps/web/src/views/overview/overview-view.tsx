@@ -25,8 +25,8 @@ export function OverviewView({ summary, topByRevenue }: Props): JSX.Element {
   }
   return (
     <>
-      <Tiles monthly={data.monthly} month={summary.to} />
-      <MonthlySection monthly={data.monthly} />
+      <Tiles monthly={data.monthly} company={data.company} month={summary.to} />
+      <MonthlySection monthly={data.monthly} company={data.company} />
       <div class="grid-2">
         <SplitSection split={data.split} />
         <ComparisonSection comparison={data.comparison} />

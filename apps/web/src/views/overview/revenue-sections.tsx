@@ -4,17 +4,21 @@ import { useMemo } from 'preact/hooks';
 import type { ReportData } from '../../api/types.js';
 import { ChartCanvas } from '../../charts/chart-canvas.js';
 import { TOTAL_COLOUR, cityColours, salesAndRentals } from '../../charts/palette.js';
-import { companySeries } from '../../ui/kpis.js';
 import { SectionCard } from '../../ui/section-card.js';
 import { useUi } from '../../ui/ui-context.js';
 import { TableHead } from '../../ui/table-head.js';
 
 /** Sales and rentals stacked per city, month by month, with the all-cities total as a line. */
-export function MonthlySection({ monthly }: { monthly: ReportData['monthly'] }): JSX.Element {
+export function MonthlySection({
+  monthly,
+  company,
+}: {
+  monthly: ReportData['monthly'];
+  company: ReportData['company'];
+}): JSX.Element {
   const { t, f } = useUi();
   const config = useMemo((): ChartConfiguration => {
-    const company = companySeries(monthly);
-    const labels = company.map((m) => f.month(m.month));
+    const labels = company.months.map((m) => f.month(m.month));
     const datasets: ChartConfiguration['data']['datasets'] = monthly.flatMap(
       ({ city, months }, index) => {
         const [dark, light] = cityColours(city, index);
@@ -40,7 +44,7 @@ export function MonthlySection({ monthly }: { monthly: ReportData['monthly'] }):
       datasets.push({
         type: 'line' as const,
         label: `${t('total')} (${t('allCities')})`,
-        data: company.map((m) => m.total),
+        data: company.months.map((m) => m.total),
         borderColor: TOTAL_COLOUR,
         backgroundColor: TOTAL_COLOUR,
         pointRadius: 0,
@@ -53,7 +57,7 @@ export function MonthlySection({ monthly }: { monthly: ReportData['monthly'] }):
       data: { labels, datasets },
       options: moneyAxes(f.money),
     };
-  }, [monthly, t, f]);
+  }, [monthly, company, t, f]);
   return (
     <SectionCard id="monthly" title={t('monthly')} path="monthly" help={t('monthlyHelp')}>
       <ChartCanvas config={config} label={t('monthly')} testId="chart-monthly" height={340} />

@@ -1,17 +1,17 @@
 import type { JSX } from 'preact';
 import type { ReportData } from '../../api/types.js';
-import { companySeries, kpisAt, type MonthKpis } from '../../ui/kpis.js';
+import { kpisAt, type MonthKpis } from '../../ui/kpis.js';
 import { useUi } from '../../ui/ui-context.js';
 
 interface Props {
   readonly monthly: ReportData['monthly'];
+  readonly company: ReportData['company'];
   readonly month: string;
 }
 
 /** One tile per city and one for the company: the latest month of the range at a glance. */
-export function Tiles({ monthly, month }: Props): JSX.Element {
+export function Tiles({ monthly, company: { months: company }, month }: Props): JSX.Element {
   const { t, f } = useUi();
-  const company = companySeries(monthly);
   const companyKpis = kpisAt(company, month, kpisAt(company, month, 0).revenue);
   return (
     <section class="tiles" aria-label={`${t('latestMonth')} : ${f.monthLong(month)}`}>

@@ -1,4 +1,4 @@
-import type { ModelRank } from '../report.js';
+import type { ModelRank, MonthRevenueGrowth } from '../report.js';
 import type { ReportData, SectionName } from '../sections/registry.js';
 
 /** How a column's values are written: money to the cent, shares to 4 decimals. */
@@ -22,23 +22,36 @@ export interface ExportTable {
 
 const column = (key: string, label: string, kind: CellKind): ExportColumn => ({ key, label, kind });
 const CITY = column('city', 'Ville', 'text');
+const MONTH_COLUMNS = [
+  column('month', 'Mois', 'text'),
+  column('sales', 'Ventes (€)', 'money'),
+  column('rentals', 'Locations (€)', 'money'),
+  column('total', 'Total (€)', 'money'),
+  column('sales_count', 'Nb ventes', 'integer'),
+  column('rentals_count', 'Nb locations', 'integer'),
+  column('growth', 'Évolution sur un mois', 'ratio'),
+  column('year_over_year', 'Évolution sur un an', 'ratio'),
+];
+
+function monthCells(m: MonthRevenueGrowth): Cell[] {
+  return [
+    m.month,
+    m.sales,
+    m.rentals,
+    m.total,
+    m.salesCount,
+    m.rentalsCount,
+    m.growth,
+    m.yearOverYear,
+  ];
+}
 
 /** Each section's table; a section without one does not compile. */
 export const EXPORT_TABLES = {
   monthly: (data: ReportData['monthly']): ExportTable => ({
     title: 'Revenus mensuels',
-    columns: [
-      CITY,
-      column('month', 'Mois', 'text'),
-      column('sales', 'Ventes (€)', 'money'),
-      column('rentals', 'Locations (€)', 'money'),
-      column('total', 'Total (€)', 'money'),
-      column('sales_count', 'Nb ventes', 'integer'),
-      column('rentals_count', 'Nb locations', 'integer'),
-    ],
-    rows: data.flatMap(({ city, months }) =>
-      months.map((m) => [city, m.month, m.sales, m.rentals, m.total, m.salesCount, m.rentalsCount]),
-    ),
+    columns: [CITY, ...MONTH_COLUMNS],
+    rows: data.flatMap(({ city, months }) => months.map((m) => [city, ...monthCells(m)])),
   }),
   split: (data: ReportData['split']): ExportTable => ({
     title: 'Répartition ventes / locations',
@@ -77,6 +90,7 @@ export const EXPORT_TABLES = {
       column('sales_revenue', 'CA ventes (€)', 'money'),
       column('rentals_revenue', 'CA locations (€)', 'money'),
       column('growth', 'Évolution dernier mois', 'ratio'),
+      column('year_over_year', 'Évolution sur un an', 'ratio'),
     ],
     rows: data.cities.map((c) => [
       c.rank,
@@ -88,6 +102,7 @@ export const EXPORT_TABLES = {
       c.salesRevenue,
       c.rentalsRevenue,
       c.growth,
+      c.yearOverYear,
     ]),
   }),
   topModels: (data: ReportData['topModels']): ExportTable => ({
@@ -175,6 +190,11 @@ export const EXPORT_TABLES = {
       ...c.window.map((p) => [c.city, p.month, 'history', p.revenue, c.slope, c.r2, c.trend]),
       ...c.forecast.map((p) => [c.city, p.month, 'forecast', p.revenue, c.slope, c.r2, c.trend]),
     ]),
+  }),
+  company: (data: ReportData['company']): ExportTable => ({
+    title: 'Entreprise (toutes villes)',
+    columns: MONTH_COLUMNS,
+    rows: data.months.map(monthCells),
   }),
 } satisfies { readonly [K in SectionName]: (data: ReportData[K]) => ExportTable };
 

@@ -1,9 +1,13 @@
 import { sum, total, type CityFacts } from '../city-facts.js';
+import { monthChange } from '../growth.js';
 import { euros, ratio } from '../money.js';
 import type { CityComparison, Comparison } from '../report.js';
 
-export function comparisonSection(allFacts: readonly CityFacts[]): Comparison {
-  const rows = allFacts.map((facts) => {
+export function comparisonSection(
+  allFacts: readonly CityFacts[],
+  history: readonly CityFacts[],
+): Comparison {
+  const rows = allFacts.map((facts, index) => {
     const salesRevenue = sum(facts.sales);
     const rentalsRevenue = sum(facts.rentals);
     const last = facts.span - 1;
@@ -17,6 +21,7 @@ export function comparisonSection(allFacts: readonly CityFacts[]): Comparison {
         facts.span < 2
           ? null
           : ratio(total(facts, last) - total(facts, last - 1), total(facts, last - 1)),
+      yearOverYear: facts.span === 0 ? null : monthChange(history[index]!, last, 12),
     };
   });
   rows.sort((a, b) => b.revenue - a.revenue || (a.city < b.city ? -1 : a.city > b.city ? 1 : 0));
@@ -28,10 +33,11 @@ export function comparisonSection(allFacts: readonly CityFacts[]): Comparison {
     revenue: euros(row.revenue),
     share: ratio(row.revenue, revenue),
     transactions: row.transactions,
-    averageTicket: row.transactions === 0 ? null : euros(row.revenue) / row.transactions,
+    averageTicket: row.transactions === 0 ? null : euros(row.revenue / row.transactions),
     salesRevenue: euros(row.salesRevenue),
     rentalsRevenue: euros(row.rentalsRevenue),
     growth: row.growth,
+    yearOverYear: row.yearOverYear,
   }));
   return { cities, total: { revenue: euros(revenue), transactions } };
 }

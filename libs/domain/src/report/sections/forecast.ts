@@ -1,7 +1,7 @@
 import { SimpleLinearRegression } from 'ml-regression-simple-linear';
 import { formatMonth } from '../../model/month.js';
 import { total, type CityFacts } from '../city-facts.js';
-import { euros } from '../money.js';
+import { euros, round4, toCents } from '../money.js';
 import type { CityForecast, MonthForecast, Trend } from '../report.js';
 
 /** Below this share of the window's mean revenue, a monthly slope counts as flat. */
@@ -22,14 +22,14 @@ export function forecastSection(facts: CityFacts, window: number, horizon: numbe
       ? []
       : Array.from({ length: horizon }, (_, step) => ({
           month: formatMonth(next + step),
-          revenue: intercept + slope * (size + step),
+          revenue: toCents(intercept + slope * (size + step)),
         }));
   return {
     city: facts.city,
     window: points,
-    slope,
-    intercept,
-    r2,
+    slope: toCents(slope),
+    intercept: toCents(intercept),
+    r2: r2 === null ? null : round4(r2),
     trend: trend(slope, mean),
     forecast,
   };

@@ -16,7 +16,8 @@ function margin(type: TypeFacts, rate: number): Margin {
   return {
     revenue: euros(type.revenue),
     cost: euros(cost),
-    margin: euros(type.revenue - cost),
+    // Revenue is whole cents: the margin is what the two rounded figures above make.
+    margin: euros(type.revenue - Math.round(cost)),
     marginRate: ratio(type.revenue - cost, type.revenue),
     count: type.count,
     basis: costBasis(type),

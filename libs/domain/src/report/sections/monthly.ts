@@ -1,9 +1,11 @@
 import { formatMonth } from '../../model/month.js';
 import { total, type CityFacts } from '../city-facts.js';
+import { monthChange } from '../growth.js';
 import { euros } from '../money.js';
 import type { CityMonthly } from '../report.js';
 
-export function monthlySection(facts: CityFacts): CityMonthly {
+/** Every month of the range, with its change on the month before and on the year before. */
+export function monthlySection(facts: CityFacts, history: CityFacts): CityMonthly {
   return {
     city: facts.city,
     months: Array.from({ length: facts.span }, (_, offset) => ({
@@ -13,6 +15,8 @@ export function monthlySection(facts: CityFacts): CityMonthly {
       total: euros(total(facts, offset)),
       salesCount: facts.salesCount[offset]!,
       rentalsCount: facts.rentalsCount[offset]!,
+      growth: monthChange(history, offset, 1),
+      yearOverYear: monthChange(history, offset, 12),
     })),
   };
 }

@@ -1,5 +1,6 @@
 import type { ReportQuery } from '../../query/report-query.js';
 import type { CityFacts } from '../city-facts.js';
+import { companySection } from './company.js';
 import { comparisonSection } from './comparison.js';
 import { forecastSection } from './forecast.js';
 import { marginsSection } from './margins.js';
@@ -9,9 +10,13 @@ import { seasonalitySection } from './seasonality.js';
 import { splitSection } from './split.js';
 import { topModelsSection } from './top-models.js';
 
-/** What every section is built from: the selected cities' facts over the range, and the query. */
+/**
+ * What every section is built from: the selected cities' facts over the range, the same from
+ * LOOKBACK_MONTHS before it (for growth on the month before and on the year before), and the query.
+ */
 export interface SectionContext {
   readonly facts: readonly CityFacts[];
+  readonly history: readonly CityFacts[];
   readonly query: ReportQuery;
 }
 
@@ -21,17 +26,20 @@ export interface SectionContext {
  * keyed by {@link SectionName}, so the compiler names each place that lacks it.
  */
 export const REPORT_SECTIONS = {
-  monthly: ({ facts }: SectionContext) => facts.map(monthlySection),
+  monthly: ({ facts, history }: SectionContext) =>
+    facts.map((city, index) => monthlySection(city, history[index]!)),
   split: ({ facts }: SectionContext) => facts.map(splitSection),
-  comparison: ({ facts }: SectionContext) => comparisonSection(facts),
+  comparison: ({ facts, history }: SectionContext) => comparisonSection(facts, history),
   topModels: ({ facts, query }: SectionContext) =>
     facts.map((city) => topModelsSection(city, query.limit, query.rankBy)),
-  seasonality: ({ facts }: SectionContext) => facts.map(seasonalitySection),
+  seasonality: ({ facts, history }: SectionContext) =>
+    facts.map((city, index) => seasonalitySection(city, history[index]!)),
   rotation: ({ facts }: SectionContext) => facts.map(rotationSection),
   margins: ({ facts, query }: SectionContext) =>
     facts.map((city) => marginsSection(city, query.costRates)),
   forecast: ({ facts, query }: SectionContext) =>
     facts.map((city) => forecastSection(city, query.window, query.horizon)),
+  company: ({ facts, history }: SectionContext) => companySection(facts, history),
 } as const satisfies Record<string, (context: SectionContext) => unknown>;
 
 export type SectionName = keyof typeof REPORT_SECTIONS;

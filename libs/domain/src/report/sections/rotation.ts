@@ -1,4 +1,5 @@
 import type { CityFacts } from '../city-facts.js';
+import { ratio } from '../money.js';
 import type { CityRotation } from '../report.js';
 
 /** Rental lengths of the rentals dated in the range: a vehicle's time out before it rotates. */
@@ -20,12 +21,12 @@ export function rotationSection(facts: CityFacts): CityRotation {
     .map(([model, entry]) => ({
       model,
       rentals: entry.count,
-      averageMonths: entry.rentalMonths / entry.count,
+      averageMonths: ratio(entry.rentalMonths, entry.count) ?? 0,
     }));
   return {
     city: facts.city,
     rentals,
-    averageMonths: rentals === 0 ? null : months / rentals,
+    averageMonths: ratio(months, rentals),
     medianMonths: rentals === 0 ? null : median(counts, rentals),
     minMonths,
     maxMonths,

@@ -1,9 +1,10 @@
 import { formatMonth, monthOf } from '../../model/month.js';
 import { total, type CityFacts } from '../city-facts.js';
+import { monthChange } from '../growth.js';
 import { euros, ratio } from '../money.js';
 import type { CitySeasonality, MonthChange, SeasonalMonth } from '../report.js';
 
-export function seasonalitySection(facts: CityFacts): CitySeasonality {
+export function seasonalitySection(facts: CityFacts, history: CityFacts): CitySeasonality {
   const sums = new Map<number, { revenue: number; occurrences: number }>();
   for (let offset = 0; offset < facts.span; offset += 1) {
     const calendarMonth = monthOf(facts.from + offset);
@@ -14,12 +15,13 @@ export function seasonalitySection(facts: CityFacts): CitySeasonality {
   }
   const averages = [...sums]
     .sort(([a], [b]) => a - b)
-    .map(([month, entry]) => ({ month, averageRevenue: euros(entry.revenue) / entry.occurrences }));
+    .map(([month, entry]) => ({ month, average: entry.revenue / entry.occurrences }));
   const mean =
-    averages.reduce((acc, entry) => acc + entry.averageRevenue, 0) / Math.max(averages.length, 1);
-  const months = averages.map((entry): SeasonalMonth => ({
-    ...entry,
-    index: ratio(entry.averageRevenue, mean),
+    averages.reduce((acc, entry) => acc + entry.average, 0) / Math.max(averages.length, 1);
+  const months = averages.map(({ month, average }): SeasonalMonth => ({
+    month,
+    averageRevenue: euros(average),
+    index: ratio(average, mean),
   }));
   const monthOverMonth: MonthChange[] = [];
   for (let offset = 1; offset < facts.span; offset += 1) {
@@ -27,6 +29,7 @@ export function seasonalitySection(facts: CityFacts): CitySeasonality {
     monthOverMonth.push({
       month: formatMonth(facts.from + offset),
       change: ratio(total(facts, offset) - previous, previous),
+      yearOverYear: monthChange(history, offset, 12),
     });
   }
   return { city: facts.city, months, monthOverMonth };
