@@ -15,20 +15,23 @@ describe('npm run report', () => {
   it('lists rejected rows on stderr with their line and reason', () => {
     const run = runCli('report', [fixturePath('ok/three-cities.csv'), '--json']);
     expect(run.stderr).toBe(
-      'rejected line 13: date "2024-02-30" is not a real date written YYYY-MM-DD [INVALID_DATE]\n',
+      'rejected line 12: transaction_id "T1" is already stored with another date, modele, prix, cout: not stored (correct it with PUT /transactions/{id}) [CONFLICTING_DUPLICATE]\n' +
+        'rejected line 13: date "2024-02-30" is not a real date written YYYY-MM-DD [INVALID_DATE]\n',
     );
   });
 
   it('lists at most 20 rejected rows and counts the others', () => {
     const run = runCli('report', [fixturePath('not-ok/every-rule.csv'), '--json']);
     expect(run.status).toBe(0);
-    // Every city is served by the one-process report, so "Nice" is accepted here: 18 rejected.
+    // Every city is served by the one-process report, so "Nice" is accepted here: 18 rejected,
+    // and OK1 reused with other content.
     const listed = run.stderr.split('\n').filter((line) => line.startsWith('rejected line'));
-    expect(listed).toHaveLength(18);
+    expect(listed).toHaveLength(19);
     expect((JSON.parse(run.stdout) as { ingest: unknown }).ingest).toEqual({
       rows: 21,
       accepted: 2,
-      duplicates: 1,
+      duplicates: 0,
+      conflicts: 1,
       rejected: 18,
     });
   });

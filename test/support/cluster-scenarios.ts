@@ -62,9 +62,12 @@ export function clusterScenarios(transport: 'tcp' | 'nats', natsUrl: () => strin
       rows: outcome.rows,
       accepted: outcome.accepted,
       duplicates: outcome.duplicates,
+      conflicts: outcome.conflicts,
       rejected: outcome.rejected,
     }).toEqual(cli.ingest);
+    // E4 comes twice in Lyon with another model: a conflict, listed with the rejections.
     expect((outcome.errors as { line: number; code: string }[]).map(({ code }) => code)).toEqual([
+      'CONFLICTING_DUPLICATE',
       'INVALID_DATE',
       'INVALID_PRICE',
       'INVALID_DURATION',

@@ -3,8 +3,9 @@ import { generatedLines } from './generated.js';
 
 /**
  * Generated rows of the three served cities plus the cases an import must get right: quoting,
- * a line break inside a field, CRLF, case-insensitive cities and types, duplicates within a city
- * and across cities, blank lines, and rows each contract rule rejects.
+ * a line break inside a field, CRLF, case-insensitive cities and types, an id reused within a
+ * city with other content (a conflict), an id in two cities, blank lines, and rows each contract
+ * rule rejects.
  */
 const EDGE_ROWS = [
   'E1,2025-06-10,Lyon,vente,"Audi_A4, ""S line""",51000,NULL,43000',

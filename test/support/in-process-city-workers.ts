@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_FUTURE_DAYS } from '#domain';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,7 @@ export async function workerModule(
           natsUrl: '',
           dataDir,
           heartbeatMs: 60_000,
+          maxFutureDays: DEFAULT_MAX_FUTURE_DAYS,
         },
         onFatal: options.onFatal ?? ((): void => undefined),
         shardWriter: options.shardWriter,

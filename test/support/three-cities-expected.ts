@@ -8,7 +8,8 @@ import type { CityForecast, MonthRevenueGrowth, Report, Trend } from '#domain';
  *   Paris:     T5 sale 60000 (Jan), T6 rental 1000 x 2 (Feb), T7 sale 30000 (Mar, "paris",
  *              "Vente"), T8 rental 900 x 1 (Mar)
  *   Marseille: M1 sale 35000.50 (Feb, cost 30000)
- *   line 12 repeats T1 (duplicate, not applied); line 13 has the date 2024-02-30 (rejected).
+ *   line 12 reuses T1's id with other content (a conflict, not applied); line 13 has the date
+ *   2024-02-30 (rejected).
  * Estimated costs use the default rates: sale 0.85, rental 0.70.
  */
 /** What the report publishes: money to the cent, rates and shares to 4 decimals. */
@@ -78,7 +79,14 @@ const forecast = (city: string, y: [number, number, number], trend: Trend): City
   };
 };
 
-export const THREE_CITIES_INGEST = { rows: 11, accepted: 9, duplicates: 1, rejected: 1 };
+// Line 12 gives T1 another date, model and price: a conflict, not a duplicate.
+export const THREE_CITIES_INGEST = {
+  rows: 11,
+  accepted: 9,
+  duplicates: 0,
+  conflicts: 1,
+  rejected: 1,
+};
 
 export const THREE_CITIES_REPORT: Report = {
   basis: 'contract',

@@ -53,6 +53,28 @@ describe(CityService.name, () => {
     });
   });
 
+  it('refuses dates outside the plausible window, today + MAX_FUTURE_DAYS at the latest', async () => {
+    workers = await InProcessCityWorkers.start(['Lyon']);
+    const day = (offset: number): string =>
+      new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const outcome = await workers.ingest('Lyon', {
+      columns: COLUMNS,
+      lines: [2, 3, 4, 5],
+      csv: [
+        `F1,${day(25)},Lyon,vente,BMW_X1,41000,NULL`,
+        `F2,${day(40)},Lyon,vente,BMW_X1,41000,NULL`,
+        'F3,0024-05-01,Lyon,vente,BMW_X1,41000,NULL',
+        'F4,1999-12-31,Lyon,vente,BMW_X1,41000,NULL',
+      ].join('\n'),
+    });
+    expect(outcome.accepted).toBe(1);
+    expect(outcome.errors.map(({ line, code }) => [line, code])).toEqual([
+      [3, ErrorCode.DateOutOfRange],
+      [4, ErrorCode.DateOutOfRange],
+      [5, ErrorCode.DateOutOfRange],
+    ]);
+  });
+
   it('summarizes what it holds as the one-process ingest of the same rows, after a restart too', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'worker-spec-'));
     const first = await workerModule('Lyon', dataDir);

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import {
   FixedCityDirectory,
   canonicalLineSuffix,
+  dateWindow,
   formatMonth,
   formatTransaction,
   ingestBatch,
@@ -17,7 +18,8 @@ import {
   type IngestResult,
 } from '#contracts';
 import type { CityState } from './shard/recover-city.js';
-import { CITY_STATE, ON_FATAL, type FatalHandler } from './tokens.js';
+import { CITY_STATE, ON_FATAL, WORKER_CONFIG, type FatalHandler } from './tokens.js';
+import type { WorkerConfig } from './worker-config.js';
 
 /**
  * One city's transactions, durable in its shard, and its summary, kept until the next ingest
@@ -33,6 +35,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
   constructor(
     @Inject(CITY_STATE) private readonly state: CityState,
     @Inject(ON_FATAL) private readonly onFatal: FatalHandler,
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {
     this.directory = new FixedCityDirectory([state.store.city]);
   }
@@ -57,6 +60,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
             ? record.toCsv() + suffix
             : formatTransaction(row),
         ),
+      dateWindow(new Date(), this.config.maxFutureDays),
     );
     if (outcome.accepted > 0) this.summary = undefined;
     try {

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_FUTURE_DAYS } from '#domain';
 import { EnvReader, TRANSPORTS, type TransportKind } from '#platform';
 
 export interface WorkerConfig {
@@ -10,6 +11,8 @@ export interface WorkerConfig {
   readonly dataDir: string;
   /** How often the worker announces itself over NATS. */
   readonly heartbeatMs: number;
+  /** How far after today a transaction's date may be (DATE_OUT_OF_RANGE beyond). */
+  readonly maxFutureDays: number;
 }
 
 /** The worker's configuration from its environment (README, "Configuration"). */
@@ -23,6 +26,7 @@ export function readWorkerConfig(env: Readonly<Record<string, string | undefined
     natsUrl: reader.string('NATS_URL', 'nats://127.0.0.1:4222'),
     dataDir: reader.string('DATA_DIR', 'var/shards'),
     heartbeatMs: reader.integer('HEARTBEAT_MS', 2000, 100, 600_000),
+    maxFutureDays: reader.integer('MAX_FUTURE_DAYS', DEFAULT_MAX_FUTURE_DAYS, 0, 3650),
   };
   reader.done();
   return config;

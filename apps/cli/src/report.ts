@@ -1,4 +1,4 @@
-import { DomainError, OpenCityDirectory, buildReport, parseReportQuery } from '#domain';
+import { DomainError, OpenCityDirectory, buildReport, dateWindow, parseReportQuery } from '#domain';
 import { loadCsvFile } from '#platform';
 import { formatReport } from './report/print-report.js';
 import { parseReportArgs } from './report/report-args.js';
@@ -9,14 +9,23 @@ const LISTED_ERRORS = 20;
 async function main(): Promise<void> {
   const args = parseReportArgs(process.argv.slice(2));
   const query = parseReportQuery(args.query, args.costRates);
-  const { stores, ingest } = await loadCsvFile(args.file, new OpenCityDirectory(), LISTED_ERRORS);
+  const { stores, ingest } = await loadCsvFile(
+    args.file,
+    new OpenCityDirectory(),
+    LISTED_ERRORS,
+    undefined,
+    dateWindow(new Date(), args.maxFutureDays),
+  );
   for (const error of ingest.errors) {
     process.stderr.write(`rejected ${error.message} [${error.code}]\n`);
   }
-  if (ingest.counts.rejected > ingest.errors.length) {
-    process.stderr.write(
-      `... and ${ingest.counts.rejected - ingest.errors.length} more rejected rows\n`,
-    );
+  for (const warning of ingest.warnings) {
+    process.stderr.write(`warning ${warning.message} [${warning.code}]\n`);
+  }
+  // Conflicting duplicates are listed with the rejections: neither is in the report.
+  const refused = ingest.counts.rejected + ingest.counts.conflicts;
+  if (refused > ingest.errors.length) {
+    process.stderr.write(`... and ${refused - ingest.errors.length} more rejected rows\n`);
   }
   const report = buildReport(stores.summarize(), query);
   process.stdout.write(

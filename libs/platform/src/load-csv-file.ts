@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { CityStores, CsvIngest, type CityDirectory } from '#domain';
+import { CityStores, CsvIngest, type CityDirectory, type DateWindow } from '#domain';
 import { Utf8ChunkDecoder } from './utf8-decoder.js';
 
 const CHUNK_BYTES = 1 << 20;
@@ -13,8 +13,9 @@ export async function loadCsvFile(
   cities: CityDirectory,
   keptErrors?: number,
   stores = new CityStores(),
+  dates?: DateWindow,
 ): Promise<{ stores: CityStores; ingest: CsvIngest }> {
-  const ingest = new CsvIngest(cities, stores, keptErrors);
+  const ingest = new CsvIngest(cities, stores, keptErrors, dates);
   const decoder = new Utf8ChunkDecoder();
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
     ingest.push(decoder.decode(chunk as Buffer));

@@ -5,7 +5,13 @@ import { loadFixture } from '../../support/fixtures.js';
 describe('accepted CSV formats', () => {
   it('reads the brief sample with CRLF line ends', () => {
     const { ingest, stores } = loadFixture('ok/brief-crlf.csv');
-    expect(ingest.counts).toEqual({ rows: 3, accepted: 3, duplicates: 0, rejected: 0 });
+    expect(ingest.counts).toEqual({
+      rows: 3,
+      accepted: 3,
+      duplicates: 0,
+      conflicts: 0,
+      rejected: 0,
+    });
     const report = buildReport(stores.summarize(), parseReportQuery({}));
     expect(report.data.comparison.total).toEqual({
       revenue: 45000 + 800 * 12 + 52000,

@@ -8,8 +8,28 @@ describe('CSV validation rules (not-ok/every-rule.csv)', () => {
     new FixedCityDirectory(['Lyon', 'Paris', 'Marseille']),
   );
 
-  it('counts every record once: accepted, duplicate or rejected', () => {
-    expect(ingest.counts).toEqual({ rows: 21, accepted: 1, duplicates: 1, rejected: 19 });
+  it('counts every record once: accepted, duplicate, conflict or rejected', () => {
+    expect(ingest.counts).toEqual({
+      rows: 21,
+      accepted: 1,
+      duplicates: 0,
+      conflicts: 1,
+      rejected: 19,
+    });
+  });
+
+  it('rejects an id stored with other content, naming every field that differs', () => {
+    // Line 21 gives OK1 (line 2: 2024-01-10, BMW_X3, 45000) another date, model and price.
+    expect(ingest.errors.find((entry) => entry.line === 21)).toEqual({
+      line: 21,
+      code: 'CONFLICTING_DUPLICATE',
+      field: 'date',
+      fields: ['date', 'modele', 'prix'],
+      transactionId: 'OK1',
+      message: expect.stringMatching(
+        /^line 21: transaction_id "OK1" is already stored with another date, modele, prix/,
+      ),
+    });
   });
 
   it.each([
@@ -43,7 +63,7 @@ describe('CSV validation rules (not-ok/every-rule.csv)', () => {
     });
   });
 
-  it('keeps the first occurrence of a duplicated id', () => {
+  it('keeps the first occurrence of a reused id', () => {
     const lyon = stores.storeFor('Lyon').columns();
     expect([lyon.length, lyon.models[lyon.model[0]!], lyon.priceCents[0]]).toEqual([
       1,

@@ -199,7 +199,8 @@ export function formatReport(report: Report, ingest: IngestCounts): string {
     `AutoConnect report: ${report.from ?? '-'} to ${report.to ?? '-'}, ${report.basis} basis, ` +
     `${report.cities.join(', ') || 'no city'}\n` +
     `Read ${count(ingest.rows)} rows: ${count(ingest.accepted)} accepted, ` +
-    `${count(ingest.duplicates)} duplicates, ${count(ingest.rejected)} rejected`;
+    `${count(ingest.duplicates)} duplicates, ${count(ingest.conflicts)} conflicting duplicates, ` +
+    `${count(ingest.rejected)} rejected`;
   return [header, ...blocks.map(([title, table]) => `== ${title}\n${table}`)].join('\n\n') + '\n';
 }
 

@@ -1,16 +1,24 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_COST_RATES, type CostRates, type RawReportQuery } from '#domain';
+import {
+  DEFAULT_COST_RATES,
+  DEFAULT_MAX_FUTURE_DAYS,
+  parseWholeNumber,
+  type CostRates,
+  type RawReportQuery,
+} from '#domain';
 import { exitWithUsage } from '../shared/exit.js';
 
 export const REPORT_USAGE = `usage: npm run report -- FILE [--from YYYY-MM] [--to YYYY-MM] [--basis contract|recognized]
                          [--city A,B] [--limit N] [--by count|revenue] [--window N] [--horizon N] [--json]
-                         [--sale-cost-rate R] [--rental-cost-rate R]`;
+                         [--sale-cost-rate R] [--rental-cost-rate R] [--max-future-days N]`;
 
 export interface ReportArgs {
   readonly file: string;
   readonly json: boolean;
   readonly query: RawReportQuery;
   readonly costRates: CostRates;
+  /** Dates later than today + this are refused (DATE_OUT_OF_RANGE), as the workers do. */
+  readonly maxFutureDays: number;
 }
 
 export function parseReportArgs(argv: string[]): ReportArgs {
@@ -31,6 +39,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
         json: { type: 'boolean', default: false },
         'sale-cost-rate': { type: 'string' },
         'rental-cost-rate': { type: 'string' },
+        'max-future-days': { type: 'string' },
       },
     });
   } catch (error) {
@@ -38,7 +47,13 @@ export function parseReportArgs(argv: string[]): ReportArgs {
   }
   const { values, positionals } = parsed;
   if (positionals.length !== 1) exitWithUsage(REPORT_USAGE, 'give exactly one CSV file');
-  const { json, 'sale-cost-rate': saleRate, 'rental-cost-rate': rentalRate, ...query } = values;
+  const {
+    json,
+    'sale-cost-rate': saleRate,
+    'rental-cost-rate': rentalRate,
+    'max-future-days': maxFutureDays,
+    ...query
+  } = values;
   return {
     file: positionals[0]!,
     json,
@@ -47,6 +62,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
       sale: costRate('--sale-cost-rate', saleRate, DEFAULT_COST_RATES.sale),
       rental: costRate('--rental-cost-rate', rentalRate, DEFAULT_COST_RATES.rental),
     },
+    maxFutureDays: futureDays(maxFutureDays),
   };
 }
 
@@ -60,4 +76,16 @@ function costRate(option: string, text: string | undefined, fallback: number): n
     );
   }
   return rate;
+}
+
+function futureDays(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_MAX_FUTURE_DAYS;
+  const days = parseWholeNumber(text.trim());
+  if (days === undefined || days > 3650) {
+    exitWithUsage(
+      REPORT_USAGE,
+      `--max-future-days must be a whole number from 0 to 3650, not "${text}"`,
+    );
+  }
+  return days;
 }

@@ -10,6 +10,12 @@ const cityOutcome: SchemaObject = {
       description: 'Rows whose transaction_id the city already holds',
       example: 1,
     },
+    conflicts: {
+      type: 'integer',
+      description:
+        'Rows whose transaction_id the city holds with other content (CONFLICTING_DUPLICATE)',
+      example: 0,
+    },
     rejected: { type: 'integer', description: 'Rows its worker rejected', example: 1 },
     notApplied: {
       type: 'integer',
@@ -20,31 +26,55 @@ const cityOutcome: SchemaObject = {
   },
 };
 
+const rowError: SchemaObject = {
+  type: 'object',
+  properties: {
+    line: { type: 'integer', example: 13 },
+    transactionId: { type: 'string', nullable: true, example: 'TX000012' },
+    code: { type: 'string', example: 'INVALID_DATE' },
+    field: { type: 'string', nullable: true, example: 'date' },
+    fields: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'CONFLICTING_DUPLICATE: every field that differs from the stored record',
+      example: ['date', 'prix'],
+    },
+    message: {
+      type: 'string',
+      example: 'line 13: date "2024-02-30" is not a real date written YYYY-MM-DD',
+    },
+  },
+};
+
 /** The answer of POST /imports and POST /transactions. */
 export const IMPORT_OUTCOME_SCHEMA: SchemaObject = {
   type: 'object',
   properties: {
     rows: { type: 'integer', description: 'Records read after the header', example: 50_002 },
     accepted: { type: 'integer', example: 49_999 },
-    duplicates: { type: 'integer', example: 1 },
-    rejected: { type: 'integer', example: 2 },
+    duplicates: {
+      type: 'integer',
+      description: 'Rows whose transaction_id is stored with the same content: skipped',
+      example: 1,
+    },
+    conflicts: {
+      type: 'integer',
+      description:
+        'Rows whose transaction_id is stored with other content: rejected as CONFLICTING_DUPLICATE (in errors, with the differing fields)',
+      example: 0,
+    },
+    rejected: { type: 'integer', description: 'Rows breaking a rule of the contract', example: 2 },
     errors: {
       type: 'array',
       description:
         'The first 1000 rejections, by line (for POST /transactions: position in the array)',
-      items: {
-        type: 'object',
-        properties: {
-          line: { type: 'integer', example: 13 },
-          transactionId: { type: 'string', nullable: true, example: 'TX000012' },
-          code: { type: 'string', example: 'INVALID_DATE' },
-          field: { type: 'string', nullable: true, example: 'date' },
-          message: {
-            type: 'string',
-            example: 'line 13: date "2024-02-30" is not a real date written YYYY-MM-DD',
-          },
-        },
-      },
+      items: rowError,
+    },
+    warnings: {
+      type: 'array',
+      description:
+        'The first 1000 rows stored but worth a look, by line: PRICE_OUTLIER, a price more than 5 times away from the usual price of its model and type in its city',
+      items: rowError,
     },
     cities: { type: 'array', items: cityOutcome },
     elapsedMs: { type: 'number', example: 231.5 },

@@ -44,6 +44,7 @@ describe(ImportSession.name, () => {
         rows: outcome.rows,
         accepted: outcome.accepted,
         duplicates: outcome.duplicates,
+        conflicts: outcome.conflicts,
         rejected: outcome.rejected,
       }).toEqual(ingest.counts);
       expect(outcome.errors).toEqual(ingest.errors);

@@ -32,6 +32,10 @@ export class ImportSession {
   private readonly pipeline: RecordPipeline;
   /** Every rejection, here or by a worker: all counted, the first by line kept. */
   private readonly rejections = new FirstErrors(KEPT_ERRORS);
+  /** Rows stored with an unusual price, as the workers flag them. */
+  private readonly warnings = new FirstErrors(KEPT_ERRORS);
+  /** Rejections that are conflicts, counted apart from the others. */
+  private conflicts = 0;
   private readonly pending = new Map<string, PendingBatch>();
   private readonly ready: { city: string; batch: IngestBatch }[] = [];
   private readonly inFlight = new Set<Promise<void>>();
@@ -139,8 +143,11 @@ export class ImportSession {
       .then((result) => {
         outcome.accepted += result.accepted;
         outcome.duplicates += result.duplicates;
+        outcome.conflicts += result.conflicts;
         outcome.rejected += result.rejected;
-        this.rejections.addCounted(result.errors, result.rejected);
+        this.conflicts += result.conflicts;
+        this.rejections.addCounted(result.errors, result.rejected + result.conflicts);
+        this.warnings.addCounted(result.warnings, result.warnings.length);
       })
       .catch((error: unknown) => {
         outcome.error ??= error instanceof Error ? error.message : String(error);
@@ -156,7 +163,7 @@ export class ImportSession {
   private outcomeOf(city: string): CityImportOutcome {
     let outcome = this.outcomes.get(city);
     if (outcome === undefined) {
-      outcome = { city, accepted: 0, duplicates: 0, rejected: 0, notApplied: 0 };
+      outcome = { city, accepted: 0, duplicates: 0, conflicts: 0, rejected: 0, notApplied: 0 };
       this.outcomes.set(city, outcome);
     }
     return outcome;
@@ -164,14 +171,16 @@ export class ImportSession {
 
   private outcome(): ImportOutcome {
     const cities = [...this.outcomes.values()].sort((a, b) => (a.city < b.city ? -1 : 1));
-    const total = (key: 'accepted' | 'duplicates'): number =>
+    const total = (key: 'accepted' | 'duplicates' | 'conflicts'): number =>
       cities.reduce((sum, city) => sum + city[key], 0);
     return {
       rows: this.pipeline.rows,
       accepted: total('accepted'),
       duplicates: total('duplicates'),
-      rejected: this.rejections.count,
+      conflicts: total('conflicts'),
+      rejected: this.rejections.count - this.conflicts,
       errors: this.rejections.list(),
+      warnings: this.warnings.list(),
       cities,
       elapsedMs: elapsedMs(this.started),
     };

@@ -20,6 +20,18 @@ const ROW_CODES: Record<RowError['code'], Record<Lang, string>> = {
   INVALID_QUERY: { fr: 'requête invalide', en: 'invalid query' },
   UNKNOWN_CITY: { fr: 'ville inconnue', en: 'unknown city' },
   INVALID_BATCH: { fr: 'lot invalide', en: 'invalid batch' },
+  CONFLICTING_DUPLICATE: {
+    fr: 'identifiant déjà enregistré avec un autre contenu',
+    en: 'id already stored with other content',
+  },
+  PRICE_OUTLIER: {
+    fr: 'prix très éloigné du prix habituel du modèle (enregistré)',
+    en: 'price far from the model’s usual price (stored)',
+  },
+  DATE_OUT_OF_RANGE: {
+    fr: 'date hors de la période plausible',
+    en: 'date out of the plausible window',
+  },
 };
 
 export function rowCodeLabel(code: RowError['code'], lang: Lang): string {

@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { uploadCsv } from '../api/client.js';
-import type { ApiErrorBody, ImportOutcome } from '../api/types.js';
+import type { ApiErrorBody, ImportOutcome, RowError } from '../api/types.js';
 import { rowCodeLabel } from '../ui/row-codes.js';
 import { TableHead } from '../ui/table-head.js';
 import { useUi } from '../ui/ui-context.js';
@@ -148,7 +148,7 @@ function UploadState({ upload }: { upload: Upload }): JSX.Element | null {
 }
 
 function Outcome({ title, outcome }: { title: string; outcome: ImportOutcome }): JSX.Element {
-  const { t, f, lang } = useUi();
+  const { t, f } = useUi();
   return (
     <div class="outcome" data-testid="import-outcome" role="status">
       <h3>{title}</h3>
@@ -158,35 +158,49 @@ function Outcome({ title, outcome }: { title: string; outcome: ImportOutcome }):
         {t('accepted')} ·{' '}
         <span data-testid="outcome-duplicates">{f.integer(outcome.duplicates)}</span>{' '}
         {t('duplicates')} ·{' '}
-        <span data-testid="outcome-rejected">{f.integer(outcome.rejected)}</span> {t('rejected')}
+        <span data-testid="outcome-conflicts">{f.integer(outcome.conflicts)}</span> {t('conflicts')}{' '}
+        · <span data-testid="outcome-rejected">{f.integer(outcome.rejected)}</span> {t('rejected')}
       </p>
-      {outcome.errors.length > 0 && (
-        <div class="scroll">
-          <table class="data" data-testid="rejected-lines">
-            <caption>{t('rejectedLines')}</caption>
-            <TableHead
-              columns={[t('line'), t('field'), t('code'), t('message')]}
-              text={[1, 2, 3]}
-            />
-            <tbody>
-              {outcome.errors.map((error, index) => (
-                <tr key={index}>
-                  <td>{error.line}</td>
-                  <td class="text">{error.field ?? '—'}</td>
-                  <td class="text">
-                    <code>{error.code}</code>
-                  </td>
-                  <td class="text">
-                    {rowCodeLabel(error.code, lang)}
-                    <br />
-                    <small class="muted">{error.message}</small>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <RowTable caption={t('rejectedLines')} rows={outcome.errors} testId="rejected-lines" />
+      <RowTable caption={t('warnedLines')} rows={outcome.warnings} testId="warned-lines" />
+    </div>
+  );
+}
+
+/** Rows of an import named by line: the rejected ones, or the stored ones worth a look. */
+function RowTable({
+  caption,
+  rows,
+  testId,
+}: {
+  caption: string;
+  rows: readonly RowError[];
+  testId: string;
+}): JSX.Element | null {
+  const { t, lang } = useUi();
+  if (rows.length === 0) return null;
+  return (
+    <div class="scroll">
+      <table class="data" data-testid={testId}>
+        <caption>{caption}</caption>
+        <TableHead columns={[t('line'), t('field'), t('code'), t('message')]} text={[1, 2, 3]} />
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={index}>
+              <td>{row.line}</td>
+              <td class="text">{row.fields?.join(', ') ?? row.field ?? '—'}</td>
+              <td class="text">
+                <code>{row.code}</code>
+              </td>
+              <td class="text">
+                {rowCodeLabel(row.code, lang)}
+                <br />
+                <small class="muted">{row.message}</small>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

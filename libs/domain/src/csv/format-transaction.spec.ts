@@ -48,7 +48,13 @@ describe(formatTransaction.name, () => {
     const ingest = new CsvIngest(new FixedCityDirectory(['Lyon']), stores);
     ingest.push(`${TRANSACTION_CSV_HEADER}\n${transactions.map(formatTransaction).join('\n')}\n`);
     ingest.end();
-    expect(ingest.counts).toEqual({ rows: 2, accepted: 2, duplicates: 0, rejected: 0 });
+    expect(ingest.counts).toEqual({
+      rows: 2,
+      accepted: 2,
+      duplicates: 0,
+      conflicts: 0,
+      rejected: 0,
+    });
     const columns = stores.storeFor('Lyon').columns();
     expect([...columns.priceCents.subarray(0, 2)]).toEqual([4_500_050, 80_005]);
     expect([

@@ -3,6 +3,8 @@ import type { CityDirectory } from '../model/cities.js';
 import type { RowError } from '../model/errors.js';
 import type { Transaction } from '../model/transaction.js';
 import type { CityStore } from '../store/city-store.js';
+import { AppendTally } from './append-tally.js';
+import type { DateWindow } from './date-window.js';
 import { FirstErrors } from './first-errors.js';
 import { RecordPipeline } from './record-pipeline.js';
 import { ValidatingSink } from './validating-sink.js';
@@ -20,9 +22,13 @@ export interface RecordBatch {
 export interface BatchOutcome {
   accepted: number;
   duplicates: number;
+  /** Ids stored with other content (CONFLICTING_DUPLICATE, listed in `errors`, not in `rejected`). */
+  conflicts: number;
   rejected: number;
   /** The first `keptErrors` rejections. */
   errors: RowError[];
+  /** The first `keptErrors` warnings: rows stored with a price far from the usual one. */
+  warnings: RowError[];
 }
 
 /**
@@ -36,27 +42,33 @@ export function ingestBatch(
   batch: RecordBatch,
   keptErrors: number,
   onAccepted: (transaction: Transaction, record: CsvRecord) => void = () => undefined,
+  dates?: DateWindow,
 ): BatchOutcome {
-  let accepted = 0;
-  let duplicates = 0;
   const rejections = new FirstErrors(keptErrors);
+  const tally = new AppendTally(rejections);
   const pipeline = new RecordPipeline(
-    new ValidatingSink(cities, {
-      valid: (transaction, record) => {
-        if (store.append(transaction) === 'accepted') {
-          accepted += 1;
-          onAccepted(transaction, record);
-        } else {
-          duplicates += 1;
-        }
+    new ValidatingSink(
+      cities,
+      {
+        valid: (transaction, record) => {
+          if (tally.append(store, transaction, record.line)) onAccepted(transaction, record);
+        },
+        rejected: (error) => {
+          rejections.add(error);
+        },
       },
-      rejected: (error) => {
-        rejections.add(error);
-      },
-    }),
+      dates,
+    ),
     batch,
   );
   pipeline.push(batch.csv);
   pipeline.end();
-  return { accepted, duplicates, rejected: rejections.count, errors: rejections.list() };
+  return {
+    accepted: tally.accepted,
+    duplicates: tally.duplicates,
+    conflicts: tally.conflicts,
+    rejected: tally.rejected(),
+    errors: rejections.list(),
+    warnings: tally.warnings.list(),
+  };
 }

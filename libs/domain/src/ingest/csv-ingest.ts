@@ -1,6 +1,8 @@
 import type { CityDirectory } from '../model/cities.js';
 import type { RowError } from '../model/errors.js';
 import type { CityStores } from './city-stores.js';
+import { AppendTally } from './append-tally.js';
+import type { DateWindow } from './date-window.js';
 import { FirstErrors } from './first-errors.js';
 import { RecordPipeline } from './record-pipeline.js';
 import { ValidatingSink } from './validating-sink.js';
@@ -10,6 +12,8 @@ export interface IngestCounts {
   rows: number;
   accepted: number;
   duplicates: number;
+  /** Ids stored with other content (CONFLICTING_DUPLICATE). */
+  conflicts: number;
   rejected: number;
 }
 
@@ -18,36 +22,44 @@ export interface IngestCounts {
  * validated and appended, duplicates counted, rejections counted and the first ones kept.
  */
 export class CsvIngest {
-  private accepted = 0;
-  private duplicates = 0;
+  private readonly tally: AppendTally;
   private readonly rejections: FirstErrors;
   private readonly pipeline: RecordPipeline;
 
-  constructor(cities: CityDirectory, stores: CityStores, keptErrors = 1000) {
+  /** `dates`: the plausible window of new rows; none when the rows were checked before (a shard). */
+  constructor(cities: CityDirectory, stores: CityStores, keptErrors = 1000, dates?: DateWindow) {
     this.rejections = new FirstErrors(keptErrors);
+    const tally = new AppendTally(this.rejections);
+    this.tally = tally;
     this.pipeline = new RecordPipeline(
-      new ValidatingSink(cities, {
-        valid: (transaction) => {
-          if (stores.storeFor(transaction.city).append(transaction) === 'accepted') {
-            this.accepted += 1;
-          } else {
-            this.duplicates += 1;
-          }
+      new ValidatingSink(
+        cities,
+        {
+          valid: (transaction, record) => {
+            tally.append(stores.storeFor(transaction.city), transaction, record.line);
+          },
+          rejected: (error) => {
+            this.rejections.add(error);
+          },
         },
-        rejected: (error) => {
-          this.rejections.add(error);
-        },
-      }),
+        dates,
+      ),
     );
   }
 
   get counts(): IngestCounts {
     return {
       rows: this.pipeline.rows,
-      accepted: this.accepted,
-      duplicates: this.duplicates,
-      rejected: this.rejections.count,
+      accepted: this.tally.accepted,
+      duplicates: this.tally.duplicates,
+      conflicts: this.tally.conflicts,
+      rejected: this.tally.rejected(),
     };
+  }
+
+  /** The first warnings (rows stored with an unusual price), by line. */
+  get warnings(): RowError[] {
+    return this.tally.warnings.list();
   }
 
   /** The first rejections, by line. */

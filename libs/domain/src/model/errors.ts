@@ -17,6 +17,10 @@ export const ErrorCode = {
   InvalidQuery: 'INVALID_QUERY',
   UnknownCity: 'UNKNOWN_CITY',
   InvalidBatch: 'INVALID_BATCH',
+  ConflictingDuplicate: 'CONFLICTING_DUPLICATE',
+  DateOutOfRange: 'DATE_OUT_OF_RANGE',
+  /** A warning, not a rejection: the row is stored. */
+  PriceOutlier: 'PRICE_OUTLIER',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -27,6 +31,8 @@ export interface RowError {
   readonly field: string | undefined;
   readonly transactionId: string | undefined;
   readonly message: string;
+  /** CONFLICTING_DUPLICATE: every field in which the record differs from the stored one. */
+  readonly fields?: readonly string[];
 }
 
 /** A failure that concerns a whole input or request, not one row. */

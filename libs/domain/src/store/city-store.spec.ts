@@ -15,10 +15,13 @@ const sale = (transactionId: string, model: string, priceCents: number): Transac
 });
 
 describe(CityStore.name, () => {
-  it('keeps the first transaction of an id and counts the next as a duplicate', () => {
+  it('keeps the first transaction of an id: the same again is a duplicate, other content a conflict', () => {
     const store = new CityStore('Lyon');
     expect(store.append(sale('T1', 'BMW_X3', 100))).toBe('accepted');
-    expect(store.append(sale('T1', 'BMW_X5', 999))).toBe('duplicate');
+    expect(store.append(sale('T1', 'BMW_X3', 100))).toBe('duplicate');
+    expect(store.append(sale('T1', 'BMW_X5', 999))).toBe('conflict');
+    expect(store.differences(sale('T1', 'BMW_X5', 999))).toEqual(['modele', 'prix']);
+    expect(store.differences({ ...sale('T1', 'BMW_X3', 100), costCents: 5 })).toEqual(['cout']);
     const columns = store.columns();
     expect([columns.length, columns.priceCents[0], columns.models]).toEqual([1, 100, ['BMW_X3']]);
   });

@@ -1,4 +1,5 @@
 import type { Transaction } from '../model/transaction.js';
+import { PriceReferences } from './price-references.js';
 import { TransactionIdIndex } from './transaction-id-index.js';
 
 const INITIAL_CAPACITY = 1024;
@@ -19,7 +20,14 @@ export interface CityColumns {
   readonly models: readonly string[];
 }
 
-export type AppendOutcome = 'accepted' | 'duplicate';
+/**
+ * `duplicate`: the id is stored with the same content (a file sent again); `conflict`: the id is
+ * stored with other content, which {@link CityStore.differences} names.
+ */
+export type AppendOutcome = 'accepted' | 'duplicate' | 'conflict';
+
+/** The CSV fields two records of one id can differ in. */
+export type ComparedField = 'date' | 'type' | 'modele' | 'prix' | 'duree_location_mois' | 'cout';
 
 /**
  * One city's transactions as typed-array columns with interned model names: about 30 bytes a
@@ -37,6 +45,8 @@ export class CityStore {
   private readonly modelIds = new Map<string, number>();
   private readonly modelNames: string[] = [];
   private readonly transactionIds = new TransactionIdIndex();
+  private readonly prices = new PriceReferences();
+  private unusual: number | undefined;
 
   constructor(readonly city: string) {}
 
@@ -46,7 +56,9 @@ export class CityStore {
 
   /** Adds a transaction of this city, unless its id is already stored: the first one wins. */
   append(transaction: Transaction): AppendOutcome {
-    if (!this.transactionIds.add(transaction.transactionId)) return 'duplicate';
+    if (!this.transactionIds.add(transaction.transactionId)) {
+      return this.differences(transaction).length === 0 ? 'duplicate' : 'conflict';
+    }
     if (this.size === this.month.length) this.grow();
     const row = this.size;
     this.month[row] = transaction.month;
@@ -56,8 +68,38 @@ export class CityStore {
     this.priceCents[row] = transaction.priceCents;
     this.durationMonths[row] = transaction.durationMonths;
     this.costCents[row] = transaction.costCents ?? Number.NaN;
+    this.unusual = this.prices.check(
+      this.model[row] * 2 + transaction.type,
+      transaction.priceCents,
+    );
     this.size = row + 1;
     return 'accepted';
+  }
+
+  /**
+   * For the transaction last accepted: the usual price (cents) of its model and type in this city
+   * when its price was far from it (beyond PRICE_OUTLIER_FACTOR either way), else undefined.
+   */
+  get unusualPrice(): number | undefined {
+    return this.unusual;
+  }
+
+  /** The fields in which `transaction` differs from the stored one of its id (none if absent). */
+  differences(transaction: Transaction): ComparedField[] {
+    const row = this.transactionIds.rowOf(transaction.transactionId);
+    if (row < 0) return [];
+    const fields: ComparedField[] = [];
+    if (this.month[row] !== transaction.month || this.day[row] !== transaction.day) {
+      fields.push('date');
+    }
+    if (this.type[row] !== transaction.type) fields.push('type');
+    if (this.modelNames[this.model[row]!] !== transaction.model) fields.push('modele');
+    if (this.priceCents[row] !== transaction.priceCents) fields.push('prix');
+    if (this.durationMonths[row] !== transaction.durationMonths) {
+      fields.push('duree_location_mois');
+    }
+    if (!Object.is(this.costCents[row], transaction.costCents ?? Number.NaN)) fields.push('cout');
+    return fields;
   }
 
   columns(): CityColumns {

@@ -36,6 +36,17 @@ export class TransactionIdIndex {
     }
   }
 
+  /** The position `id` was added at (the store's row), or -1. */
+  rowOf(id: string): number {
+    const code = hash(id);
+    const mask = this.slots.length - 1;
+    for (let slot = code & mask; ; slot = (slot + 1) & mask) {
+      const row = this.slots[slot]!;
+      if (row === EMPTY) return -1;
+      if (this.hashes[row] === code && this.equals(row, id)) return row;
+    }
+  }
+
   private equals(row: number, id: string): boolean {
     const start = this.offsets[row]!;
     if (this.offsets[row + 1]! - start !== id.length) return false;
