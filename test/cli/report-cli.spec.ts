@@ -12,6 +12,15 @@ describe('npm run report', () => {
     expectClose(json, { ...THREE_CITIES_REPORT, ingest: THREE_CITIES_INGEST });
   });
 
+  it('reads French Excel files as the same data: three-cities, and Windows-1252 with --charset', () => {
+    const report = (file: string, ...options: string[]): unknown =>
+      JSON.parse(runCli('report', [fixturePath(file), '--json', ...options]).stdout);
+    expect(report('ok/three-cities-excel-fr.csv')).toEqual(report('ok/three-cities.csv'));
+    expect(report('ok/accents-excel-fr-cp1252.csv', '--charset', 'windows-1252')).toEqual(
+      report('ok/accents.csv'),
+    );
+  });
+
   it('lists rejected rows on stderr with their line and reason', () => {
     const run = runCli('report', [fixturePath('ok/three-cities.csv'), '--json']);
     expect(run.stderr).toBe(

@@ -73,7 +73,14 @@ export function clusterScenarios(transport: 'tcp' | 'nats', natsUrl: () => strin
       'INVALID_DURATION',
       'MISSING_TRANSACTION_ID',
       'TOO_FEW_FIELDS',
+      'DATE_OUT_OF_RANGE',
     ]);
+    // E11's 900 000 000 € BMW X3 is stored, and named.
+    expect(
+      (outcome.warnings as { code: string; transactionId: string }[]).map(
+        ({ code, transactionId }) => [code, transactionId],
+      ),
+    ).toEqual([['PRICE_OUTLIER', 'E11']]);
   });
 
   describe.each(QUERIES)('for %s', (_, query) => {

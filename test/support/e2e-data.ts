@@ -4,8 +4,8 @@ import { generatedLines } from './generated.js';
 /**
  * Generated rows of the three served cities plus the cases an import must get right: quoting,
  * a line break inside a field, CRLF, case-insensitive cities and types, an id reused within a
- * city with other content (a conflict), an id in two cities, blank lines, and rows each contract
- * rule rejects.
+ * city with other content (a conflict), an id in two cities, blank lines, rows each contract
+ * rule rejects, a date out of the plausible window, and a price typo (stored, with a warning).
  */
 const EDGE_ROWS = [
   'E1,2025-06-10,Lyon,vente,"Audi_A4, ""S line""",51000,NULL,43000',
@@ -21,6 +21,8 @@ const EDGE_ROWS = [
   'E8,2025-06-17,Paris,location,BMW_X3,700,60,',
   ',2025-06-18,Paris,vente,BMW_X3,58000,NULL,',
   'E9,2025-06-19,Paris,vente,BMW_X3',
+  'E10,0024-06-20,Paris,vente,BMW_X3,58000,NULL,',
+  'E11,2025-06-21,Lyon,vente,BMW_X3,900000000,NULL,',
 ];
 
 export function writeImportFile(path: string, rows = 20_000): void {

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     LISTED_ERRORS,
     undefined,
     dateWindow(new Date(), args.maxFutureDays),
+    args.charset,
   );
   for (const error of ingest.errors) {
     process.stderr.write(`rejected ${error.message} [${error.code}]\n`);

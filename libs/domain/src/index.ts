@@ -8,6 +8,7 @@ export * from './csv/validate-record.js';
 export * from './ingest/append-tally.js';
 export * from './ingest/batch-ingest.js';
 export * from './ingest/city-stores.js';
+export * from './ingest/csv-dialect.js';
 export * from './ingest/csv-ingest.js';
 export * from './ingest/date-window.js';
 export * from './ingest/first-errors.js';

@@ -1,6 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { CityStores, CsvIngest, type CityDirectory, type DateWindow } from '#domain';
-import { Utf8ChunkDecoder } from './utf8-decoder.js';
+import {
+  CityStores,
+  CsvDialectReader,
+  CsvIngest,
+  type CityDirectory,
+  type DateWindow,
+} from '#domain';
+import { chunkDecoder, type Charset } from './charset.js';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -14,13 +20,15 @@ export async function loadCsvFile(
   keptErrors?: number,
   stores = new CityStores(),
   dates?: DateWindow,
+  charset: Charset = 'utf-8',
 ): Promise<{ stores: CityStores; ingest: CsvIngest }> {
   const ingest = new CsvIngest(cities, stores, keptErrors, dates);
-  const decoder = new Utf8ChunkDecoder();
+  const decoder = chunkDecoder(charset);
+  const dialect = new CsvDialectReader();
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
-    ingest.push(decoder.decode(chunk as Buffer));
+    ingest.push(dialect.push(decoder.decode(chunk as Buffer)));
   }
-  ingest.push(decoder.end());
+  ingest.push(dialect.push(decoder.end()) + dialect.end());
   ingest.end();
   return { stores, ingest };
 }

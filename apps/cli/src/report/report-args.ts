@@ -6,11 +6,13 @@ import {
   type CostRates,
   type RawReportQuery,
 } from '#domain';
+import { parseCharset, type Charset } from '#platform';
 import { exitWithUsage } from '../shared/exit.js';
 
 export const REPORT_USAGE = `usage: npm run report -- FILE [--from YYYY-MM] [--to YYYY-MM] [--basis contract|recognized]
                          [--city A,B] [--limit N] [--by count|revenue] [--window N] [--horizon N] [--json]
-                         [--sale-cost-rate R] [--rental-cost-rate R] [--max-future-days N]`;
+                         [--sale-cost-rate R] [--rental-cost-rate R] [--max-future-days N]
+                         [--charset utf-8|windows-1252]`;
 
 export interface ReportArgs {
   readonly file: string;
@@ -19,6 +21,7 @@ export interface ReportArgs {
   readonly costRates: CostRates;
   /** Dates later than today + this are refused (DATE_OUT_OF_RANGE), as the workers do. */
   readonly maxFutureDays: number;
+  readonly charset: Charset;
 }
 
 export function parseReportArgs(argv: string[]): ReportArgs {
@@ -40,6 +43,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
         'sale-cost-rate': { type: 'string' },
         'rental-cost-rate': { type: 'string' },
         'max-future-days': { type: 'string' },
+        charset: { type: 'string' },
       },
     });
   } catch (error) {
@@ -52,6 +56,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
     'sale-cost-rate': saleRate,
     'rental-cost-rate': rentalRate,
     'max-future-days': maxFutureDays,
+    charset,
     ...query
   } = values;
   return {
@@ -63,6 +68,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
       rental: costRate('--rental-cost-rate', rentalRate, DEFAULT_COST_RATES.rental),
     },
     maxFutureDays: futureDays(maxFutureDays),
+    charset: fileCharset(charset),
   };
 }
 
@@ -88,4 +94,13 @@ function futureDays(text: string | undefined): number {
     );
   }
   return days;
+}
+
+function fileCharset(text: string | undefined): Charset {
+  if (text === undefined) return 'utf-8';
+  const charset = parseCharset(text);
+  if (charset === undefined) {
+    exitWithUsage(REPORT_USAGE, `--charset must be utf-8 or windows-1252, not "${text}"`);
+  }
+  return charset;
 }

@@ -7,6 +7,7 @@ import {
   ApiPayloadTooLargeResponse,
   ApiBadRequestResponse,
   ApiServiceUnavailableResponse,
+  ApiQuery,
   ApiTags,
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
@@ -20,6 +21,7 @@ import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
 import type { ImportOutcome } from '#contracts';
 import { ImportsService } from './imports.service.js';
 import { multipartFile } from './multipart-file.js';
+import { requestCharset } from './request-charset.js';
 import { WriteEndpoint } from '../security/write-endpoint.js';
 
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain'];
@@ -97,6 +99,13 @@ export class ImportsController {
       "Marseille (11376 rows not applied: connect ECONNREFUSED 127.0.0.1:4003): the other cities' rows are applied; retry the import to complete it",
     ),
   })
+  @ApiQuery({
+    name: 'charset',
+    required: false,
+    description:
+      "The file's encoding when the Content-Type does not say it (a multipart upload): utf-8 (default) or windows-1252 (Excel in French on Windows).",
+    enum: ['utf-8', 'windows-1252'],
+  })
   async import(@Req() request: Request): Promise<ImportOutcome> {
     const length = Number(request.headers['content-length'] ?? Number.NaN);
     if (length > this.limits.maxBytes) {
@@ -111,9 +120,10 @@ export class ImportsController {
       .join('')
       .trim()
       .toLowerCase();
-    if (CSV_TYPES.includes(type)) return this.imports.importCsv(request);
+    const charset = requestCharset(request);
+    if (CSV_TYPES.includes(type)) return this.imports.importCsv(request, charset);
     if (type === 'multipart/form-data') {
-      return multipartFile(request, 'file', (file) => this.imports.importCsv(file));
+      return multipartFile(request, 'file', (file) => this.imports.importCsv(file, charset));
     }
     throw new GatewayError(
       415,

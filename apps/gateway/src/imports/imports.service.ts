@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { KnownHeader } from '#domain';
-import { Utf8ChunkDecoder } from '#platform';
+import { CsvDialectReader, type KnownHeader } from '#domain';
+import { chunkDecoder, type Charset } from '#platform';
 import { CityRegistry } from '../cluster/city-registry.service.js';
 import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
 import type { CallTimeouts, ImportConfig } from '../config/gateway-config.js';
@@ -21,9 +21,14 @@ export class ImportsService {
     private readonly live: LiveEvents,
   ) {}
 
-  async importCsv(body: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<ImportOutcome> {
+  /** A CSV in either dialect (docs/metrics.md, "CSV input"), in UTF-8 or Windows-1252. */
+  async importCsv(
+    body: AsyncIterable<Buffer> | Iterable<Buffer>,
+    charset: Charset = 'utf-8',
+  ): Promise<ImportOutcome> {
     const session = this.session();
-    const decoder = new Utf8ChunkDecoder();
+    const decoder = chunkDecoder(charset);
+    const dialect = new CsvDialectReader();
     let bytes = 0;
     for await (const chunk of body) {
       bytes += chunk.length;
@@ -42,14 +47,14 @@ export class ImportsService {
         throw new GatewayError(
           400,
           GatewayErrorCode.InvalidBody,
-          `the body is not valid UTF-8 (after about ${bytes - chunk.length} bytes); what was read before is in 'outcome'`,
+          `the body is not valid UTF-8 (after about ${bytes - chunk.length} bytes); what was read before is in 'outcome'. A file Excel saved in Windows-1252 is read with Content-Type: text/csv; charset=windows-1252, or ?charset=windows-1252`,
           { outcome: this.announce(await session.settle()) },
         );
       }
-      session.push(text);
+      session.push(dialect.push(text));
       await session.drain();
     }
-    session.push(decoder.end());
+    session.push(dialect.push(decoder.end()) + dialect.end());
     return this.complete(session);
   }
 

@@ -46,11 +46,12 @@ export type UploadResult =
 export function uploadCsv(
   file: File,
   apiKey: string | undefined,
+  charset: 'utf-8' | 'windows-1252',
   onProgress: (share: number) => void,
 ): Promise<UploadResult> {
   return new Promise((resolve) => {
     const request = new XMLHttpRequest();
-    request.open('POST', '/imports');
+    request.open('POST', `/imports?charset=${charset}`);
     request.responseType = 'json';
     if (apiKey !== undefined) request.setRequestHeader('x-api-key', apiKey);
     request.upload.onprogress = (event) => {

@@ -116,7 +116,8 @@ const FR = {
   sameMonthLastYear: 'Même mois N-1',
   last13: 'Chiffre d’affaires des 13 derniers mois',
   importHelp:
-    'Colonnes : transaction_id, date, ville, type, modele, prix, duree_location_mois (cout facultatif).',
+    'Colonnes : transaction_id, date, ville, type, modele, prix, duree_location_mois (cout facultatif). Un fichier enregistré par Excel en français (séparateur « ; », virgule décimale, dates jj/mm/aaaa) est lu tel quel.',
+  encoding: 'Encodage du fichier',
 } as const;
 
 export type MessageKey = keyof typeof FR;
@@ -235,7 +236,8 @@ const EN: Record<MessageKey, string> = {
   sameMonthLastYear: 'Same month last year',
   last13: 'Revenue over the last 13 months',
   importHelp:
-    'Columns: transaction_id, date, ville, type, modele, prix, duree_location_mois (cout optional).',
+    'Columns: transaction_id, date, ville, type, modele, prix, duree_location_mois (cout optional). A file saved by Excel in French (";" separator, decimal comma, dd/mm/yyyy dates) is read as it is.',
+  encoding: 'File encoding',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { fr: FR, en: EN };

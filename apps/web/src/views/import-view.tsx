@@ -32,11 +32,12 @@ export function ImportView({ onImported }: { onImported: () => void }): JSX.Elem
   const [dragging, setDragging] = useState(false);
   const [pending, setPending] = useState<File | undefined>(undefined);
   const [key, setKey] = useState(sessionStorage.getItem(KEY_STORAGE) ?? '');
+  const [charset, setCharset] = useState<'utf-8' | 'windows-1252'>('utf-8');
 
   async function send(file: File, apiKey: string): Promise<void> {
     setPending(undefined);
     setUpload({ state: 'sending', share: 0, file: file.name });
-    const result = await uploadCsv(file, apiKey === '' ? undefined : apiKey, (share) => {
+    const result = await uploadCsv(file, apiKey === '' ? undefined : apiKey, charset, (share) => {
       setUpload({ state: 'sending', share, file: file.name });
     });
     if (result.ok) {
@@ -63,6 +64,19 @@ export function ImportView({ onImported }: { onImported: () => void }): JSX.Elem
     <section class="card" aria-labelledby="import-title" data-testid="import-view">
       <h2 id="import-title">{t('import')}</h2>
       <p class="help">{t('importHelp')}</p>
+      <label class="charset">
+        {t('encoding')}{' '}
+        <select
+          value={charset}
+          data-testid="charset"
+          onChange={(event) => {
+            setCharset(event.currentTarget.value === 'windows-1252' ? 'windows-1252' : 'utf-8');
+          }}
+        >
+          <option value="utf-8">UTF-8</option>
+          <option value="windows-1252">Windows-1252 (Excel)</option>
+        </select>
+      </label>
       <label
         class={`dropzone${dragging ? ' dragging' : ''}`}
         data-testid="dropzone"

@@ -27,7 +27,8 @@ export function parseHeader(fields: readonly string[]): ColumnLayout {
     throw new DomainError(
       ErrorCode.MissingColumn,
       `the header lacks required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ` +
-        `(expected ${REQUIRED_COLUMNS.join(',')}[,cout])`,
+        `(expected ${REQUIRED_COLUMNS.join(',')}[,cout], separated by "," or, as Excel in French ` +
+        `saves it, by ";"${detectedSeparator(fields)})`,
       { missing },
     );
   }
@@ -43,4 +44,18 @@ export function parseHeader(fields: readonly string[]): ColumnLayout {
     cout: position('cout'),
     width: fields.length,
   };
+}
+
+/** What a header that is not read seems to be separated by, for the error to say. */
+function detectedSeparator(fields: readonly string[]): string {
+  const text = fields.join(',');
+  const seen = [
+    ['";"', ';'],
+    ['tabs', '\t'],
+    ['"|"', '|'],
+  ].filter(([, separator]) => text.includes(separator!));
+  const found = seen.map(([name]) => name).join(' and ');
+  return found === ''
+    ? ''
+    : `; this header holds ${found}: detected columns ${JSON.stringify(text.slice(0, 120))}`;
 }

@@ -4,10 +4,10 @@ import { roundCell, type Cell, type CellKind, type ExportTable } from './export-
  * `standard`: RFC 4180, `,` and a decimal point, headers are the column keys.
  * `french`: what Excel in French opens as it is: UTF-8 BOM, `;`, decimal comma, French headers.
  */
-export type CsvDialect = 'standard' | 'french';
+export type CsvExportDialect = 'standard' | 'french';
 
 /** The table as CSV text, CRLF line ends, values rounded as {@link roundCell} says. */
-export function tableToCsv(table: ExportTable, dialect: CsvDialect): string {
+export function tableToCsv(table: ExportTable, dialect: CsvExportDialect): string {
   const french = dialect === 'french';
   const separator = french ? ';' : ',';
   const header = table.columns.map((c) => quote(french ? c.label : c.key, separator));
