@@ -61,7 +61,18 @@ const line3 = (
   const ssTot = [y0, y1, y2].reduce((acc, y) => acc + (y - mean) ** 2, 0);
   return { slope: cents(slope), intercept: cents(intercept), r2: r4(1 - ssRes / ssTot) };
 };
-const forecast = (city: string, y: [number, number, number], trend: Trend): CityForecast => {
+/**
+ * Three months, each its calendar month's only one: every seasonal index is the month's total over
+ * the mean of the three, so deseasonalised revenue is that mean every month (a flat line), and the
+ * months forecast, never seen, have index 1: the seasonal forecast is `seasonalLevel` each month.
+ * No month has three before it in the range: nothing to backtest.
+ */
+const forecast = (
+  city: string,
+  y: [number, number, number],
+  trend: Trend,
+  seasonalLevel = mean3(y),
+): CityForecast => {
   const fit = line3(...y);
   return {
     city,
@@ -76,6 +87,11 @@ const forecast = (city: string, y: [number, number, number], trend: Trend): City
       month: `2024-0${4 + step}`,
       revenue: cents(mean3(y) - ((y[2] - y[0]) / 2) * (1 - x)),
     })),
+    seasonalForecast: ['2024-04', '2024-05', '2024-06'].map((month) => ({
+      month,
+      revenue: cents(seasonalLevel),
+    })),
+    backtest: { months: 0, linearMape: null, seasonalMape: null, best: null },
   };
 };
 
@@ -337,7 +353,8 @@ export const THREE_CITIES_REPORT: Report = {
     ],
     forecast: [
       forecast('Lyon', [47400, 50000, 6000], 'down'),
-      forecast('Marseille', [0, 35000.5, 0], 'flat'),
+      // Marseille's January and March index 0, counted as 1: deseasonalised 0, 35000.5 / 3, 0.
+      forecast('Marseille', [0, 35000.5, 0], 'flat', 35000.5 / 3 / 3),
       forecast('Paris', [60000, 2000, 30900], 'down'),
     ],
     // The three cities summed month by month.

@@ -164,14 +164,25 @@ const SECTION_TABLES = {
   forecast: (data: ReportData): SectionTable => [
     'Trend (least squares over the last months) and forecast',
     formatTable(
-      ['city', 'trend', 'slope / month', 'r2', 'window', 'forecast'],
+      [
+        'city',
+        'trend',
+        'slope / month',
+        'r2',
+        'forecast',
+        'seasonal forecast',
+        'MAPE lin./seas.',
+        'best',
+      ],
       data.forecast.map((city) => [
         city.city,
         city.trend,
         money(city.slope),
         ratio(city.r2),
-        city.window.map((point) => `${point.month} ${money(point.revenue)}`).join(', '),
         city.forecast.map((point) => `${point.month} ${money(point.revenue)}`).join(', '),
+        city.seasonalForecast.map((point) => `${point.month} ${money(point.revenue)}`).join(', '),
+        `${percent(city.backtest.linearMape)} / ${percent(city.backtest.seasonalMape)}`,
+        city.backtest.best ?? '-',
       ]),
     ),
   ],

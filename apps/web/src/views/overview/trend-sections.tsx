@@ -91,7 +91,7 @@ export function ForecastSection({
     const datasets: ChartConfiguration['data']['datasets'] = forecast.flatMap((c, i) => {
       const colour = cityColours(c.city, i)[0];
       const months = recent(monthly.find((m) => m.city === c.city)?.months ?? []);
-      const series = (points: { month: string; revenue: number }[]): (number | null)[] =>
+      const series = (points: readonly { month: string; revenue: number }[]): (number | null)[] =>
         labels.map((month) => points.find((p) => p.month === month)?.revenue ?? null);
       const fitted = c.window.map((p, x) => ({
         month: p.month,
@@ -121,6 +121,14 @@ export function ForecastSection({
           borderDash: [8, 4],
           pointStyle: 'triangle',
         },
+        {
+          type: 'line' as const,
+          label: `${c.city} · ${t('seasonalForecast')}`,
+          data: series(c.seasonalForecast),
+          borderColor: colour,
+          borderDash: [1, 3],
+          pointStyle: 'rectRot',
+        },
       ].filter((dataset) => dataset.data.some((value) => value !== null));
     });
     return {
@@ -147,6 +155,9 @@ export function ForecastSection({
             `€ / ${t('month').toLowerCase()}`,
             'r²',
             ...(forecast[0]?.forecast.map((p) => f.month(p.month)) ?? []),
+            t('mapeLinear'),
+            t('mapeSeasonal'),
+            t('bestMethod'),
           ]}
         />
         <tbody>
@@ -156,11 +167,18 @@ export function ForecastSection({
               <td>{t(c.trend)}</td>
               <td>{f.money(c.slope)}</td>
               <td>{f.index(c.r2)}</td>
-              {c.forecast.map((p) => (
+              {c.forecast.map((p, index) => (
                 <td key={p.month} data-value={p.revenue}>
                   {f.money(p.revenue)}
+                  <br />
+                  <small class="muted">{f.money(c.seasonalForecast[index]?.revenue ?? null)}</small>
                 </td>
               ))}
+              <td>{f.percent(c.backtest.linearMape)}</td>
+              <td>{f.percent(c.backtest.seasonalMape)}</td>
+              <td data-testid={`best-${c.city}`}>
+                {c.backtest.best === null ? '—' : t(c.backtest.best)}
+              </td>
             </tr>
           ))}
         </tbody>

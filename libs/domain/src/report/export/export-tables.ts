@@ -185,11 +185,25 @@ export const EXPORT_TABLES = {
       column('slope', 'Pente (€/mois)', 'money'),
       column('r2', 'r²', 'ratio'),
       column('trend', 'Tendance', 'text'),
+      column('linear_mape', 'Erreur moyenne (droite)', 'ratio'),
+      column('seasonal_mape', 'Erreur moyenne (saisonnière)', 'ratio'),
+      column('best', 'Méthode la plus juste', 'text'),
     ],
-    rows: data.flatMap((c) => [
-      ...c.window.map((p) => [c.city, p.month, 'history', p.revenue, c.slope, c.r2, c.trend]),
-      ...c.forecast.map((p) => [c.city, p.month, 'forecast', p.revenue, c.slope, c.r2, c.trend]),
-    ]),
+    rows: data.flatMap((c) => {
+      const fit = [
+        c.slope,
+        c.r2,
+        c.trend,
+        c.backtest.linearMape,
+        c.backtest.seasonalMape,
+        c.backtest.best,
+      ];
+      return [
+        ...c.window.map((p) => [c.city, p.month, 'history', p.revenue, ...fit]),
+        ...c.forecast.map((p) => [c.city, p.month, 'forecast', p.revenue, ...fit]),
+        ...c.seasonalForecast.map((p) => [c.city, p.month, 'seasonal_forecast', p.revenue, ...fit]),
+      ];
+    }),
   }),
   company: (data: ReportData['company']): ExportTable => ({
     title: 'Entreprise (toutes villes)',
