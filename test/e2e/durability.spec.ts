@@ -1,4 +1,4 @@
-import { readFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
@@ -161,5 +161,66 @@ describe('durability: crashes during imports lose nothing and count nothing twic
       accepted: 0,
       duplicates: Number(first.body.accepted) + Number(first.body.duplicates),
     });
+  });
+});
+
+describe('durability: corrections survive a crash, in order', () => {
+  let cluster: ClusterProcesses | undefined;
+
+  afterEach(async () => {
+    await cluster?.stop();
+  });
+
+  it('delete, replace, delete then record again, kill -9, restart: the report of the corrected file', async () => {
+    const running = await startCluster('tcp');
+    cluster = running;
+    const base = running.baseUrl;
+    expect(
+      (await post(`${base}/imports`, readFileSync(fixturePath('ok/three-cities.csv')))).status,
+    ).toBe(200);
+    const json = (method: string, path: string, body?: unknown): Promise<Response> =>
+      fetch(`${base}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const sale = {
+      date: '2024-02-05',
+      ville: 'Lyon',
+      type: 'vente',
+      modele: 'BMW_X3',
+      duree_location_mois: null,
+    };
+    expect((await json('DELETE', '/transactions/T1')).status).toBe(200);
+    expect(
+      (await json('PUT', '/transactions/T3', { ...sale, transaction_id: 'T3', prix: 52000 }))
+        .status,
+    ).toBe(200);
+    expect((await json('DELETE', '/transactions/T2')).status).toBe(200);
+    expect(
+      (
+        await json('POST', '/transactions', {
+          ...sale,
+          transaction_id: 'T2',
+          date: '2024-03-20',
+          prix: 33000,
+        })
+      ).status,
+    ).toBe(200);
+    await running.killWorker('Lyon');
+    running.startWorker('Lyon');
+    await running.waitHealthy();
+    // The same data written by hand: T1 gone, T3 at 52 000, T2 a March sale of 33 000.
+    const corrected = join(mkdtempSync(join(tmpdir(), 'corrected-')), 'corrected.csv');
+    const lines = readFileSync(fixturePath('ok/three-cities.csv'), 'utf8')
+      .split('\n')
+      .filter((line) => !/^T[12],.*Lyon/.test(line))
+      .map((line) =>
+        line.startsWith('T3,') ? 'T3,2024-02-05,Lyon,vente,BMW_X3,52000,NULL,' : line,
+      );
+    lines.push('T2,2024-03-20,Lyon,vente,BMW_X3,33000,NULL,');
+    writeFileSync(corrected, lines.join('\n'));
+    const summary = await getJson(`${base}/reports/summary`);
+    expect(summary.body.data).toEqual(cliReport(corrected).data);
   });
 });

@@ -162,6 +162,7 @@ export function clusterScenarios(transport: 'tcp' | 'nats', natsUrl: () => strin
         '/cities',
         '/health',
         '/events',
+        '/transactions/{id}',
       ].sort(),
     );
     expect(Object.keys(paths['/reports/monthly']?.get?.responses ?? {})).toEqual([

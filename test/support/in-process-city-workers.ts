@@ -94,6 +94,10 @@ export class InProcessCityWorkers implements CityWorkers {
     return this.call(city, 'info', payload);
   }
 
+  correct(city: string, payload: CityPayload<'correct'>): Promise<CityResult<'correct'>> {
+    return this.call(city, 'correct', payload);
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.workers.values()].map(({ module }) => module.close()));
   }

@@ -30,6 +30,11 @@ export function cityControllerFor(city: string): Type<CityHandlers> {
     info(): CityResult<'info'> {
       return this.city.info();
     }
+
+    @MessagePattern(patterns.correct)
+    correct(@Payload() request: CityPayload<'correct'>): CityResult<'correct'> {
+      return this.city.correct(request);
+    }
   }
   return CityController;
 }

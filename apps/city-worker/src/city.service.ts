@@ -2,6 +2,9 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import {
   FixedCityDirectory,
   canonicalLineSuffix,
+  isRowError,
+  tombstoneLine,
+  validateOne,
   dateWindow,
   formatMonth,
   formatTransaction,
@@ -14,6 +17,8 @@ import {
   MAX_BATCH_ERRORS,
   type CityHandlers,
   type CityInfo,
+  type CorrectionRequest,
+  type CorrectionResult,
   type IngestBatch,
   type IngestResult,
 } from '#contracts';
@@ -63,6 +68,41 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
       dateWindow(new Date(), this.config.maxFutureDays),
     );
     if (outcome.accepted > 0) this.summary = undefined;
+    this.durably(lines);
+    return outcome;
+  }
+
+  /**
+   * Deletes a transaction (no replacement) or gives it new content; answers once the change is
+   * in the shard (a tombstone, then the new line), so that recovery replays it in order.
+   */
+  correct(request: CorrectionRequest): CorrectionResult {
+    this.assertSound();
+    const { store } = this.state;
+    const { transactionId, replacement } = request;
+    if (replacement === undefined) {
+      if (!store.remove(transactionId)) return { found: false, changed: false };
+      this.summary = undefined;
+      this.durably([tombstoneLine(transactionId, store.city)]);
+      return { found: true, changed: true };
+    }
+    const transaction = validateOne(
+      replacement,
+      this.directory,
+      dateWindow(new Date(), this.config.maxFutureDays),
+    );
+    if (isRowError(transaction)) {
+      return { found: store.holds(transactionId), changed: false, error: transaction };
+    }
+    const outcome = store.replace(transaction);
+    if (outcome !== 'replaced') return { found: outcome === 'unchanged', changed: false };
+    this.summary = undefined;
+    this.durably([tombstoneLine(transactionId, store.city), formatTransaction(transaction)]);
+    return { found: true, changed: true };
+  }
+
+  /** Appends to the shard; a failed write stops the worker (memory would hold what disk does not). */
+  private durably(lines: readonly string[]): void {
     try {
       this.state.shard.append(lines);
     } catch (error) {
@@ -70,7 +110,6 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
       this.onFatal(this.broken);
       throw this.broken;
     }
-    return outcome;
   }
 
   onApplicationShutdown(): void {

@@ -9,14 +9,11 @@ const LISTED_ERRORS = 20;
 async function main(): Promise<void> {
   const args = parseReportArgs(process.argv.slice(2));
   const query = parseReportQuery(args.query, args.costRates);
-  const { stores, ingest } = await loadCsvFile(
-    args.file,
-    new OpenCityDirectory(),
-    LISTED_ERRORS,
-    undefined,
-    dateWindow(new Date(), args.maxFutureDays),
-    args.charset,
-  );
+  const { stores, ingest } = await loadCsvFile(args.file, new OpenCityDirectory(), {
+    keptErrors: LISTED_ERRORS,
+    dates: dateWindow(new Date(), args.maxFutureDays),
+    charset: args.charset,
+  });
   for (const error of ingest.errors) {
     process.stderr.write(`rejected ${error.message} [${error.code}]\n`);
   }

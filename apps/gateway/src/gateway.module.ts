@@ -19,6 +19,7 @@ import { HttpErrorFilter } from './errors/http-error.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { ImportsController } from './imports/imports.controller.js';
 import { ImportsService } from './imports/imports.service.js';
+import { CorrectionsService } from './corrections/corrections.service.js';
 import { CityWatch } from './live/city-watch.service.js';
 import { LiveController } from './live/live.controller.js';
 import { LiveEvents } from './live/live-events.service.js';
@@ -62,6 +63,7 @@ export class GatewayModule implements NestModule {
         WriteRateLimit,
         LiveEvents,
         CityWatch,
+        CorrectionsService,
       ],
     };
   }
@@ -72,6 +74,8 @@ export class GatewayModule implements NestModule {
       .forRoutes(
         { path: 'imports', method: RequestMethod.POST },
         { path: 'transactions', method: RequestMethod.POST },
+        { path: 'transactions/:id', method: RequestMethod.PUT },
+        { path: 'transactions/:id', method: RequestMethod.DELETE },
       );
   }
 }

@@ -1,5 +1,11 @@
 import type { CitySummary } from '#domain';
-import type { CityInfo, IngestBatch, IngestResult } from './messages.js';
+import type {
+  CityInfo,
+  CorrectionRequest,
+  CorrectionResult,
+  IngestBatch,
+  IngestResult,
+} from './messages.js';
 
 /** A message that carries nothing. */
 export type NoPayload = Readonly<Record<string, never>>;
@@ -15,6 +21,8 @@ export interface CityMessages {
   readonly summarize: { readonly payload: NoPayload; readonly result: CitySummary };
   /** The city's size and month bounds. */
   readonly info: { readonly payload: NoPayload; readonly result: CityInfo };
+  /** Deletes or replaces one transaction, durably. */
+  readonly correct: { readonly payload: CorrectionRequest; readonly result: CorrectionResult };
 }
 
 export type CityMessageName = keyof CityMessages;

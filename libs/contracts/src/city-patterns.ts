@@ -9,6 +9,7 @@ export function cityPatterns(city: string): CityPatterns {
     ingest: `city.${key}.ingest`,
     summarize: `city.${key}.summarize`,
     info: `city.${key}.info`,
+    correct: `city.${key}.correct`,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { BatchOutcome, RecordBatch } from '#domain';
+import type { BatchOutcome, RecordBatch, RowError } from '#domain';
 
 /**
  * Raw CSV records for one city, as the gateway cut them from an import: the worker parses and
@@ -10,6 +10,22 @@ export type IngestBatch = RecordBatch;
 export type IngestResult = BatchOutcome;
 
 export const MAX_BATCH_ERRORS = 1000;
+
+/** A correction of one transaction: delete it, or give it new content. */
+export interface CorrectionRequest {
+  readonly transactionId: string;
+  /** The new content, as one record under its columns (line 1); absent: delete. */
+  readonly replacement?: RecordBatch;
+}
+
+export interface CorrectionResult {
+  /** Whether the city holds the id (a deleted one it does not). */
+  readonly found: boolean;
+  /** Whether anything changed: new content equal to the held one changes nothing. */
+  readonly changed: boolean;
+  /** The rule the replacement breaks, when it breaks one: nothing is changed then. */
+  readonly error?: RowError;
+}
 
 export interface CityInfo {
   readonly city: string;

@@ -13,6 +13,8 @@ export * from './ingest/csv-ingest.js';
 export * from './ingest/date-window.js';
 export * from './ingest/first-errors.js';
 export * from './ingest/record-pipeline.js';
+export * from './ingest/tombstone.js';
+export * from './ingest/validate-one.js';
 export * from './ingest/validating-sink.js';
 export * from './model/cities.js';
 export * from './model/errors.js';

@@ -4,7 +4,7 @@ import {
   CsvDialectReader,
   CsvIngest,
   type CityDirectory,
-  type DateWindow,
+  type CsvIngestOptions,
 } from '#domain';
 import { chunkDecoder, type Charset } from './charset.js';
 
@@ -17,13 +17,11 @@ const CHUNK_BYTES = 1 << 20;
 export async function loadCsvFile(
   path: string,
   cities: CityDirectory,
-  keptErrors?: number,
-  stores = new CityStores(),
-  dates?: DateWindow,
-  charset: Charset = 'utf-8',
+  options: CsvIngestOptions & { readonly stores?: CityStores; readonly charset?: Charset } = {},
 ): Promise<{ stores: CityStores; ingest: CsvIngest }> {
-  const ingest = new CsvIngest(cities, stores, keptErrors, dates);
-  const decoder = chunkDecoder(charset);
+  const stores = options.stores ?? new CityStores();
+  const ingest = new CsvIngest(cities, stores, options);
+  const decoder = chunkDecoder(options.charset ?? 'utf-8');
   const dialect = new CsvDialectReader();
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
     ingest.push(dialect.push(decoder.decode(chunk as Buffer)));

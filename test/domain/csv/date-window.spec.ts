@@ -14,7 +14,7 @@ describe(dateWindow.name, () => {
   });
 
   it('rejects a date before or after the window, keeps the bounds themselves', () => {
-    const ingest = new CsvIngest(new OpenCityDirectory(), new CityStores(), 10, window);
+    const ingest = new CsvIngest(new OpenCityDirectory(), new CityStores(), { dates: window });
     ingest.push(
       [
         'transaction_id,date,ville,type,modele,prix,duree_location_mois',

@@ -38,12 +38,11 @@ export async function recoverCity(
   const started = performance.now();
   const stores = new CityStores();
   const store = stores.storeFor(config.city);
-  const { ingest } = await loadCsvFile(
-    shard.path,
-    new FixedCityDirectory([config.city]),
-    1,
+  const { ingest } = await loadCsvFile(shard.path, new FixedCityDirectory([config.city]), {
+    keptErrors: 1,
     stores,
-  );
+    replay: true,
+  });
   const [corrupt] = ingest.errors;
   if (corrupt !== undefined) throw new ShardCorruptError(shard.path, corrupt.message);
   if (ingest.counts.duplicates > 0) {

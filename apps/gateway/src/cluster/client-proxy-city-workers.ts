@@ -62,6 +62,14 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
     return this.send(city, 'info', payload, timeoutMs);
   }
 
+  correct(
+    city: string,
+    payload: CityPayload<'correct'>,
+    timeoutMs: number,
+  ): Promise<CityResult<'correct'>> {
+    return this.send(city, 'correct', payload, timeoutMs);
+  }
+
   async onModuleDestroy(): Promise<void> {
     const clients = [...this.tcp.values(), ...(this.nats === undefined ? [] : [this.nats])];
     await Promise.all(

@@ -13,6 +13,7 @@ export const GatewayErrorCode = {
   NothingImported: 'NOTHING_IMPORTED',
   NoRows: 'NO_ROWS',
   TooManyRequests: 'TOO_MANY_REQUESTS',
+  TransactionNotFound: 'TRANSACTION_NOT_FOUND',
 } as const;
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
 

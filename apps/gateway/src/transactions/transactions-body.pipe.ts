@@ -44,3 +44,19 @@ export class TransactionsBodyPipe implements PipeTransform<unknown, TransactionD
 function describe(item: number, error: ValidationError): string[] {
   return Object.values(error.constraints ?? {}).map((text) => `transaction ${item}: ${text}`);
 }
+
+/** Exactly one transaction (a correction): an array is refused. */
+@Injectable()
+export class OneTransactionPipe implements PipeTransform<unknown, TransactionDto> {
+  transform(body: unknown): TransactionDto {
+    if (Array.isArray(body)) {
+      throw new GatewayError(
+        400,
+        GatewayErrorCode.InvalidBody,
+        'a correction is one transaction, not an array',
+      );
+    }
+    const [transaction] = new TransactionsBodyPipe().transform(body);
+    return transaction!;
+  }
+}

@@ -1,8 +1,11 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
   ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiParam,
+  ApiQuery,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
@@ -15,14 +18,27 @@ import type { ImportOutcome } from '#contracts';
 import { ImportsService } from '../imports/imports.service.js';
 import { WriteEndpoint } from '../security/write-endpoint.js';
 import { TransactionDto } from './transaction.dto.js';
-import { MAX_TRANSACTIONS_PER_REQUEST, TransactionsBodyPipe } from './transactions-body.pipe.js';
+import {
+  MAX_TRANSACTIONS_PER_REQUEST,
+  OneTransactionPipe,
+  TransactionsBodyPipe,
+} from './transactions-body.pipe.js';
+import {
+  CorrectionsService,
+  type DeletionOutcome,
+  type ReplacementOutcome,
+} from '../corrections/corrections.service.js';
+import { errorSchema } from '../docs/error-schema.js';
 import { TRANSACTION_COLUMNS, transactionFields } from './transaction-fields.js';
 
 @ApiTags('imports')
 @ApiExtraModels(TransactionDto)
 @Controller('transactions')
 export class TransactionsController {
-  constructor(private readonly imports: ImportsService) {}
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly corrections: CorrectionsService,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -54,5 +70,84 @@ export class TransactionsController {
   })
   record(@Body(TransactionsBodyPipe) transactions: TransactionDto[]): Promise<ImportOutcome> {
     return this.imports.importFields(TRANSACTION_COLUMNS, transactions.map(transactionFields));
+  }
+
+  @Delete(':id')
+  @WriteEndpoint()
+  @ApiOperation({
+    summary: 'Delete a transaction',
+    description:
+      'Deletes the transaction of this id from every city that holds it (ids are unique per city), or from `city` only. Durable: written to the shard (a tombstone) before the answer, replayed on restart; visible in every later report. Deleting it again answers 404; importing it again stores it again.',
+  })
+  @ApiParam({ name: 'id', description: 'transaction_id', example: 'TX000012' })
+  @ApiQuery({ name: 'city', required: false, description: 'Only in this city', example: 'Lyon' })
+  @ApiOkResponse({
+    description: 'The cities it was deleted from.',
+    schema: {
+      type: 'object',
+      properties: {
+        transactionId: { type: 'string', example: 'TX000012' },
+        cities: { type: 'array', items: { type: 'string' }, example: ['Lyon'] },
+      },
+    },
+  })
+  @ApiNotFoundResponse({
+    description:
+      'TRANSACTION_NOT_FOUND: no city holds this id (UNKNOWN_CITY: `city` is not served).',
+    schema: errorSchema(
+      404,
+      'TRANSACTION_NOT_FOUND',
+      'no transaction "TX999" in Lyon, Marseille, Paris',
+      {
+        transactionId: 'TX999',
+      },
+    ),
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'CITY_UNAVAILABLE: a city did not answer; the others did their part. Retry.',
+  })
+  delete(@Param('id') id: string, @Query('city') city?: string): Promise<DeletionOutcome> {
+    return this.corrections.delete(id, city);
+  }
+
+  @Put(':id')
+  @WriteEndpoint()
+  @ApiOperation({
+    summary: 'Replace a transaction',
+    description:
+      'Gives the transaction of this id, held in the city of the body, the content of the body (one transaction, validated as an import row). Durable and replayed on restart, visible in every later report; the same content again changes nothing (`changed: false`). To move a transaction to another city, delete it and record it again.',
+  })
+  @ApiParam({
+    name: 'id',
+    description: 'transaction_id (the body must carry the same)',
+    example: 'TX000012',
+  })
+  @ApiBody({ schema: { $ref: getSchemaPath(TransactionDto) } })
+  @ApiOkResponse({
+    description: 'Replaced, or already so.',
+    schema: {
+      type: 'object',
+      properties: {
+        transactionId: { type: 'string', example: 'TX000012' },
+        city: { type: 'string', example: 'Lyon' },
+        changed: { type: 'boolean', example: true },
+      },
+    },
+  })
+  @ApiBadRequestResponse({
+    description:
+      'INVALID_BODY: not one valid transaction, another id than the path, a city not served, or a rule of the contract broken (`errors`).',
+  })
+  @ApiNotFoundResponse({
+    description: 'TRANSACTION_NOT_FOUND: the city of the body holds no transaction of this id.',
+    schema: errorSchema(404, 'TRANSACTION_NOT_FOUND', 'no transaction "TX999" in Lyon', {
+      transactionId: 'TX999',
+    }),
+  })
+  replace(
+    @Param('id') id: string,
+    @Body(OneTransactionPipe) transaction: TransactionDto,
+  ): Promise<ReplacementOutcome> {
+    return this.corrections.replace(id, transaction);
   }
 }

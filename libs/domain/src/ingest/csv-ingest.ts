@@ -5,6 +5,7 @@ import { AppendTally } from './append-tally.js';
 import type { DateWindow } from './date-window.js';
 import { FirstErrors } from './first-errors.js';
 import { RecordPipeline } from './record-pipeline.js';
+import { TombstoneSink } from './tombstone.js';
 import { ValidatingSink } from './validating-sink.js';
 
 export interface IngestCounts {
@@ -17,6 +18,15 @@ export interface IngestCounts {
   rejected: number;
 }
 
+export interface CsvIngestOptions {
+  /** How many rejections to keep (all are counted); 1000 by default. */
+  readonly keptErrors?: number;
+  /** The plausible window of new rows; none when the rows were checked before (a shard). */
+  readonly dates?: DateWindow;
+  /** A shard replayed: its tombstones delete the ids they name. */
+  readonly replay?: boolean;
+}
+
 /**
  * Loads a CSV file, fed in chunks, into city stores through the record pipeline: every record
  * validated and appended, duplicates counted, rejections counted and the first ones kept.
@@ -26,24 +36,24 @@ export class CsvIngest {
   private readonly rejections: FirstErrors;
   private readonly pipeline: RecordPipeline;
 
-  /** `dates`: the plausible window of new rows; none when the rows were checked before (a shard). */
-  constructor(cities: CityDirectory, stores: CityStores, keptErrors = 1000, dates?: DateWindow) {
-    this.rejections = new FirstErrors(keptErrors);
+  constructor(cities: CityDirectory, stores: CityStores, options: CsvIngestOptions = {}) {
+    this.rejections = new FirstErrors(options.keptErrors ?? 1000);
     const tally = new AppendTally(this.rejections);
     this.tally = tally;
-    this.pipeline = new RecordPipeline(
-      new ValidatingSink(
-        cities,
-        {
-          valid: (transaction, record) => {
-            tally.append(stores.storeFor(transaction.city), transaction, record.line);
-          },
-          rejected: (error) => {
-            this.rejections.add(error);
-          },
+    const validating = new ValidatingSink(
+      cities,
+      {
+        valid: (transaction, record) => {
+          tally.append(stores.storeFor(transaction.city), transaction, record.line);
         },
-        dates,
-      ),
+        rejected: (error) => {
+          this.rejections.add(error);
+        },
+      },
+      options.dates,
+    );
+    this.pipeline = new RecordPipeline(
+      options.replay === true ? new TombstoneSink(stores, validating) : validating,
     );
   }
 

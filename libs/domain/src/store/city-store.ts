@@ -16,6 +16,8 @@ export interface CityColumns {
   readonly durationMonths: Uint8Array;
   /** NaN where the row has no cost. */
   readonly costCents: Float64Array;
+  /** 1 where the row was deleted (DELETE /transactions/{id}): a summary skips it. */
+  readonly deleted: Uint8Array;
   /** Model names by id. */
   readonly models: readonly string[];
 }
@@ -25,6 +27,9 @@ export interface CityColumns {
  * stored with other content, which {@link CityStore.differences} names.
  */
 export type AppendOutcome = 'accepted' | 'duplicate' | 'conflict';
+
+/** What a correction found: the id stored and changed, stored as given already, or not stored. */
+export type ReplaceOutcome = 'replaced' | 'unchanged' | 'absent';
 
 /** The CSV fields two records of one id can differ in. */
 export type ComparedField = 'date' | 'type' | 'modele' | 'prix' | 'duree_location_mois' | 'cout';
@@ -42,6 +47,8 @@ export class CityStore {
   private priceCents = new Float64Array(INITIAL_CAPACITY);
   private durationMonths = new Uint8Array(INITIAL_CAPACITY);
   private costCents = new Float64Array(INITIAL_CAPACITY);
+  private deleted = new Uint8Array(INITIAL_CAPACITY);
+  private removed = 0;
   private readonly modelIds = new Map<string, number>();
   private readonly modelNames: string[] = [];
   private readonly transactionIds = new TransactionIdIndex();
@@ -50,30 +57,59 @@ export class CityStore {
 
   constructor(readonly city: string) {}
 
+  /** The transactions held (deleted ones are not). */
   get length(): number {
-    return this.size;
+    return this.size - this.removed;
   }
 
-  /** Adds a transaction of this city, unless its id is already stored: the first one wins. */
+  /**
+   * Adds a transaction of this city, unless its id is already stored: the first one wins. An id
+   * deleted earlier is stored again, in its old row.
+   */
   append(transaction: Transaction): AppendOutcome {
     if (!this.transactionIds.add(transaction.transactionId)) {
+      const row = this.transactionIds.rowOf(transaction.transactionId);
+      if (this.deleted[row] === 1) {
+        this.write(row, transaction);
+        this.deleted[row] = 0;
+        this.removed -= 1;
+        return 'accepted';
+      }
       return this.differences(transaction).length === 0 ? 'duplicate' : 'conflict';
     }
     if (this.size === this.month.length) this.grow();
     const row = this.size;
-    this.month[row] = transaction.month;
-    this.day[row] = transaction.day;
-    this.type[row] = transaction.type;
-    this.model[row] = this.internModel(transaction.model);
-    this.priceCents[row] = transaction.priceCents;
-    this.durationMonths[row] = transaction.durationMonths;
-    this.costCents[row] = transaction.costCents ?? Number.NaN;
+    this.write(row, transaction);
     this.unusual = this.prices.check(
-      this.model[row] * 2 + transaction.type,
+      this.model[row]! * 2 + transaction.type,
       transaction.priceCents,
     );
     this.size = row + 1;
     return 'accepted';
+  }
+
+  /** Whether a transaction of this id is held. */
+  holds(transactionId: string): boolean {
+    const row = this.transactionIds.rowOf(transactionId);
+    return row >= 0 && this.deleted[row] === 0;
+  }
+
+  /** Deletes the transaction of this id; false when none is held. */
+  remove(transactionId: string): boolean {
+    const row = this.transactionIds.rowOf(transactionId);
+    if (row < 0 || this.deleted[row] === 1) return false;
+    this.deleted[row] = 1;
+    this.removed += 1;
+    return true;
+  }
+
+  /** Gives the held transaction of this id the content of `transaction`. */
+  replace(transaction: Transaction): ReplaceOutcome {
+    const row = this.transactionIds.rowOf(transaction.transactionId);
+    if (row < 0 || this.deleted[row] === 1) return 'absent';
+    if (this.differences(transaction).length === 0) return 'unchanged';
+    this.write(row, transaction);
+    return 'replaced';
   }
 
   /**
@@ -102,6 +138,16 @@ export class CityStore {
     return fields;
   }
 
+  private write(row: number, transaction: Transaction): void {
+    this.month[row] = transaction.month;
+    this.day[row] = transaction.day;
+    this.type[row] = transaction.type;
+    this.model[row] = this.internModel(transaction.model);
+    this.priceCents[row] = transaction.priceCents;
+    this.durationMonths[row] = transaction.durationMonths;
+    this.costCents[row] = transaction.costCents ?? Number.NaN;
+  }
+
   columns(): CityColumns {
     return {
       city: this.city,
@@ -113,6 +159,7 @@ export class CityStore {
       priceCents: this.priceCents,
       durationMonths: this.durationMonths,
       costCents: this.costCents,
+      deleted: this.deleted,
       models: this.modelNames,
     };
   }
@@ -136,6 +183,7 @@ export class CityStore {
     this.priceCents = resized(this.priceCents, new Float64Array(capacity));
     this.durationMonths = resized(this.durationMonths, new Uint8Array(capacity));
     this.costCents = resized(this.costCents, new Float64Array(capacity));
+    this.deleted = resized(this.deleted, new Uint8Array(capacity));
   }
 }
 

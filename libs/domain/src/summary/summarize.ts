@@ -6,8 +6,9 @@ import type { CitySummary } from './summary.js';
 /** The summary of every row of one city's store, in one pass over its columns. */
 export function summarizeCity(columns: CityColumns): CitySummary {
   const builder = new CitySummaryBuilder(columns.city, [...columns.models]);
-  const { month, type, model, priceCents, durationMonths, costCents } = columns;
+  const { month, type, model, priceCents, durationMonths, costCents, deleted } = columns;
   for (let row = 0; row < columns.length; row += 1) {
+    if (deleted[row] === 1) continue;
     const start = month[row]!;
     const price = priceCents[row]!;
     const cost = costCents[row]!;

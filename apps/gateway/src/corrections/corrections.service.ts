@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { quoteCsvField } from '#domain';
+import type { CorrectionResult } from '#contracts';
+import { CityCallError } from '../cluster/city-call.error.js';
+import { CityRegistry } from '../cluster/city-registry.service.js';
+import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
+import type { CallTimeouts } from '../config/gateway-config.js';
+import { CALL_TIMEOUTS } from '../config/tokens.js';
+import { GatewayError, GatewayErrorCode, cityUnavailable } from '../errors/gateway-errors.js';
+import { LiveEvents } from '../live/live-events.service.js';
+import { TRANSACTION_COLUMNS, transactionFields } from '../transactions/transaction-fields.js';
+import type { TransactionDto } from '../transactions/transaction.dto.js';
+
+export interface DeletionOutcome {
+  readonly transactionId: string;
+  /** The cities it was deleted from (ids are unique per city, not across cities). */
+  readonly cities: readonly string[];
+}
+
+export interface ReplacementOutcome {
+  readonly transactionId: string;
+  readonly city: string;
+  /** False when the new content equals the held one: nothing was written. */
+  readonly changed: boolean;
+}
+
+/** Deletions and replacements of one transaction, by id, durable in the workers' shards. */
+@Injectable()
+export class CorrectionsService {
+  constructor(
+    private readonly registry: CityRegistry,
+    @Inject(CITY_WORKERS) private readonly workers: CityWorkers,
+    @Inject(CALL_TIMEOUTS) private readonly timeouts: CallTimeouts,
+    private readonly live: LiveEvents,
+  ) {}
+
+  /** Deletes the id from every city that holds it (or from `city` only). */
+  async delete(transactionId: string, city: string | undefined): Promise<DeletionOutcome> {
+    const cities = this.registry.resolveAll(city === undefined ? undefined : [city]);
+    const answers = await Promise.allSettled(
+      cities.map((name) => this.workers.correct(name, { transactionId }, this.timeouts.ingestMs)),
+    );
+    const deleted = cities.filter((_, index) => {
+      const answer = answers[index];
+      return answer?.status === 'fulfilled' && answer.value.found;
+    });
+    if (deleted.length > 0) this.live.publish({ type: 'data', cities: deleted, accepted: null });
+    const failed = answers.flatMap((answer, index) =>
+      answer.status === 'rejected' ? [[cities[index]!, answer.reason as unknown] as const] : [],
+    );
+    if (failed.length > 0) {
+      throw cityUnavailable(
+        failed.map(([name]) => name),
+        failed.map(([, reason]) =>
+          reason instanceof CityCallError ? reason.message : String(reason),
+        ),
+      );
+    }
+    if (deleted.length === 0) throw notFound(transactionId, cities);
+    return { transactionId, cities: deleted };
+  }
+
+  /** Gives the id held in the transaction's city the transaction's content. */
+  async replace(transactionId: string, transaction: TransactionDto): Promise<ReplacementOutcome> {
+    if (transaction.transaction_id !== transactionId) {
+      throw new GatewayError(
+        400,
+        GatewayErrorCode.InvalidBody,
+        `the body's transaction_id "${transaction.transaction_id}" is not the id in the path "${transactionId}"`,
+      );
+    }
+    const city = this.registry.resolve(transaction.ville);
+    if (city === undefined) {
+      throw new GatewayError(
+        400,
+        GatewayErrorCode.InvalidBody,
+        `ville "${transaction.ville}" is not a served city (${this.registry.cities.join(', ')})`,
+      );
+    }
+    const result: CorrectionResult = await this.workers.correct(
+      city,
+      {
+        transactionId,
+        replacement: {
+          columns: TRANSACTION_COLUMNS,
+          lines: [1],
+          csv: transactionFields(transaction).map(quoteCsvField).join(','),
+        },
+      },
+      this.timeouts.ingestMs,
+    );
+    if (result.error !== undefined) {
+      throw new GatewayError(
+        400,
+        GatewayErrorCode.InvalidBody,
+        result.error.message.replace(/^line 1: /, ''),
+        {
+          errors: [result.error],
+        },
+      );
+    }
+    if (!result.found) throw notFound(transactionId, [city]);
+    if (result.changed) this.live.publish({ type: 'data', cities: [city], accepted: null });
+    return { transactionId, city, changed: result.changed };
+  }
+}
+
+function notFound(transactionId: string, cities: readonly string[]): GatewayError {
+  return new GatewayError(
+    404,
+    GatewayErrorCode.TransactionNotFound,
+    `no transaction "${transactionId}" in ${cities.join(', ')}`,
+    { transactionId },
+  );
+}
