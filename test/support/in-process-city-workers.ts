@@ -10,6 +10,7 @@ import { CityService } from '../../apps/city-worker/src/city.service.js';
 import { rpcErrorBody } from '../../apps/city-worker/src/domain-rpc.filter.js';
 import type { ShardWriter } from '../../apps/city-worker/src/shard/shard-writer.js';
 import { CityCallError } from '../../apps/gateway/src/cluster/city-call.error.js';
+import { publicReason } from '../../apps/gateway/src/cluster/public-reason.js';
 import type { CityWorkers } from '../../apps/gateway/src/cluster/city-workers.port.js';
 
 interface Worker {
@@ -111,7 +112,8 @@ export class InProcessCityWorkers implements CityWorkers {
     await Promise.resolve();
     const worker = this.workers.get(city);
     if (worker === undefined) throw new CityCallError(city, 'no worker is configured');
-    if (this.down.has(city)) throw new CityCallError(city, 'connect ECONNREFUSED (stopped)');
+    if (this.down.has(city))
+      throw new CityCallError(city, publicReason('connect ECONNREFUSED (stopped)'));
     const handler = worker.service[message] as (payload: CityPayload<K>) => CityResult<K>;
     try {
       return wire(handler.call(worker.service, wire(payload)));

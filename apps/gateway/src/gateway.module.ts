@@ -26,6 +26,7 @@ import { LiveEvents } from './live/live-events.service.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
 import { ApiKeyGuard } from './security/api-key.guard.js';
+import { SameOriginWrites } from './security/same-origin-writes.middleware.js';
 import { WriteRateLimit } from './security/write-rate-limit.middleware.js';
 import { SeedService } from './seed/seed.service.js';
 import { TransactionsController } from './transactions/transactions.controller.js';
@@ -61,6 +62,7 @@ export class GatewayModule implements NestModule {
         ApiKeyGuard,
         SeedService,
         WriteRateLimit,
+        SameOriginWrites,
         LiveEvents,
         CityWatch,
         CorrectionsService,
@@ -70,7 +72,7 @@ export class GatewayModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer
-      .apply(WriteRateLimit)
+      .apply(WriteRateLimit, SameOriginWrites)
       .forRoutes(
         { path: 'imports', method: RequestMethod.POST },
         { path: 'transactions', method: RequestMethod.POST },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { FixedCityDirectory } from '#domain';
+import { CityStores, CsvIngest, FixedCityDirectory, OpenCityDirectory } from '#domain';
 import { loadFixture } from '../../support/fixtures.js';
 
 describe('CSV validation rules (not-ok/every-rule.csv)', () => {
@@ -70,5 +70,20 @@ describe('CSV validation rules (not-ok/every-rule.csv)', () => {
       'BMW_X3',
       4_500_000,
     ]);
+  });
+});
+
+describe('a record with more fields than the header', () => {
+  it('is rejected (TOO_MANY_FIELDS), not stored with its fields shifted', () => {
+    const ingest = new CsvIngest(new OpenCityDirectory(), new CityStores());
+    ingest.push(
+      'transaction_id,date,ville,type,modele,prix,duree_location_mois\n' +
+        // A decimal comma: 799,5 and then 12 months.
+        'X1,2024-03-01,Lyon,location,BMW_X3,799,5,12\n' +
+        'X2,2024-03-01,Lyon,location,BMW_X3,799,12\n',
+    );
+    ingest.end();
+    expect(ingest.counts).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(ingest.errors.map(({ line, code }) => [line, code])).toEqual([[2, 'TOO_MANY_FIELDS']]);
   });
 });

@@ -11,6 +11,7 @@ import {
 import { natsConnection } from '#platform';
 import type { ClusterConfig } from '../config/gateway-config.js';
 import { CityCallError } from './city-call.error.js';
+import { publicReason } from './public-reason.js';
 import type { CityWorkers } from './city-workers.port.js';
 
 /**
@@ -19,6 +20,7 @@ import type { CityWorkers } from './city-workers.port.js';
  */
 export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
   private readonly logger = new Logger(ClientProxyCityWorkers.name);
+  private readonly lastFailures = new Map<string, string>();
 
   private constructor(
     private readonly tcp: ReadonlyMap<string, ClientProxy>,
@@ -92,11 +94,21 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
     const client = this.nats ?? this.tcp.get(city);
     if (client === undefined) throw new CityCallError(city, 'no worker is configured');
     try {
-      return await firstValueFrom(
+      const result = await firstValueFrom(
         client.send<CityResult<K>>(cityPatterns(city)[message], payload).pipe(timeout(timeoutMs)),
       );
+      this.lastFailures.delete(city);
+      return result;
     } catch (error) {
-      throw toCityCallError(city, error, timeoutMs);
+      const failure = toCityCallError(city, error, timeoutMs);
+      // The answer names no host or port; the log keeps them for whoever runs the cluster, once
+      // per new failure (a city down is asked every second while a dashboard is open).
+      const detail = String(error);
+      if (failure.workerError === undefined && this.lastFailures.get(city) !== detail) {
+        this.lastFailures.set(city, detail);
+        this.logger.warn(`${city}: ${detail}`);
+      }
+      throw failure;
     }
   }
 }
@@ -106,8 +118,10 @@ function toCityCallError(city: string, error: unknown, timeoutMs: number): CityC
     return new CityCallError(city, `no answer within ${timeoutMs} ms`);
   }
   if (isWorkerError(error)) return new CityCallError(city, error.message, error);
-  if (error instanceof Error) return new CityCallError(city, error.message);
-  return new CityCallError(city, String(error));
+  return new CityCallError(
+    city,
+    publicReason(error instanceof Error ? error.message : String(error)),
+  );
 }
 
 /** A worker's RpcException body arrives as a plain object, never an Error. */

@@ -14,6 +14,7 @@ export const GatewayErrorCode = {
   NoRows: 'NO_ROWS',
   TooManyRequests: 'TOO_MANY_REQUESTS',
   TransactionNotFound: 'TRANSACTION_NOT_FOUND',
+  CrossSiteWrite: 'CROSS_SITE_WRITE',
 } as const;
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
 

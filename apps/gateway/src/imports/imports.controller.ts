@@ -96,7 +96,7 @@ export class ImportsController {
     schema: errorSchema(
       503,
       'PARTIAL_IMPORT',
-      "Marseille (11376 rows not applied: connect ECONNREFUSED 127.0.0.1:4003): the other cities' rows are applied; retry the import to complete it",
+      "Marseille (11376 rows not applied: its worker refuses connections (not running?)): the other cities' rows are applied; retry the import to complete it",
     ),
   })
   @ApiQuery({

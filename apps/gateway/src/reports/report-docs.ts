@@ -137,7 +137,7 @@ export function ApiReportResponses(
       schema: errorSchema(
         503,
         'CITY_UNAVAILABLE',
-        'no answer from Marseille (Marseille: connect ECONNREFUSED 127.0.0.1:4003); retry, or ask with partial=true',
+        'no answer from Marseille (Marseille: its worker refuses connections (not running?)); retry, or ask with partial=true',
         { cities: ['Marseille'] },
       ),
     }),

@@ -1,5 +1,10 @@
 import { UseGuards, applyDecorators } from '@nestjs/common';
-import { ApiSecurity, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiForbiddenResponse,
+  ApiSecurity,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { errorSchema } from '../docs/error-schema.js';
 import { ApiKeyGuard } from './api-key.guard.js';
 
@@ -13,6 +18,15 @@ export function WriteEndpoint(): ClassDecorator & MethodDecorator {
     ApiUnauthorizedResponse({
       description: 'API_KEY is set and x-api-key is missing or wrong.',
       schema: errorSchema(401, 'UNAUTHORIZED', 'this endpoint needs the header x-api-key'),
+    }),
+    ApiForbiddenResponse({
+      description:
+        'CROSS_SITE_WRITE: sent by a page of another site (Origin or Sec-Fetch-Site): refused whatever API_KEY says.',
+      schema: errorSchema(
+        403,
+        'CROSS_SITE_WRITE',
+        "a write from another site's page is refused (Origin http://evil.example, Sec-Fetch-Site cross-site): write from this gateway's dashboard, or from a program",
+      ),
     }),
     ApiTooManyRequestsResponse({
       description:

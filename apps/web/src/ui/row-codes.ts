@@ -7,6 +7,11 @@ const ROW_CODES: Record<RowError['code'], Record<Lang, string>> = {
   EMPTY_FILE: { fr: 'fichier vide', en: 'empty file' },
   UNTERMINATED_QUOTE: { fr: 'guillemet non fermé', en: 'unterminated quote' },
   TOO_FEW_FIELDS: { fr: 'champs manquants', en: 'too few fields' },
+  TOO_MANY_FIELDS: {
+    fr: 'champs en trop (virgule décimale ?)',
+    en: 'too many fields (a decimal comma?)',
+  },
+  RECORD_TOO_LONG: { fr: 'ligne trop longue', en: 'record too long' },
   MISSING_TRANSACTION_ID: { fr: 'identifiant manquant', en: 'missing id' },
   INVALID_DATE: { fr: 'date invalide (AAAA-MM-JJ)', en: 'invalid date (YYYY-MM-DD)' },
   MISSING_CITY: { fr: 'ville manquante', en: 'missing city' },

@@ -29,6 +29,16 @@ export function validateRecord(
       `${record.count} fields where the header has ${layout.width}`,
     );
   }
+  if (record.count > layout.width) {
+    // A field too many is a shifted record: `…,799,5,12` with a decimal comma would store 799 € x 5.
+    return rowError(
+      line,
+      transactionId,
+      ErrorCode.TooManyFields,
+      undefined,
+      `${record.count} fields where the header has ${layout.width}`,
+    );
+  }
   if (transactionId === '') {
     return rowError(
       line,

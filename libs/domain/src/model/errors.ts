@@ -4,6 +4,8 @@ export const ErrorCode = {
   EmptyFile: 'EMPTY_FILE',
   UnterminatedQuote: 'UNTERMINATED_QUOTE',
   TooFewFields: 'TOO_FEW_FIELDS',
+  TooManyFields: 'TOO_MANY_FIELDS',
+  RecordTooLong: 'RECORD_TOO_LONG',
   MissingTransactionId: 'MISSING_TRANSACTION_ID',
   InvalidDate: 'INVALID_DATE',
   MissingCity: 'MISSING_CITY',

@@ -64,3 +64,12 @@ describe(parseReportQuery.name, () => {
     expect(caught).toMatchObject({ code: 'INVALID_QUERY', details: { parameter } });
   });
 });
+
+describe('report ranges', () => {
+  it('refuses a range over 600 months, naming the parameter', () => {
+    expect(() => parseReportQuery({ from: '0001-01', to: '9999-12' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_QUERY', details: { parameter: 'to' } }),
+    );
+    expect(() => parseReportQuery({ from: '2000-01', to: '2049-12' })).not.toThrow();
+  });
+});

@@ -20,6 +20,12 @@ export type ModelRanking = (typeof MODEL_RANKINGS)[number];
 
 export const DEFAULT_COST_RATES: CostRates = { sale: 0.85, rental: 0.7 };
 
+/**
+ * The longest range a report covers: 50 years. Each month is a row in several sections: a range of
+ * thousands of years built answers of tens of MB and held the gateway for seconds.
+ */
+export const MAX_REPORT_MONTHS = 600;
+
 export const QUERY_LIMITS = {
   limit: { min: 1, max: 50, default: 5 },
   window: { min: 2, max: 24, default: 3 },
@@ -62,6 +68,7 @@ export function parseReportQuery(
   if (from !== undefined && to !== undefined && from > to) {
     throw invalid('from', `from (${formatMonth(from)}) is after to (${formatMonth(to)})`);
   }
+  if (from !== undefined && to !== undefined) checkSpan(from, to, 'to');
   const basis = raw.basis ?? 'contract';
   if (!isRevenueBasis(basis)) {
     throw invalid('basis', `basis must be one of ${REVENUE_BASES.join(', ')}, not "${basis}"`);
@@ -81,6 +88,16 @@ export function parseReportQuery(
     horizon: boundedInteger('horizon', raw.horizon),
     costRates,
   };
+}
+
+/** Refuses a range over MAX_REPORT_MONTHS months, naming the parameter to change. */
+export function checkSpan(from: MonthIndex, to: MonthIndex, parameter: string): void {
+  if (to - from + 1 > MAX_REPORT_MONTHS) {
+    throw invalid(
+      parameter,
+      `the range ${formatMonth(from)} to ${formatMonth(to)} spans ${to - from + 1} months; a report covers ${MAX_REPORT_MONTHS} at most (give from and to)`,
+    );
+  }
 }
 
 function isRevenueBasis(value: string): value is RevenueBasis {

@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode, unknownCity } from '../model/errors.js';
 import { formatMonth, type MonthIndex } from '../model/month.js';
-import type { ReportQuery } from '../query/report-query.js';
+import { checkSpan, type ReportQuery } from '../query/report-query.js';
 import { monthBounds, widenBounds, type MonthBounds } from '../summary/bounds.js';
 import type { CitySummary, Summary } from '../summary/summary.js';
 import { cityFacts } from './city-facts.js';
@@ -73,5 +73,6 @@ function resolveRange(
       { parameter },
     );
   }
+  checkSpan(from, to, query.from === undefined ? 'from' : 'to');
   return { from, to };
 }
