@@ -21,7 +21,7 @@ export class SameOriginWrites implements NestMiddleware {
       throw new GatewayError(
         403,
         GatewayErrorCode.CrossSiteWrite,
-        `a write from another site's page is refused (Origin ${origin ?? 'not given'}, Sec-Fetch-Site ${String(site ?? 'not given')}): write from this gateway's dashboard, or from a program`,
+        `a write from another site's page is refused (Origin ${origin ?? 'not given'}, Sec-Fetch-Site ${site ?? 'not given'}): write from this gateway's dashboard, or from a program`,
       );
     }
     next();
