@@ -53,6 +53,18 @@ describe(CityService.name, () => {
     });
   });
 
+  it('refuses a batch holding text UTF-8 cannot store, storing nothing of it', async () => {
+    workers = await InProcessCityWorkers.start(['Lyon']);
+    await expect(
+      workers.ingest('Lyon', {
+        columns: COLUMNS,
+        lines: [2, 3],
+        csv: 'G1,2024-03-02,Lyon,vente,BMW_X1,41000,NULL\nG2\ud800,2024-03-02,Lyon,vente,BMW_X1,41000,NULL',
+      }),
+    ).rejects.toMatchObject({ workerError: { code: 'INVALID_BATCH' } });
+    expect(await workers.info('Lyon', {})).toMatchObject({ transactions: 0 });
+  });
+
   it('refuses dates outside the plausible window, today + MAX_FUTURE_DAYS at the latest', async () => {
     workers = await InProcessCityWorkers.start(['Lyon']);
     const day = (offset: number): string =>

@@ -1,7 +1,10 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import {
   FixedCityDirectory,
+  DomainError,
+  ErrorCode,
   canonicalLineSuffix,
+  hasLoneSurrogate,
   isRowError,
   tombstoneLine,
   validateOne,
@@ -51,6 +54,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
    */
   ingest(batch: IngestBatch): IngestResult {
     this.assertSound();
+    refuseMalformedText(batch.csv);
     const lines: string[] = [];
     const suffix = canonicalLineSuffix(batch.columns);
     const width = batch.columns.length;
@@ -86,6 +90,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
       this.durably([tombstoneLine(transactionId, store.city)]);
       return { found: true, changed: true };
     }
+    refuseMalformedText(replacement.csv);
     const transaction = validateOne(
       replacement,
       this.directory,
@@ -138,5 +143,15 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
 
   private assertSound(): void {
     if (this.broken !== undefined) throw this.broken;
+  }
+}
+
+/** What the worker holds must be what its shard holds: text UTF-8 cannot store is refused. */
+function refuseMalformedText(csv: string): void {
+  if (hasLoneSurrogate(csv)) {
+    throw new DomainError(
+      ErrorCode.InvalidBatch,
+      'the batch holds a lone UTF-16 surrogate, not text',
+    );
   }
 }

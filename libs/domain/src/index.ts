@@ -5,6 +5,7 @@ export * from './csv/numbers.js';
 export * from './csv/quote-field.js';
 export * from './csv/record-reader.js';
 export * from './csv/validate-record.js';
+export * from './csv/well-formed.js';
 export * from './ingest/append-tally.js';
 export * from './ingest/batch-ingest.js';
 export * from './ingest/city-stores.js';

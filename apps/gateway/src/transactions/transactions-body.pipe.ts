@@ -1,6 +1,7 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { hasLoneSurrogate } from '#domain';
 import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
 import { TransactionDto } from './transaction.dto.js';
 
@@ -30,6 +31,13 @@ export class TransactionsBodyPipe implements PipeTransform<unknown, TransactionD
       const dto = plainToInstance(TransactionDto, item);
       const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
       problems.push(...errors.flatMap((error) => describe(index + 1, error)));
+      for (const [field, value] of Object.entries(item)) {
+        if (typeof value === 'string' && hasLoneSurrogate(value)) {
+          problems.push(
+            `transaction ${index + 1}: ${field} holds a lone UTF-16 surrogate, not text`,
+          );
+        }
+      }
       return dto;
     });
     if (problems.length > 0) {
