@@ -174,6 +174,20 @@ describe('bad input: a clear 4xx, and nothing already stored changes', () => {
     expect([answer.status, answer.body.code]).toEqual([status, code]);
   });
 
+  it('answers JSON nested 50 000 deep with 400, not 500', async () => {
+    const deep = '{"a":'.repeat(50_000) + '1' + '}'.repeat(50_000);
+    const answer = await post(`${cluster.baseUrl}/transactions`, `[${deep}]`, JSON_BODY);
+    expect([answer.status, answer.body.code]).toEqual([400, 'INVALID_BODY']);
+  });
+
+  it('answers a multipart body without a boundary with 400', async () => {
+    const answer = await post(`${cluster.baseUrl}/imports`, 'x', {
+      'content-type': 'multipart/form-data',
+      'x-api-key': KEY,
+    });
+    expect([answer.status, answer.body.code]).toEqual([400, 'INVALID_BODY']);
+  });
+
   it('sets security headers', async () => {
     const response = await fetch(`${cluster.baseUrl}/cities`);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CsvDialectReader, type KnownHeader } from '#domain';
-import { chunkDecoder, type Charset } from '#platform';
+import { CsvDialectReader, DomainError, type KnownHeader } from '#domain';
+import { chunkDecoder, type Charset, type ChunkDecoder } from '#platform';
 import { CityRegistry } from '../cluster/city-registry.service.js';
 import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
 import type { CallTimeouts, ImportConfig } from '../config/gateway-config.js';
@@ -29,6 +29,29 @@ export class ImportsService {
     const session = this.session();
     const decoder = chunkDecoder(charset);
     const dialect = new CsvDialectReader();
+    try {
+      await this.readBody(body, session, decoder, dialect);
+    } catch (error) {
+      if (error instanceof GatewayError || error instanceof DomainError) throw error;
+      // The body stopped before its end (a connection cut, a truncated upload): what the rows
+      // before the cut made is stored, and said.
+      throw new GatewayError(
+        400,
+        GatewayErrorCode.InvalidBody,
+        `the body ended before its end (${error instanceof Error ? error.message : String(error)}); what was stored before is in 'outcome': send the file again (stored rows count as duplicates)`,
+        { outcome: this.announce(await session.settle()) },
+      );
+    }
+    session.push(dialect.push(decoder.end()) + dialect.end());
+    return this.complete(session);
+  }
+
+  private async readBody(
+    body: AsyncIterable<Buffer> | Iterable<Buffer>,
+    session: ImportSession,
+    decoder: ChunkDecoder,
+    dialect: CsvDialectReader,
+  ): Promise<void> {
     let bytes = 0;
     for await (const chunk of body) {
       bytes += chunk.length;
@@ -54,8 +77,6 @@ export class ImportsService {
       session.push(dialect.push(text));
       await session.drain();
     }
-    session.push(dialect.push(decoder.end()) + dialect.end());
-    return this.complete(session);
   }
 
   /** Imports records given as fields under `columns`: record i is reported as line `i + 1`. */

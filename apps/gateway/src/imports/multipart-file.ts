@@ -4,8 +4,10 @@ import type { Request } from 'express';
 import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
 
 /**
- * Streams the multipart field `field` of the request into `consume`, without buffering it.
- * Other fields and files are skipped.
+ * Streams the multipart field `field` of the request into `consume`, without buffering it. Other
+ * fields are skipped; a second file in `field` is refused (after the first, which is consumed:
+ * the error carries its result as `outcome`). A body cut short fails the consumer, which says what
+ * it did before the cut.
  */
 export function multipartFile<T>(
   request: Request,
@@ -13,39 +15,58 @@ export function multipartFile<T>(
   consume: (file: Readable) => Promise<T>,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    let found = false;
-    const parser = busboy({ headers: request.headers });
-    parser.on('file', (name, file) => {
-      if (name !== field || found) {
-        file.resume();
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: request.headers });
+    } catch (error) {
+      reject(invalid(`unreadable multipart body: ${String(error)}`));
+      request.resume();
+      return;
+    }
+    let file: Readable | undefined;
+    let extraFiles = 0;
+    parser.on('file', (name, stream) => {
+      if (name !== field || file !== undefined) {
+        if (name === field) extraFiles += 1;
+        stream.resume();
         return;
       }
-      found = true;
-      consume(file).then(resolve, (error: unknown) => {
-        file.resume();
-        reject(error instanceof Error ? error : new Error(String(error)));
-      });
-    });
-    parser.on('error', (error) => {
-      reject(
-        new GatewayError(
-          400,
-          GatewayErrorCode.InvalidBody,
-          `unreadable multipart body: ${String(error)}`,
-        ),
+      file = stream;
+      consume(stream).then(
+        (result) => {
+          if (extraFiles === 0) {
+            resolve(result);
+            return;
+          }
+          reject(
+            invalid(
+              `the upload holds ${extraFiles + 1} "${field}" parts: the first was imported (see outcome), not the others; send one file per request`,
+              { outcome: result },
+            ),
+          );
+        },
+        (error: unknown) => {
+          stream.resume();
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
       );
     });
-    parser.on('close', () => {
-      if (!found) {
-        reject(
-          new GatewayError(
-            400,
-            GatewayErrorCode.InvalidBody,
-            `the multipart body has no file field "${field}"`,
-          ),
-        );
+    parser.on('error', (error) => {
+      // Once a file is being consumed, its stream fails too and the consumer answers, with what
+      // it stored before the error.
+      if (file !== undefined) {
+        file.destroy(error instanceof Error ? error : new Error(String(error)));
+        return;
       }
+      reject(invalid(`unreadable multipart body: ${String(error)}`));
+    });
+    parser.on('close', () => {
+      if (file === undefined) reject(invalid(`the multipart body has no file field "${field}"`));
     });
     request.pipe(parser);
   });
+}
+
+function invalid(message: string, details: Record<string, unknown> = {}): GatewayError {
+  return new GatewayError(400, GatewayErrorCode.InvalidBody, message, details);
 }

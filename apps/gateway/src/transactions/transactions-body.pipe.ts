@@ -28,6 +28,20 @@ export class TransactionsBodyPipe implements PipeTransform<unknown, TransactionD
         problems.push(`transaction ${index + 1}: must be an object`);
         return new TransactionDto();
       }
+      const nested = Object.entries(item).filter(
+        ([, value]) => typeof value === 'object' && value !== null,
+      );
+      if (nested.length > 0) {
+        // A transaction is flat; a nested value is refused before it is walked (50 000 levels
+        // overflowed the stack: a 500).
+        problems.push(
+          ...nested.map(
+            ([field]) =>
+              `transaction ${index + 1}: ${field} must be a value, not an object or array`,
+          ),
+        );
+        return new TransactionDto();
+      }
       const dto = plainToInstance(TransactionDto, item);
       const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
       problems.push(...errors.flatMap((error) => describe(index + 1, error)));
