@@ -186,6 +186,20 @@ export function clusterScenarios(transport: 'tcp' | 'nats', natsUrl: () => strin
     expect([answer.status, answer.body.accepted]).toEqual([200, 4000]);
   });
 
+  it('measures batches in bytes on the wire: rows of CJK and control characters go through', async () => {
+    // 400 characters, 1 200 bytes in UTF-8; a control character is 6 bytes in JSON.
+    const note = `${'車'.repeat(399)}\u0001`;
+    const rows = Array.from(
+      { length: 4000 },
+      (_, index) => `K${index},2026-05-02,Lyon,vente,BMW_X3,1000,NULL,,"${note}"`,
+    );
+    const answer = await post(
+      `${cluster.baseUrl}/imports`,
+      [`${TRANSACTION_CSV_HEADER},note`, ...rows].join('\n'),
+    );
+    expect([answer.status, answer.body.accepted]).toEqual([200, 4000]);
+  });
+
   it('takes a multipart upload (field file), and refuses other media types and bad headers', async () => {
     const form = new FormData();
     form.append(

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_COST_RATES, type CostRates } from '#domain';
+import { DEFAULT_COST_RATES, DEFAULT_MAX_RECORD_CHARS, type CostRates } from '#domain';
 import { EnvReader, TRANSPORTS, type TransportKind } from '#platform';
 
 export interface CityEndpoint {
@@ -29,6 +29,8 @@ export interface ImportConfig {
   /** Bytes of CSV per batch at most (NATS refuses messages over its max_payload, 1 MiB by default). */
   readonly batchBytes: number;
   readonly maxInFlight: number;
+  /** Characters a record may hold; a longer one is refused by its line (RECORD_TOO_LONG). */
+  readonly maxRecordBytes: number;
 }
 
 export interface SecurityConfig {
@@ -92,6 +94,7 @@ export function readGatewayConfig(
       batchRows: reader.integer('IMPORT_BATCH_ROWS', 5000, 1, 100_000),
       batchBytes: reader.integer('IMPORT_BATCH_BYTES', 512 * 1024, 1024, 64 * MIB),
       maxInFlight: reader.integer('IMPORT_MAX_IN_FLIGHT', 6, 1, 256),
+      maxRecordBytes: reader.integer('MAX_RECORD_BYTES', DEFAULT_MAX_RECORD_CHARS, 256, 16 * MIB),
     },
     costRates: {
       sale: reader.number('SALE_COST_RATE', DEFAULT_COST_RATES.sale, 0, 10),

@@ -1,12 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { ErrorCode } from '#domain';
+import { DEFAULT_MAX_RECORD_CHARS, ErrorCode } from '#domain';
 import { fixturePath, loadFixture } from '../../../../test/support/fixtures.js';
 import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
 import { CityRegistry } from '../cluster/city-registry.service.js';
 import { ImportSession } from './import-session.js';
 
-const LIMITS = { maxBytes: 1 << 30, batchRows: 2, batchBytes: 1 << 20, maxInFlight: 2 };
+const LIMITS = {
+  maxBytes: 1 << 30,
+  batchRows: 2,
+  batchBytes: 1 << 20,
+  maxInFlight: 2,
+  maxRecordBytes: DEFAULT_MAX_RECORD_CHARS,
+};
 
 /** Feeds `text` in chunks of `size` characters, draining between them as the service does. */
 async function feed(session: ImportSession, text: string, size: number): Promise<void> {

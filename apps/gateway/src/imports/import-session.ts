@@ -1,4 +1,5 @@
 import {
+  ErrorCode,
   FirstErrors,
   RecordPipeline,
   isRowError,
@@ -13,6 +14,7 @@ import type { CityWorkers } from '../cluster/city-workers.port.js';
 import type { ImportConfig } from '../config/gateway-config.js';
 import type { CityImportOutcome, ImportOutcome } from '#contracts';
 import { elapsedMs } from '../shared/elapsed.js';
+import { jsonBytes } from './json-bytes.js';
 
 const KEPT_ERRORS = 1000;
 
@@ -58,6 +60,7 @@ export class ImportSession {
         },
       },
       header,
+      limits.maxRecordBytes,
     );
     // Every served city is in the answer, even one this import holds no row for.
     for (const city of registry.cities) this.outcomeOf(city);
@@ -114,9 +117,26 @@ export class ImportSession {
       this.pending.set(city, batch);
     }
     const text = record.toCsv();
+    const bytes = jsonBytes(text);
+    if (bytes > this.limits.batchBytes) {
+      // It could never be sent: refused by its line rather than failing the import for ever.
+      this.rejections.add({
+        line: record.line,
+        code: ErrorCode.RecordTooLong,
+        field: undefined,
+        transactionId: undefined,
+        message: `line ${record.line}: the record takes ${bytes} bytes on the wire, over IMPORT_BATCH_BYTES (${this.limits.batchBytes})`,
+      });
+      return;
+    }
+    if (batch.bytes + bytes > this.limits.batchBytes) {
+      this.seal(city);
+      batch = { lines: [], records: [], bytes: 0 };
+      this.pending.set(city, batch);
+    }
     batch.lines.push(record.line);
     batch.records.push(text);
-    batch.bytes += text.length + 1;
+    batch.bytes += bytes;
     if (batch.lines.length >= this.limits.batchRows || batch.bytes >= this.limits.batchBytes) {
       this.seal(city);
     }

@@ -71,3 +71,48 @@ describe(CsvRecordReader.name, () => {
     expect(errors).toEqual([expect.objectContaining({ line: 3, code: 'UNTERMINATED_QUOTE' })]);
   });
 });
+
+describe('records over the length limit', () => {
+  function read(
+    chunks: readonly string[],
+    limit: number,
+  ): { records: string[][]; errors: RowError[] } {
+    const records: string[][] = [];
+    const errors: RowError[] = [];
+    const reader = new CsvRecordReader(
+      {
+        record: (record) =>
+          records.push([
+            String(record.line),
+            ...Array.from({ length: record.count }, (_, i) => record.field(i)),
+          ]),
+        malformed: (error) => errors.push(error),
+      },
+      limit,
+    );
+    for (const chunk of chunks) reader.push(chunk);
+    reader.end();
+    return { records, errors };
+  }
+
+  it('refuses a line with no end by its line, in bounded memory, and reads on after it', () => {
+    const huge = Array.from({ length: 50 }, () => 'x'.repeat(1000));
+    const { records, errors } = read(['a,b\n', ...huge, '\nc,d\n'], 4096);
+    expect(errors.map(({ line, code }) => [line, code])).toEqual([[2, 'RECORD_TOO_LONG']]);
+    expect(records).toEqual([
+      ['1', 'a', 'b'],
+      ['3', 'c', 'd'],
+    ]);
+  });
+
+  it('passes over a refused record to its end, line breaks inside its quotes included', () => {
+    const long = `"${'y'.repeat(3000)}\n${'y'.repeat(3000)}"`;
+    const { records, errors } = read(['a,b\n', `${long},z\n`, 'c,d\n'], 4096);
+    expect(errors.map(({ line }) => line)).toEqual([2]);
+    // The refused record spans lines 2 and 3: the next one is line 4.
+    expect(records).toEqual([
+      ['1', 'a', 'b'],
+      ['4', 'c', 'd'],
+    ]);
+  });
+});

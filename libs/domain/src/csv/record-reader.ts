@@ -30,14 +30,28 @@ export class CsvRecordReader {
   private line = 1;
   private started = false;
   private readonly record = new CsvRecord();
+  /** A record over the limit being passed over: where it started, its quotes' parity, its lines. */
+  private skipping: { quoted: boolean; lines: number } | undefined;
 
-  constructor(private readonly sink: CsvRecordSink) {}
+  /**
+   * `maxRecordChars`: a longer record is refused (RECORD_TOO_LONG, its line) and passed over to
+   * its end, so that a body without a line break cannot grow memory without bound.
+   */
+  constructor(
+    private readonly sink: CsvRecordSink,
+    private readonly maxRecordChars = Number.POSITIVE_INFINITY,
+  ) {}
 
   push(chunk: string): void {
     let text = chunk;
     if (!this.started && text.length > 0) {
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    if (this.skipping !== undefined) {
+      const after = this.skip(text);
+      if (after < 0) return;
+      text = text.slice(after);
     }
     let start = 0;
     if (this.pending !== '') {
@@ -46,6 +60,7 @@ export class CsvRecordReader {
       const newline = text.indexOf('\n');
       if (newline < 0) {
         this.pending += text;
+        this.refuseIfTooLong();
         return;
       }
       const head = this.pending + text.slice(0, newline + 1);
@@ -59,13 +74,61 @@ export class CsvRecordReader {
       }
     }
     this.pending = text.slice(this.consume(text, false, start));
+    this.refuseIfTooLong();
   }
 
   /** Flushes the last record, which may lack a final line break. */
   end(): void {
+    if (this.skipping !== undefined) {
+      this.line += this.skipping.lines + 1;
+      this.skipping = undefined;
+    }
     const text = this.pending;
     this.pending = '';
     this.consume(text, true);
+  }
+
+  /** The unfinished record is over the limit: refused by its line, and passed over from here. */
+  private refuseIfTooLong(): void {
+    if (this.pending.length <= this.maxRecordChars) return;
+    const text = this.pending;
+    this.pending = '';
+    this.tooLong(this.line);
+    this.skipping = { quoted: false, lines: 0 };
+    const after = this.skip(text);
+    if (after >= 0) this.push(text.slice(after));
+  }
+
+  /** The same refusal whether the record came whole in one chunk or over many. */
+  private tooLong(line: number): void {
+    this.sink.malformed({
+      line,
+      code: ErrorCode.RecordTooLong,
+      field: undefined,
+      transactionId: undefined,
+      message: `line ${line}: a record longer than ${this.maxRecordChars} characters (MAX_RECORD_BYTES) is refused`,
+    });
+  }
+
+  /**
+   * Passes over the refused record in `text`: it ends at a line break outside quotes. Returns
+   * where the next record starts, or -1 when it goes on past `text`.
+   */
+  private skip(text: string): number {
+    const skipping = this.skipping!;
+    for (let index = 0; index < text.length; index += 1) {
+      const code = text.charCodeAt(index);
+      if (code === QUOTE) skipping.quoted = !skipping.quoted;
+      else if (code === LF) {
+        if (!skipping.quoted) {
+          this.line += skipping.lines + 1;
+          this.skipping = undefined;
+          return index + 1;
+        }
+        skipping.lines += 1;
+      }
+    }
+    return -1;
   }
 
   /** Emits every complete record of `text`; returns where the unconsumed tail starts. */
@@ -94,6 +157,10 @@ export class CsvRecordReader {
 
   private emitPlain(text: string, start: number, newline: number): void {
     const stop = newline > start && text.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
+    if (stop - start > this.maxRecordChars) {
+      this.tooLong(this.line);
+      return;
+    }
     if (isBlank(text, start, stop)) return;
     // indexOf per field measured 1.7x faster than slice(...).split(',') on 1M lines, and the
     // fields stay positions in the chunk: no string is made for a field nobody keeps.
@@ -163,7 +230,8 @@ export class CsvRecordReader {
       field = '';
       if (lastField) {
         this.line = firstLine + lines + 1;
-        this.emitFields(fields, firstLine);
+        if (stop - start > this.maxRecordChars) this.tooLong(firstLine);
+        else this.emitFields(fields, firstLine);
         return stop + 1;
       }
       index = stop + 1;

@@ -23,9 +23,14 @@ export interface CsvIngestOptions {
   readonly keptErrors?: number;
   /** The plausible window of new rows; none when the rows were checked before (a shard). */
   readonly dates?: DateWindow;
-  /** A shard replayed: its tombstones delete the ids they name. */
+  /** A shard replayed: its tombstones delete the ids they name, and no record is too long. */
   readonly replay?: boolean;
+  /** Longer records are refused (RECORD_TOO_LONG); DEFAULT_MAX_RECORD_CHARS by default. */
+  readonly maxRecordChars?: number;
 }
+
+/** The default of MAX_RECORD_BYTES: a record is a few hundred characters; 64 Ki is a typo. */
+export const DEFAULT_MAX_RECORD_CHARS = 64 * 1024;
 
 /**
  * Loads a CSV file, fed in chunks, into city stores through the record pipeline: every record
@@ -52,8 +57,11 @@ export class CsvIngest {
       },
       options.dates,
     );
+    const replay = options.replay === true;
     this.pipeline = new RecordPipeline(
-      options.replay === true ? new TombstoneSink(stores, validating) : validating,
+      replay ? new TombstoneSink(stores, validating) : validating,
+      undefined,
+      replay ? undefined : (options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS),
     );
   }
 

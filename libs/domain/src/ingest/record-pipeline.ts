@@ -34,13 +34,15 @@ export class RecordPipeline implements CsvRecordSink {
   private readonly reader: CsvRecordReader;
   private readonly given = new CsvRecord();
 
+  /** `maxRecordChars`: longer records are refused by line (RECORD_TOO_LONG); none by default. */
   constructor(
     private readonly sink: RecordSink,
     private readonly known?: KnownHeader,
+    maxRecordChars?: number,
   ) {
     if (known !== undefined) this.readHeader(known.columns);
     // The pipeline is the reader's sink itself: no closure between them on the hot path.
-    this.reader = new CsvRecordReader(this);
+    this.reader = new CsvRecordReader(this, maxRecordChars);
   }
 
   /** The header's column names, trimmed; empty before the header is read. */
@@ -93,7 +95,11 @@ export class RecordPipeline implements CsvRecordSink {
       throw new DomainError(ErrorCode.MissingColumn, `the header cannot be read: ${error.message}`);
     }
     const line = this.nextLine(error.line);
-    this.sink.rejected({ ...error, line, message: `line ${line}: a quoted field is never closed` });
+    this.sink.rejected({
+      ...error,
+      line,
+      message: error.message.replace(/^line \d+:/, `line ${line}:`),
+    });
   }
 
   /** Counts a record and tells its line: the reader's, or the batch's own numbering. */
