@@ -26,7 +26,12 @@ describe('records too long to read or to send', () => {
     const gateway = await inProcessGateway(workers, env);
     app = gateway.app;
     // Node's fetch streams a body only with duplex 'half', which its RequestInit type lacks.
-    const init = { method: 'POST', headers: { 'content-type': 'text/csv' }, body, duplex: 'half' };
+    const init = {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body,
+      duplex: 'half' as const,
+    };
     const response = await fetch(`${gateway.baseUrl}/imports`, init);
     return { status: response.status, body: (await response.json()) as never };
   }
