@@ -15,6 +15,7 @@ describe('a process started with a bad environment', () => {
       { CITY: 'Lyon', WORKER_PORT: '99999' },
       'WORKER_PORT must be a whole number from 1 to 65535, not "99999"',
     ],
+    ['city-worker', { CITY: '...' }, 'CITY "..." holds no letter or digit: it names no city'],
   ])('%s %j stops at once, saying what is wrong', (app, env, message) => {
     const run = spawnSync(process.execPath, [entry(app)], {
       env: { PATH: process.env.PATH ?? '', ...env },

@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_FUTURE_DAYS } from '#domain';
+import { cityKey } from '#contracts';
 import { EnvReader, TRANSPORTS, type TransportKind } from '#platform';
 
 export interface WorkerConfig {
@@ -28,6 +29,10 @@ export function readWorkerConfig(env: Readonly<Record<string, string | undefined
     heartbeatMs: reader.integer('HEARTBEAT_MS', 2000, 100, 600_000),
     maxFutureDays: reader.integer('MAX_FUTURE_DAYS', DEFAULT_MAX_FUTURE_DAYS, 0, 3650),
   };
+  if (config.city !== '' && cityKey(config.city) === '') {
+    // Its shard would be the hidden file `.csv`, and its subjects `city..ingest`.
+    reader.problem(`CITY "${config.city}" holds no letter or digit: it names no city`);
+  }
   reader.done();
   return config;
 }

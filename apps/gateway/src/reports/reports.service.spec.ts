@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import type { TestingModule } from '@nestjs/testing';
+import { Test, type TestingModule } from '@nestjs/testing';
 import { ErrorCode } from '#domain';
 import { fixturePath, threeCitiesReport } from '../../../../test/support/fixtures.js';
 import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
 import { gatewayModule } from '../../../../test/support/in-process-gateway.js';
+import { CITY_WORKERS } from '../cluster/city-workers.port.js';
+import { readGatewayConfig } from '../config/gateway-config.js';
+import { GatewayModule } from '../gateway.module.js';
 import { ImportsService } from '../imports/imports.service.js';
 import { ReportsService } from './reports.service.js';
 
@@ -69,5 +72,32 @@ describe(ReportsService.name, () => {
       code: ErrorCode.UnknownCity,
       details: { city: 'Nice', known: ['Lyon', 'Marseille', 'Paris'] },
     });
+  });
+});
+
+describe(`${ReportsService.name} and a worker started with CITY=lyon`, () => {
+  it('reports the city as the gateway spells it, Lyon, as /cities does', async () => {
+    const workers = await InProcessCityWorkers.start(['lyon']);
+    // The worker answers to "lyon"; the gateway was configured with "Lyon".
+    const lowerCased = new Proxy(workers, {
+      get(target, property, receiver): unknown {
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function'
+          ? (city: string, ...rest: unknown[]): unknown =>
+              (value as (...args: unknown[]) => unknown).call(target, city.toLowerCase(), ...rest)
+          : value;
+      },
+    });
+    const config = readGatewayConfig({ CITY_WORKERS: 'Lyon=127.0.0.1:1' });
+    const module = await Test.createTestingModule({ imports: [GatewayModule.forConfig(config)] })
+      .overrideProvider(CITY_WORKERS)
+      .useValue(lowerCased)
+      .compile();
+    await module.get(ImportsService).importCsv([readFileSync(fixturePath('ok/three-cities.csv'))]);
+    const envelope = await module.get(ReportsService).report('monthly', {}, false);
+    expect(envelope.cities).toEqual(['Lyon']);
+    expect((envelope.data as { city: string }[]).map(({ city }) => city)).toEqual(['Lyon']);
+    await module.close();
+    await workers.close();
   });
 });

@@ -98,7 +98,9 @@ export class ReportsService {
 
   private async summarize(city: string): Promise<{ summary: CitySummary; timing: WorkerTiming }> {
     const started = performance.now();
-    const summary = await this.workers.summarize(city, {}, this.timeouts.reportMs);
+    // Reports spell the city as the gateway does (CITY_WORKERS, /cities), whatever the
+    // worker's CITY: a worker started with CITY=lyon still reports Lyon.
+    const summary = { ...(await this.workers.summarize(city, {}, this.timeouts.reportMs)), city };
     const transactions = summary.cells.count.reduce((sum, count) => sum + count, 0);
     return { summary, timing: { city, elapsedMs: elapsedMs(started), transactions } };
   }
