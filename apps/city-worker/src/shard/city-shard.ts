@@ -65,28 +65,52 @@ export class CityShard {
 
   private cutTornRecord(): TornRecord | undefined {
     const size = fstatSync(this.fd).size;
-    if (size === 0 || lastByte(this.fd, size) === 0x0a) return undefined;
-    const keep = lastLineBreak(this.fd, size) + 1;
+    if (size === 0) return undefined;
+    const tail = lastLine(this.fd, size);
+    // A shard ends with a line break outside quotes. A last line with no quote ending in a line
+    // break is whole; else only a scan from the start can tell a line break inside quotes (a
+    // record torn after "Tesla\n) from one that ends a record.
+    if (tail.endsWithLineBreak && !tail.hasQuote) return undefined;
+    const keep = endOfLastRecord(this.fd, size);
+    if (keep === size) return undefined;
     ftruncateSync(this.fd, keep);
     fsyncSync(this.fd);
     return { bytes: size - keep };
   }
 }
 
-function lastByte(fd: number, size: number): number {
-  const byte = Buffer.alloc(1);
-  readSync(fd, byte, 0, 1, size - 1);
-  return byte[0] ?? -1;
-}
+const LF = 0x0a;
+const QUOTE = 0x22;
 
-/** Offset of the last line break of the file, or -1; read backwards in blocks. */
-function lastLineBreak(fd: number, size: number): number {
+/** The file's last line (after the line break before its last byte): does it hold a quote? */
+function lastLine(fd: number, size: number): { endsWithLineBreak: boolean; hasQuote: boolean } {
   const block = Buffer.alloc(64 * 1024);
+  let endsWithLineBreak = false;
   for (let end = size; end > 0; end -= block.length) {
     const start = Math.max(0, end - block.length);
-    const read = readSync(fd, block, 0, end - start, start);
-    const index = block.subarray(0, read).lastIndexOf(0x0a);
-    if (index >= 0) return start + index;
+    const read = block.subarray(0, readSync(fd, block, 0, end - start, start));
+    if (end === size) endsWithLineBreak = read[read.length - 1] === LF;
+    const searchEnd = end === size && endsWithLineBreak ? read.length - 1 : read.length;
+    const lineStart = read.subarray(0, searchEnd).lastIndexOf(LF);
+    const line = read.subarray(lineStart + 1, searchEnd);
+    if (line.includes(QUOTE)) return { endsWithLineBreak, hasQuote: true };
+    if (lineStart >= 0) return { endsWithLineBreak, hasQuote: false };
   }
-  return -1;
+  return { endsWithLineBreak, hasQuote: false };
+}
+
+/** Where the last whole record ends: after the last line break outside quotes (0 if none). */
+function endOfLastRecord(fd: number, size: number): number {
+  const block = Buffer.alloc(1024 * 1024);
+  let quoted = false;
+  let end = 0;
+  for (let start = 0; start < size; start += block.length) {
+    const read = readSync(fd, block, 0, Math.min(block.length, size - start), start);
+    for (let index = 0; index < read; index += 1) {
+      const byte = block[index];
+      if (byte === QUOTE) quoted = !quoted;
+      else if (byte === LF && !quoted) end = start + index + 1;
+    }
+  }
+  return end;
 }
