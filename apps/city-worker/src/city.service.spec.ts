@@ -90,7 +90,6 @@ describe(CityService.name, () => {
   it('summarizes what it holds as the one-process ingest of the same rows, after a restart too', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'worker-spec-'));
     const first = await workerModule('Lyon', dataDir);
-    modules.push(first);
     const sut = first.get(CityService);
     sut.ingest(BATCH);
     const stores = new CityStores();
@@ -99,6 +98,8 @@ describe(CityService.name, () => {
     oneProcess.end();
     const before = sut.summarize();
     expect(before).toEqual(stores.summarize().cities[0]);
+    // A restart: the first worker is gone before the second opens the shard.
+    await first.close();
     const restarted = await workerModule('Lyon', dataDir);
     modules.push(restarted);
     expect(restarted.get(CityService).summarize()).toEqual(before);

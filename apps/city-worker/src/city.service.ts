@@ -117,8 +117,9 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
     }
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
     this.state.shard.close();
+    await this.state.lock.release();
   }
 
   get transactions(): number {

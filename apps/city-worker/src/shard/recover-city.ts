@@ -2,7 +2,11 @@ import { Logger } from '@nestjs/common';
 import { CityStores, FixedCityDirectory, type CityStore } from '#domain';
 import { StartupRefusal, loadCsvFile } from '#platform';
 import type { WorkerConfig } from '../worker-config.js';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { cityKey } from '#contracts';
 import { CityShard } from './city-shard.js';
+import { ShardLock } from './shard-lock.js';
 import type { ShardWriter } from './shard-writer.js';
 
 /** A shard line that is not what the worker wrote: the worker must not start on it. */
@@ -18,6 +22,8 @@ export class ShardCorruptError extends StartupRefusal {
 export interface CityState {
   readonly store: CityStore;
   readonly shard: CityShard;
+  /** Held for the worker's life: no second writer on the shard. */
+  readonly lock: ShardLock;
 }
 
 /**
@@ -29,6 +35,8 @@ export async function recoverCity(
   writer: ShardWriter,
 ): Promise<CityState> {
   const logger = new Logger('Recovery');
+  mkdirSync(config.dataDir, { recursive: true });
+  const lock = await ShardLock.acquire(join(config.dataDir, `${cityKey(config.city)}.lock`));
   const { shard, torn } = CityShard.open(config.dataDir, config.city, writer);
   if (torn !== undefined) {
     logger.warn(
@@ -55,5 +63,5 @@ export async function recoverCity(
   logger.log(
     `${config.city}: ${ingest.counts.accepted} transactions recovered from ${shard.path} in ${seconds.toFixed(2)} s`,
   );
-  return { store, shard };
+  return { store, shard, lock };
 }
