@@ -41,6 +41,8 @@ export class ImportSession {
   private readonly pending = new Map<string, PendingBatch>();
   private readonly ready: { city: string; batch: IngestBatch }[] = [];
   private readonly inFlight = new Set<Promise<void>>();
+  /** Each city's last batch sent: the next one waits for it. */
+  private readonly lastCall = new Map<string, Promise<void>>();
   private readonly outcomes = new Map<string, CityImportOutcome>();
 
   constructor(
@@ -152,30 +154,39 @@ export class ImportSession {
     });
   }
 
+  /**
+   * Sends a city's batches one after the other, the cities side by side: a batch leaves once the
+   * city confirmed the one before, so that a city applies its rows in the file's order on any
+   * transport ("first occurrence wins"). Concurrent calls overtook each other over NATS while the
+   * client connected, and around a broker restart.
+   */
   private send(city: string, batch: IngestBatch): void {
     const outcome = this.outcomeOf(city);
-    if (outcome.error !== undefined) {
-      outcome.notApplied += batch.lines.length;
-      return;
-    }
-    const call = this.workers
-      .ingest(city, batch, this.ingestTimeoutMs)
-      .then((result) => {
-        outcome.accepted += result.accepted;
-        outcome.duplicates += result.duplicates;
-        outcome.conflicts += result.conflicts;
-        outcome.rejected += result.rejected;
-        this.conflicts += result.conflicts;
-        this.rejections.addCounted(result.errors, result.rejected + result.conflicts);
-        this.warnings.addCounted(result.warnings, result.warnings.length);
-      })
-      .catch((error: unknown) => {
-        outcome.error ??= error instanceof Error ? error.message : String(error);
-        outcome.notApplied += batch.lines.length;
+    const previous = this.lastCall.get(city) ?? Promise.resolve();
+    const call = previous
+      .then(async () => {
+        if (outcome.error !== undefined) {
+          outcome.notApplied += batch.lines.length;
+          return;
+        }
+        try {
+          const result = await this.workers.ingest(city, batch, this.ingestTimeoutMs);
+          outcome.accepted += result.accepted;
+          outcome.duplicates += result.duplicates;
+          outcome.conflicts += result.conflicts;
+          outcome.rejected += result.rejected;
+          this.conflicts += result.conflicts;
+          this.rejections.addCounted(result.errors, result.rejected + result.conflicts);
+          this.warnings.addCounted(result.warnings, result.warnings.length);
+        } catch (error) {
+          outcome.error ??= error instanceof Error ? error.message : String(error);
+          outcome.notApplied += batch.lines.length;
+        }
       })
       .finally(() => {
         this.inFlight.delete(call);
       });
+    this.lastCall.set(city, call);
     this.inFlight.add(call);
   }
 
