@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { postCsvFile } from '#platform';
 import { percentile, startBenchCluster } from './support/bench-cluster.js';
+import { BAD_INPUTS } from './support/bad-inputs.js';
 import { benchFile } from './support/bench-file.js';
 
 /** One client: GET /reports/summary again and again until `deadline`. */
@@ -23,7 +24,29 @@ async function client(
   }
 }
 
-/** 50 clients read /reports/summary for 30 s while a 1M-row import runs. */
+/** Sends the bad-input corpus again and again until `deadline`; any 5xx is counted. */
+async function attacker(baseUrl: string, deadline: number, failures: string[]): Promise<number> {
+  let sent = 0;
+  while (Date.now() < deadline) {
+    for (const bad of BAD_INPUTS) {
+      const response = await fetch(`${baseUrl}${bad.path}`, bad.init).catch(
+        (error: unknown) => error,
+      );
+      sent += 1;
+      if (!(response instanceof Response)) failures.push(`${bad.name}: ${String(response)}`);
+      else {
+        await response.arrayBuffer();
+        if (response.status >= 500) failures.push(`${bad.name}: HTTP ${response.status}`);
+      }
+    }
+  }
+  return sent;
+}
+
+/**
+ * 50 clients read /reports/summary for 30 s while a 1M-row import runs and the bad-input corpus is
+ * sent in a loop; the gateway's event-loop delay says whether any request blocked the others.
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
@@ -32,6 +55,7 @@ async function main(): Promise<void> {
       clients: { type: 'string', default: '50' },
       seconds: { type: 'string', default: '30' },
       transport: { type: 'string', default: 'tcp' },
+      'no-bad-inputs': { type: 'boolean', default: false },
     },
   });
   const transport = values.transport === 'nats' ? 'nats' : 'tcp';
@@ -45,11 +69,18 @@ async function main(): Promise<void> {
     const importing = postCsvFile(cluster.baseUrl, file).then(
       () => (performance.now() - importStarted) / 1000,
     );
-    await Promise.all(
-      Array.from({ length: Number(values.clients) }, () =>
+    await fetch(`${cluster.baseUrl}/health/event-loop`);
+    const failures: string[] = [];
+    const [badSent] = await Promise.all([
+      values['no-bad-inputs'] ? 0 : attacker(cluster.baseUrl, deadline, failures),
+      ...Array.from({ length: Number(values.clients) }, () =>
         client(`${cluster.baseUrl}/reports/summary`, deadline, latencies, errors),
       ),
-    );
+    ]);
+    const loop = (await (await fetch(`${cluster.baseUrl}/health/event-loop`)).json()) as {
+      p99Ms: number;
+      maxMs: number;
+    };
     const importSeconds = await importing;
     console.log(
       `${transport}: ${values.clients} clients on /reports/summary for ${values.seconds} s, during an import of ${Number(values.rows).toLocaleString('en')} rows (done in ${importSeconds.toFixed(2)} s)`,
@@ -59,6 +90,12 @@ async function main(): Promise<void> {
     );
     console.log(
       `latency: p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms; ${(latencies.length / Number(values.seconds)).toFixed(0)} requests/s`,
+    );
+    console.log(
+      `bad inputs sent alongside: ${badSent} (${BAD_INPUTS.length} kinds), answered 5xx or not at all: ${failures.length}${failures.length > 0 ? ` (first: ${failures[0]})` : ''}`,
+    );
+    console.log(
+      `gateway event-loop delay: p99 ${loop.p99Ms} ms, max ${loop.maxMs} ms (aim: no request blocks the others over 100 ms)`,
     );
   } finally {
     await cluster.stop();

@@ -16,6 +16,7 @@ import type { ClusterConfig, GatewayConfig } from './config/gateway-config.js';
 import { CLUSTER_CONFIG, configProviders } from './config/tokens.js';
 import { DiscoveryController } from './discovery/discovery.controller.js';
 import { HttpErrorFilter } from './errors/http-error.filter.js';
+import { EventLoopMonitor } from './health/event-loop-monitor.js';
 import { HealthController } from './health/health.controller.js';
 import { ImportsController } from './imports/imports.controller.js';
 import { ImportsService } from './imports/imports.service.js';
@@ -66,6 +67,7 @@ export class GatewayModule implements NestModule {
         LiveEvents,
         CityWatch,
         CorrectionsService,
+        EventLoopMonitor,
       ],
     };
   }

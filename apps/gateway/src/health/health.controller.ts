@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -8,6 +8,7 @@ import {
   type HealthIndicatorResult,
 } from '@nestjs/terminus';
 import { CitiesService } from '../cities/cities.service.js';
+import { EventLoopMonitor, type EventLoopDelay } from './event-loop-monitor.js';
 
 @ApiTags('cluster')
 @Controller('health')
@@ -16,7 +17,29 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     private readonly cities: CitiesService,
+    private readonly eventLoop: EventLoopMonitor,
   ) {}
+
+  @Get('event-loop')
+  @ApiOperation({
+    summary: "The gateway's event-loop delay since the previous reading (p50, p99, max, ms)",
+    description:
+      'How long requests had to wait for the one thread; each reading starts the next. For benchmarks (npm run bench:load) and monitoring.',
+  })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: {
+        sinceMs: { type: 'number', example: 30_012 },
+        p50Ms: { type: 'number', example: 10.1 },
+        p99Ms: { type: 'number', example: 24.6 },
+        maxMs: { type: 'number', example: 61.3 },
+      },
+    },
+  })
+  eventLoopDelay(): EventLoopDelay {
+    return this.eventLoop.read();
+  }
 
   @Get()
   @HealthCheck()
