@@ -163,6 +163,7 @@ export function clusterScenarios(transport: 'tcp' | 'nats', natsUrl: () => strin
         '/health',
         '/events',
         '/transactions/{id}',
+        '/health/event-loop',
       ].sort(),
     );
     expect(Object.keys(paths['/reports/monthly']?.get?.responses ?? {})).toEqual([
