@@ -50,6 +50,7 @@ describe(CityService.name, () => {
       transactions: 2,
       firstMonth: '2024-03',
       lastMonth: '2024-05',
+      version: expect.stringMatching(/^[0-9a-f]{8}\.1$/),
     });
   });
 

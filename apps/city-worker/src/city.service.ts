@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import {
   FixedCityDirectory,
@@ -37,6 +38,9 @@ import type { WorkerConfig } from './worker-config.js';
 export class CityService implements CityHandlers, OnApplicationShutdown {
   private readonly directory: FixedCityDirectory;
   private summary: CitySummary | undefined;
+  /** This process, in every version it gives: a restarted worker's versions are new ones. */
+  private readonly boot = randomUUID().slice(0, 8);
+  private changes = 0;
   /** Set once a shard write failed: memory then holds rows the disk does not. */
   private broken: Error | undefined;
 
@@ -71,7 +75,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
         ),
       dateWindow(new Date(), this.config.maxFutureDays),
     );
-    if (outcome.accepted > 0) this.summary = undefined;
+    if (outcome.accepted > 0) this.changed();
     this.durably(lines);
     return outcome;
   }
@@ -86,7 +90,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
     const { transactionId, replacement } = request;
     if (replacement === undefined) {
       if (!store.remove(transactionId)) return { found: false, changed: false };
-      this.summary = undefined;
+      this.changed();
       this.durably([tombstoneLine(transactionId, store.city)]);
       return { found: true, changed: true };
     }
@@ -101,7 +105,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
     }
     const outcome = store.replace(transaction);
     if (outcome !== 'replaced') return { found: outcome === 'unchanged', changed: false };
-    this.summary = undefined;
+    this.changed();
     this.durably([tombstoneLine(transactionId, store.city), formatTransaction(transaction)]);
     return { found: true, changed: true };
   }
@@ -139,7 +143,14 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
       transactions: this.state.store.length,
       firstMonth: bounds === undefined ? null : formatMonth(bounds.first),
       lastMonth: bounds === undefined ? null : formatMonth(bounds.last),
+      version: `${this.boot}.${this.changes}`,
     };
+  }
+
+  /** The held rows changed: the summary is made again when asked, under a new version. */
+  private changed(): void {
+    this.summary = undefined;
+    this.changes += 1;
   }
 
   private assertSound(): void {

@@ -33,6 +33,11 @@ export interface CityInfo {
   /** Months (`YYYY-MM`) of the earliest and latest transaction; null when the city is empty. */
   readonly firstMonth: string | null;
   readonly lastMonth: string | null;
+  /**
+   * Changes whenever the city's rows change (and across restarts): a gateway keeps a city's
+   * summary while its version stays the same.
+   */
+  readonly version: string;
 }
 
 /** The body of the RpcException a worker raises: the gateway maps `code` to an HTTP status. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { ErrorCode } from '#domain';
+import { ErrorCode, type Comparison } from '#domain';
 import { fixturePath, threeCitiesReport } from '../../../../test/support/fixtures.js';
 import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
 import { gatewayModule } from '../../../../test/support/in-process-gateway.js';
@@ -72,6 +72,32 @@ describe(ReportsService.name, () => {
       code: ErrorCode.UnknownCity,
       details: { city: 'Nice', known: ['Lyon', 'Marseille', 'Paris'] },
     });
+  });
+});
+
+describe(`${ReportsService.name}, under load`, () => {
+  it('fetches a city summary again only when its version changed', async () => {
+    const workers = await InProcessCityWorkers.start(['Lyon', 'Marseille', 'Paris']);
+    const module = await gatewayModule(workers);
+    const summarize = jest.spyOn(workers, 'summarize');
+    const reports = module.get(ReportsService);
+    await module.get(ImportsService).importCsv([readFileSync(fixturePath('ok/three-cities.csv'))]);
+    const first = await reports.report(undefined, {}, false);
+    const second = await reports.report(undefined, {}, false);
+    expect(second.data).toEqual(first.data);
+    expect(summarize).toHaveBeenCalledTimes(3);
+    await workers.ingest('Lyon', {
+      columns: ['transaction_id', 'date', 'ville', 'type', 'modele', 'prix', 'duree_location_mois'],
+      lines: [2],
+      csv: 'N1,2024-03-20,Lyon,vente,BMW_X1,30000,NULL',
+    });
+    const third = await reports.report('comparison', {}, false);
+    expect(summarize).toHaveBeenCalledTimes(4);
+    const lyon = (third.data as Comparison).cities.find((city) => city.city === 'Lyon');
+    // 103 400 by hand, plus the 30 000 sale.
+    expect(lyon?.revenue).toBe(133_400);
+    await module.close();
+    await workers.close();
   });
 });
 

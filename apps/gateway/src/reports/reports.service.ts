@@ -35,6 +35,9 @@ export class ReportsService {
     @Inject(COST_RATES) private readonly costRates: CostRates,
   ) {}
 
+  /** Each city's last summary, with the version it was asked at. */
+  private readonly summaries = new Map<string, { version: string; summary: CitySummary }>();
+
   /** One section's report, or every section's (`section` undefined: the summary). */
   async report(
     section: SectionName | undefined,
@@ -96,13 +99,24 @@ export class ReportsService {
     };
   }
 
+  /**
+   * The city's summary: asked for its version first (a few bytes), and fetched again only when
+   * the version changed. Under load most reports then cost a build, not three summaries of
+   * ~70 KiB to parse on the gateway's one thread.
+   */
   private async summarize(city: string): Promise<{ summary: CitySummary; timing: WorkerTiming }> {
     const started = performance.now();
-    // Reports spell the city as the gateway does (CITY_WORKERS, /cities), whatever the
-    // worker's CITY: a worker started with CITY=lyon still reports Lyon.
-    const summary = { ...(await this.workers.summarize(city, {}, this.timeouts.reportMs)), city };
-    const transactions = summary.cells.count.reduce((sum, count) => sum + count, 0);
-    return { summary, timing: { city, elapsedMs: elapsedMs(started), transactions } };
+    const { version, transactions } = await this.workers.info(city, {}, this.timeouts.reportMs);
+    let kept = this.summaries.get(city);
+    if (kept?.version !== version) {
+      // Reports spell the city as the gateway does (CITY_WORKERS, /cities), whatever the
+      // worker's CITY: a worker started with CITY=lyon still reports Lyon. A summary made after
+      // `version` is newer, never older: kept under it, it is fetched again at the next change.
+      const summary = { ...(await this.workers.summarize(city, {}, this.timeouts.reportMs)), city };
+      kept = { version, summary };
+      this.summaries.set(city, kept);
+    }
+    return { summary: kept.summary, timing: { city, elapsedMs: elapsedMs(started), transactions } };
   }
 }
 
