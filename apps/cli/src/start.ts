@@ -70,6 +70,7 @@ async function main(): Promise<void> {
     [
       '',
       `AutoConnect Analytics is up: ${config.cities.join(', ')} over ${config.transport}`,
+      `  Dashboard:    ${url}/`,
       `  Swagger UI:   ${url}/docs`,
       `  Full report:  ${url}/reports/summary`,
       `  Lyon monthly: ${url}/reports/monthly?city=Lyon`,
