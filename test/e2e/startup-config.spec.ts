@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 
@@ -25,5 +26,22 @@ describe('a process started with a bad environment', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('invalid configuration:');
     expect(run.stderr).toContain(message);
+  });
+
+  it('gateway on a port already taken stops at once, saying so', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const run = spawnSync(process.execPath, [entry('gateway')], {
+        env: { PATH: process.env.PATH ?? '', PORT: String(port), CITY_WORKERS: 'Lyon=127.0.0.1:1' },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`gateway: port ${port} is taken by another program`);
+    } finally {
+      taken.close();
+    }
   });
 });

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
-import { exitOnStartupError, natsConnection } from '#platform';
+import { StartupRefusal, exitOnStartupError, natsConnection } from '#platform';
 import { readGatewayConfig } from './config/gateway-config.js';
 import { GatewayModule } from './gateway.module.js';
 import { configureHttp } from './http-setup.js';
@@ -25,7 +25,16 @@ async function bootstrap(): Promise<void> {
     });
     await app.startAllMicroservices();
   }
-  await app.listen(config.port);
+  try {
+    await app.listen(config.port);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new StartupRefusal(
+        `port ${config.port} is taken by another program: stop it, or start with another PORT`,
+      );
+    }
+    throw error;
+  }
   const cities = cluster.cities.map(({ city }) => city).join(', ');
   new Logger('Gateway').log(
     `listening on http://localhost:${config.port} (docs: /docs), ${cities} over ${cluster.transport}`,
