@@ -1,16 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, jest } from '@jest/globals';
 import { TRANSACTION_CSV_HEADER } from '#domain';
-import { freePort } from '../../apps/cli/src/start/local-services.js';
 import { getJson, startCluster } from '../support/cluster.js';
+import { runLyonWorker } from '../support/worker-run.js';
 
 jest.setTimeout(60_000);
-
-const worker = fileURLToPath(new URL('../../dist/apps/city-worker/src/main.js', import.meta.url));
 
 describe('a shard line the worker did not write', () => {
   it('stops the worker with the file and the line, instead of skipping it', async () => {
@@ -20,17 +16,7 @@ describe('a shard line the worker did not write', () => {
       shard,
       `${TRANSACTION_CSV_HEADER}\nT1,2025-01-02,Lyon,vente,BMW_X3,45000,NULL,\nT2,2025-13-02,Lyon,vente,BMW_X3,45000,NULL,\nT3,2025-01-03,Lyon,vente,BMW_X3,45000,NULL,\n`,
     );
-    const run = spawnSync(process.execPath, [worker], {
-      env: {
-        ...process.env,
-        CITY: 'Lyon',
-        DATA_DIR: dataDir,
-        WORKER_PORT: String(await freePort()),
-        NO_COLOR: '1',
-      },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const run = await runLyonWorker(dataDir);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(
       `${shard}: line 3: date "2025-13-02" is not a real date written YYYY-MM-DD`,
@@ -84,17 +70,7 @@ describe('a shard line with more fields than the header', () => {
       join(dataDir, 'lyon.csv'),
       `${TRANSACTION_CSV_HEADER}\nT1,2025-01-02,Lyon,location,BMW_X3,799,5,12,\n`,
     );
-    const run = spawnSync(process.execPath, [worker], {
-      env: {
-        ...process.env,
-        CITY: 'Lyon',
-        DATA_DIR: dataDir,
-        WORKER_PORT: String(await freePort()),
-        NO_COLOR: '1',
-      },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const run = await runLyonWorker(dataDir);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('line 2: 9 fields where the header has 8');
   });

@@ -1,16 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { ClusterProcesses } from '../../apps/cli/src/start/cluster-processes.js';
-import { freePort } from '../../apps/cli/src/start/local-services.js';
 import { startCluster } from '../support/cluster.js';
+import { runLyonWorker } from '../support/worker-run.js';
 
 jest.setTimeout(60_000);
-
-const worker = fileURLToPath(new URL('../../dist/apps/city-worker/src/main.js', import.meta.url));
 
 describe('one writer per shard, by construction', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'single-writer-'));
@@ -25,31 +21,15 @@ describe('one writer per shard, by construction', () => {
     await cluster.stop();
   });
 
-  /** A second Lyon worker on the same shard, on a port of its own: it must not start. */
-  async function secondWorker(): Promise<{ status: number | null; stderr: string }> {
-    const run = spawnSync(process.execPath, [worker], {
-      env: {
-        ...process.env,
-        CITY: 'Lyon',
-        DATA_DIR: dataDir,
-        WORKER_PORT: String(await freePort()),
-        NO_COLOR: '1',
-      },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    return { status: run.status, stderr: run.stderr };
-  }
-
   it('refuses a second worker on a shard held by a running one', async () => {
-    const second = await secondWorker();
+    const second = await runLyonWorker(dataDir);
     expect(second.status).toBe(1);
     expect(second.stderr).toContain('lyon.lock is locked by another worker of this city');
   });
 
   it('refuses it when the first is hung (SIGSTOP) too', async () => {
     cluster.signalWorker('Lyon', 'SIGSTOP');
-    const second = await secondWorker();
+    const second = await runLyonWorker(dataDir);
     cluster.signalWorker('Lyon', 'SIGCONT');
     expect(second.status).toBe(1);
     expect(second.stderr).toContain('is locked by another worker');

@@ -84,7 +84,9 @@ export class CorrectionsService {
         replacement: {
           columns: TRANSACTION_COLUMNS,
           lines: [1],
-          csv: transactionFields(transaction).map(quoteCsvField).join(','),
+          csv: transactionFields(transaction)
+            .map((field) => quoteCsvField(field))
+            .join(','),
         },
       },
       this.timeouts.ingestMs,

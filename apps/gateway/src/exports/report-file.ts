@@ -30,21 +30,40 @@ const XLSX_NUMBER_FORMATS: Record<CellKind, string | undefined> = {
 };
 
 /**
- * The answer as a file: one section as CSV (standard or French Excel) or XLSX; every section
- * (the summary) as an XLSX workbook of one sheet per section. A CSV holds one table, so the summary
- * has none.
+ * What a report is answered as, decided from the query before any work: the envelope, one section
+ * as CSV (standard or French Excel), or an XLSX workbook (the summary: one sheet per section). A
+ * CSV holds one table, so the summary has none.
  */
+export type ReportAnswer =
+  | { readonly kind: 'json' }
+  | { readonly kind: 'xlsx'; readonly section: SectionName | undefined }
+  | { readonly kind: 'csv'; readonly section: SectionName; readonly french: boolean };
+
+export function reportAnswer(section: SectionName | undefined, format: ReportFormat): ReportAnswer {
+  if (format === 'json') return { kind: 'json' };
+  if (format === 'xlsx') return { kind: 'xlsx', section };
+  if (section === undefined) {
+    throw new DomainError(
+      ErrorCode.InvalidQuery,
+      `format=${format} holds one table: ask for one section (/reports/monthly, …), or format=xlsx for every section`,
+      { parameter: 'format' },
+    );
+  }
+  return { kind: 'csv', section, french: format === 'csv-fr' };
+}
+
+/** The report as the file `answer` asks for, named in Content-Disposition. */
 export async function reportFile(
   envelope: ReportEnvelope,
-  section: SectionName | undefined,
-  format: Exclude<ReportFormat, 'json'>,
+  answer: Exclude<ReportAnswer, { kind: 'json' }>,
 ): Promise<StreamableFile> {
-  const tables =
-    section === undefined
-      ? SECTION_NAMES.map((name) => sectionTable(name, (envelope.data as ReportData)[name]))
-      : [sectionTable(section, envelope.data as ReportData[typeof section])];
   const name = `autoconnect-${envelope.report}-${envelope.from ?? 'na'}-${envelope.to ?? 'na'}`;
-  if (format === 'xlsx') {
+  if (answer.kind === 'xlsx') {
+    const { section } = answer;
+    const tables =
+      section === undefined
+        ? SECTION_NAMES.map((each) => sectionTable(each, (envelope.data as ReportData)[each]))
+        : [sectionTable(section, envelope.data as ReportData[typeof section])];
     const body = await workbook(tables);
     return new StreamableFile(body, {
       type: XLSX_TYPE,
@@ -52,27 +71,13 @@ export async function reportFile(
       length: body.length,
     });
   }
-  checkFormat(section, format);
-  const [table] = tables;
-  if (table === undefined) throw new Error('no table to export');
-  const suffix = format === 'csv-fr' ? '-fr' : '';
-  const body = Buffer.from(tableToCsv(table, format === 'csv-fr' ? 'french' : 'standard'));
+  const table = sectionTable(answer.section, envelope.data as ReportData[typeof answer.section]);
+  const body = Buffer.from(tableToCsv(table, answer.french ? 'french' : 'standard'));
   return new StreamableFile(body, {
     type: 'text/csv; charset=utf-8',
-    disposition: `attachment; filename="${name}${suffix}.csv"`,
+    disposition: `attachment; filename="${name}${answer.french ? '-fr' : ''}.csv"`,
     length: body.length,
   });
-}
-
-/** Refuses, before any work, a format the endpoint cannot give. */
-export function checkFormat(section: SectionName | undefined, format: ReportFormat): void {
-  if (section === undefined && (format === 'csv' || format === 'csv-fr')) {
-    throw new DomainError(
-      ErrorCode.InvalidQuery,
-      `format=${format} holds one table: ask for one section (/reports/monthly, …), or format=xlsx for every section`,
-      { parameter: 'format' },
-    );
-  }
 }
 
 async function workbook(tables: readonly ExportTable[]): Promise<Buffer> {

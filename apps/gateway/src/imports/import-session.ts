@@ -36,8 +36,6 @@ export class ImportSession {
   private readonly rejections = new FirstErrors(KEPT_ERRORS);
   /** Rows stored with an unusual price, as the workers flag them. */
   private readonly warnings = new FirstErrors(KEPT_ERRORS);
-  /** Rejections that are conflicts, counted apart from the others. */
-  private conflicts = 0;
   private readonly pending = new Map<string, PendingBatch>();
   private readonly ready: { city: string; batch: IngestBatch }[] = [];
   private readonly inFlight = new Set<Promise<void>>();
@@ -175,7 +173,6 @@ export class ImportSession {
           outcome.duplicates += result.duplicates;
           outcome.conflicts += result.conflicts;
           outcome.rejected += result.rejected;
-          this.conflicts += result.conflicts;
           this.rejections.addCounted(result.errors, result.rejected + result.conflicts);
           this.warnings.addCounted(result.warnings, result.warnings.length);
         } catch (error) {
@@ -209,7 +206,8 @@ export class ImportSession {
       accepted: total('accepted'),
       duplicates: total('duplicates'),
       conflicts: total('conflicts'),
-      rejected: this.rejections.count - this.conflicts,
+      // Conflicts are listed with the rejections but counted apart.
+      rejected: this.rejections.count - total('conflicts'),
       errors: this.rejections.list(),
       warnings: this.warnings.list(),
       cities,

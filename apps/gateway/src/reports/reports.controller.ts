@@ -1,7 +1,7 @@
 import { Controller, Get, Query, StreamableFile, applyDecorators } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SECTION_NAMES, type SectionName } from '#domain';
-import { checkFormat, reportFile } from '../exports/report-file.js';
+import { reportAnswer, reportFile } from '../exports/report-file.js';
 import { ApiReportResponses } from './report-docs.js';
 import type { ReportEnvelope } from './report-envelope.js';
 import { ReportQueryDto } from './report-query.dto.js';
@@ -28,9 +28,9 @@ export class ReportsController {
     section: SectionName | undefined,
     { partial, format = 'json', ...query }: ReportQueryDto,
   ): Promise<ReportEnvelope | StreamableFile> {
-    checkFormat(section, format);
+    const answer = reportAnswer(section, format);
     const envelope = await this.reports.report(section, query, partial === 'true');
-    return format === 'json' ? envelope : reportFile(envelope, section, format);
+    return answer.kind === 'json' ? envelope : reportFile(envelope, answer);
   }
 }
 

@@ -48,7 +48,9 @@ export class CsvRecord {
   /** The record as one CSV line again, quoted where a field needs it. */
   toCsv(): string {
     if (this.plain) return this.text.slice(this.starts[0], this.ends[this.count - 1]);
-    return this.fields().map(quoteCsvField).join(',');
+    return this.fields()
+      .map((field) => quoteCsvField(field))
+      .join(',');
   }
 
   /** Starts a record over `text` (the reader then adds its fields). */

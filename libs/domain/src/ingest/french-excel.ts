@@ -102,7 +102,7 @@ export class FrenchExcelTranscoder {
         if (column === 'date') return 'date';
         return NUMBER_COLUMNS.has(column) ? 'number' : 'text';
       });
-      return fields.map(quoteCsvField).join(',');
+      return fields.map((field) => quoteCsvField(field)).join(',');
     }
     const kinds = this.kinds;
     return fields

@@ -1,3 +1,4 @@
+import { quoteCsvField } from '../../csv/quote-field.js';
 import { roundCell, type Cell, type CellKind, type ExportTable } from './export-tables.js';
 
 /**
@@ -10,11 +11,11 @@ export type CsvExportDialect = 'standard' | 'french';
 export function tableToCsv(table: ExportTable, dialect: CsvExportDialect): string {
   const french = dialect === 'french';
   const separator = french ? ';' : ',';
-  const header = table.columns.map((c) => quote(french ? c.label : c.key, separator));
+  const header = table.columns.map((c) => quoteCsvField(french ? c.label : c.key, separator));
   const lines = table.rows.map((row) =>
     row
       .map((value, index) => writeCell(table.columns[index]?.kind ?? 'text', value, french))
-      .map((field) => quote(field, separator))
+      .map((field) => quoteCsvField(field, separator))
       .join(separator),
   );
   return (french ? '\uFEFF' : '') + [header.join(separator), ...lines].join('\r\n') + '\r\n';
@@ -36,10 +37,4 @@ function writeCell(kind: CellKind, value: Cell, french: boolean): string {
  */
 export function neutralizeFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-function quote(field: string, separator: string): string {
-  return field.includes(separator) || /["\r\n]/.test(field)
-    ? `"${field.replaceAll('"', '""')}"`
-    : field;
 }
