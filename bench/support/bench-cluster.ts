@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClusterProcesses } from '../../apps/cli/src/start/cluster-processes.js';
@@ -15,14 +15,25 @@ const CITIES = ['Lyon', 'Paris', 'Marseille'];
 export interface BenchCluster {
   readonly baseUrl: string;
   readonly cities: readonly string[];
+  /** Each worker's resident memory, in bytes, by city (read from /proc). */
+  workerRss(): Map<string, number>;
   stop(): Promise<void>;
 }
 
+export interface BenchClusterOptions {
+  readonly cities?: readonly string[];
+  /** Added to every process's environment (IMPORT_MAX_IN_FLIGHT=1, say). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /**
- * The gateway and three workers as processes on free ports, with shards in a temporary
- * directory (and, over NATS, a private nats-server); everything is removed by `stop`.
+ * The gateway and one worker per city (three by default) as processes on free ports, with shards
+ * in a temporary directory (and, over NATS, a private nats-server); `stop` removes everything.
  */
-export async function startBenchCluster(transport: 'tcp' | 'nats'): Promise<BenchCluster> {
+export async function startBenchCluster(
+  transport: 'tcp' | 'nats',
+  { cities = CITIES, env = {} }: BenchClusterOptions = {},
+): Promise<BenchCluster> {
   let nats: NatsServer | undefined;
   if (transport === 'nats') {
     const binary = natsServerBinary();
@@ -33,9 +44,10 @@ export async function startBenchCluster(transport: 'tcp' | 'nats'): Promise<Benc
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-shards-'));
   const cluster = new ClusterProcesses({
     transport,
-    cities: CITIES,
+    cities,
+    env,
     port: await freePort(),
-    workerBasePort: await freePortRange(CITIES.length),
+    workerBasePort: await freePortRange(cities.length),
     natsUrl: nats?.url ?? '',
     dataDir,
   });
@@ -51,7 +63,17 @@ export async function startBenchCluster(transport: 'tcp' | 'nats'): Promise<Benc
     await stop();
     throw error;
   }
-  return { baseUrl: cluster.baseUrl, cities: CITIES, stop };
+  const workerRss = (): Map<string, number> =>
+    new Map([...cluster.workerPids].map(([city, pid]) => [city, residentBytes(pid)]));
+  return { baseUrl: cluster.baseUrl, cities, workerRss, stop };
+}
+
+/** A process's resident memory (VmRSS), in bytes. */
+export function residentBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+  if (kib === undefined) throw new Error(`no VmRSS for process ${pid}`);
+  return Number(kib) * 1024;
 }
 
 /** The value below which `share` of the values fall (nearest rank). */

@@ -1,37 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { describe, it } from '@jest/globals';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-
-/** Debian's chromium (no browser download works here): the flags DEVELOPERS.md gives. */
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_FLAGS, chromiumBinary } from '../../tools/chromium.js';
 
 /** Where the browser tests save a screenshot of each view (docs/ shows some of them). */
 export const SCREENSHOTS = join(process.cwd(), 'tmp', 'screenshots');
-
-export function chromiumBinary(): string | undefined {
-  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (existsSync(candidate)) return candidate;
-  }
-  try {
-    return (
-      execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim() || undefined
-    );
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Chromium's path; when it is not installed, registers `spec` as skipped and says so loudly
@@ -52,7 +27,7 @@ export function chromiumOrSkip(spec: string): string | undefined {
 export function launchBrowser(executablePath: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'chromium-')), {
     executablePath,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     viewport: { width: 1366, height: 768 },
     acceptDownloads: true,
   });

@@ -107,6 +107,33 @@ describe(CityService.name, () => {
     expect(restarted.get(CityService).transactions).toBe(2);
   });
 
+  it('keeps its summary up to date batch after batch, as the one-process ingest of all the rows', async () => {
+    const module = await workerModule('Lyon', mkdtempSync(join(tmpdir(), 'worker-spec-')));
+    modules.push(module);
+    const sut = module.get(CityService);
+    const rows = [
+      'K1,2023-12-30,Lyon,location,Tesla_Model_3,800,12',
+      'K2,2024-01-02,Lyon,vente,BMW_X1,41000,NULL',
+      'K3,2024-01-15,Lyon,vente,Mercedes_EQE,68000,NULL',
+      'K4,2024-02-20,Lyon,location,BMW_X1,650,3',
+      'K2,2024-01-02,Lyon,vente,BMW_X1,41000,NULL',
+      'K5,2024-02-21,Lyon,location,Audi_e-tron_GT,1500,24',
+    ];
+    // Summarized between batches: each batch's rows are added to a summary already made. The
+    // fifth row repeats K2 and adds nothing.
+    const heldAfterEach = [1, 2, 3, 4, 4, 5];
+    for (const [index, row] of rows.entries()) {
+      sut.ingest({ columns: COLUMNS, lines: [index + 2], csv: row });
+      const { count } = sut.summarize().cells;
+      expect(count.reduce((sum, cell) => sum + cell, 0)).toBe(heldAfterEach[index]);
+    }
+    const stores = new CityStores();
+    const oneProcess = new CsvIngest(new FixedCityDirectory(['Lyon']), stores);
+    oneProcess.push(`${COLUMNS.join(',')}\n${rows.join('\n')}\n`);
+    oneProcess.end();
+    expect(sut.summarize()).toEqual(stores.summarize().cities[0]);
+  });
+
   it('calls the fatal handler, and answers nothing more, when the shard cannot be written', async () => {
     const onFatal = jest.fn();
     const module = await workerModule('Lyon', mkdtempSync(join(tmpdir(), 'worker-fatal-')), {

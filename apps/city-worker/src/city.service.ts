@@ -15,6 +15,7 @@ import {
   ingestBatch,
   monthBounds,
   summarizeCity,
+  mergeSummaries,
   type CitySummary,
 } from '#domain';
 import {
@@ -31,8 +32,8 @@ import { CITY_STATE, ON_FATAL, WORKER_CONFIG, type FatalHandler } from './tokens
 import type { WorkerConfig } from './worker-config.js';
 
 /**
- * One city's transactions, durable in its shard, and its summary, kept until the next ingest
- * changes them.
+ * One city's transactions, durable in its shard, and its summary: an ingest adds the summary of
+ * its new rows to it; a correction, which changes rows already summarized, drops it.
  */
 @Injectable()
 export class CityService implements CityHandlers, OnApplicationShutdown {
@@ -60,6 +61,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
     this.assertSound();
     refuseMalformedText(batch.csv);
     const lines: string[] = [];
+    const rowsBefore = this.state.store.columns().length;
     const suffix = canonicalLineSuffix(batch.columns);
     const width = batch.columns.length;
     const outcome = ingestBatch(
@@ -75,7 +77,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
         ),
       dateWindow(new Date(), this.config.maxFutureDays),
     );
-    if (outcome.accepted > 0) this.changed();
+    if (outcome.accepted > 0) this.added(rowsBefore, outcome.accepted);
     this.durably(lines);
     return outcome;
   }
@@ -145,6 +147,20 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
       lastMonth: bounds === undefined ? null : formatMonth(bounds.last),
       version: `${this.boot}.${this.changes}`,
     };
+  }
+
+  /**
+   * `accepted` rows were stored from row `firstRow` on: when they all went to the end, their
+   * summary is merged into the kept one, so a report during an import costs the new rows, not
+   * all of them. An id deleted earlier comes back in its old row, which asks for a full summary.
+   */
+  private added(firstRow: number, accepted: number): void {
+    const kept = this.summary;
+    this.changed();
+    const columns = this.state.store.columns();
+    if (kept === undefined || columns.length - firstRow !== accepted) return;
+    const added = summarizeCity(columns, firstRow);
+    this.summary = mergeSummaries({ cities: [kept] }, { cities: [added] }).cities[0];
   }
 
   /** The held rows changed: the summary is made again when asked, under a new version. */

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
-import { natsConnection } from '#platform';
+import { BlockFrameNatsDeserializer, natsConnection, tcpLinkOptions } from '#platform';
 import { CityWorkerModule } from './city-worker.module.js';
 import type { ShardWriter } from './shard/shard-writer.js';
 import { ensureSoleInstance } from './sole-instance.js';
@@ -12,10 +12,13 @@ function transportOptions(config: WorkerConfig): MicroserviceOptions {
   if (config.transport === 'nats') {
     return {
       transport: Transport.NATS,
-      options: natsConnection(config.natsUrl, `worker-${config.city}`),
+      options: {
+        ...natsConnection(config.natsUrl, `worker-${config.city}`),
+        deserializer: new BlockFrameNatsDeserializer(),
+      },
     };
   }
-  return { transport: Transport.TCP, options: { host: config.host, port: config.port } };
+  return { transport: Transport.TCP, options: tcpLinkOptions(config.host, config.port) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
 import { cityPatterns } from '#contracts';
-import { natsConnection } from '#platform';
+import { natsConnection, tcpLinkOptions } from '#platform';
 
 const TIMEOUT_MS = 3000;
 
@@ -26,7 +26,7 @@ async function check(env: NodeJS.ProcessEnv): Promise<void> {
         })
       : ClientProxyFactory.create({
           transport: Transport.TCP,
-          options: { host: '127.0.0.1', port: Number(env.WORKER_PORT ?? '4001') },
+          options: tcpLinkOptions('127.0.0.1', Number(env.WORKER_PORT ?? '4001')),
         });
   try {
     await firstValueFrom(client.send(cityPatterns(city).info, {}).pipe(timeout(TIMEOUT_MS)));

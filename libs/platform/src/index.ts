@@ -5,3 +5,5 @@ export * from './load-csv-file.js';
 export * from './poll.js';
 export * from './seed.js';
 export * from './charset.js';
+export * from './block-frame.js';
+export * from './block-frame-transport.js';

@@ -203,16 +203,22 @@ const SECTION_TABLES = {
   ],
 } satisfies Record<SectionName, (data: ReportData) => SectionTable>;
 
+/** One section as a titled table. */
+export function formatSection(name: SectionName, data: ReportData): string {
+  const [title, table] = SECTION_TABLES[name](data);
+  return `== ${title}\n${table}`;
+}
+
 /** The report as readable tables, one block per section. */
 export function formatReport(report: Report, ingest: IngestCounts): string {
-  const blocks = SECTION_NAMES.map((name) => SECTION_TABLES[name](report.data));
+  const blocks = SECTION_NAMES.map((name) => formatSection(name, report.data));
   const header =
     `AutoConnect report: ${report.from ?? '-'} to ${report.to ?? '-'}, ${report.basis} basis, ` +
     `${report.cities.join(', ') || 'no city'}\n` +
     `Read ${count(ingest.rows)} rows: ${count(ingest.accepted)} accepted, ` +
     `${count(ingest.duplicates)} duplicates, ${count(ingest.conflicts)} conflicting duplicates, ` +
     `${count(ingest.rejected)} rejected`;
-  return [header, ...blocks.map(([title, table]) => `== ${title}\n${table}`)].join('\n\n') + '\n';
+  return [header, ...blocks].join('\n\n') + '\n';
 }
 
 function rankRows(label: string, models: readonly ModelRank[]): string[][] {

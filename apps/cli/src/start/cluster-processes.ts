@@ -40,6 +40,15 @@ export class ClusterProcesses {
       undefined,
   ) {}
 
+  /** Each running worker's process id, by city: for a bench reading their memory. */
+  get workerPids(): ReadonlyMap<string, number> {
+    return new Map(
+      [...this.workers].flatMap(([city, child]) =>
+        child.pid === undefined ? [] : [[city, child.pid] as const],
+      ),
+    );
+  }
+
   get baseUrl(): string {
     return `http://127.0.0.1:${this.options.port}`;
   }

@@ -8,7 +8,7 @@ import {
   type CityResult,
   type RpcErrorBody,
 } from '#contracts';
-import { natsConnection } from '#platform';
+import { BlockFrameNatsSerializer, natsConnection, tcpLinkOptions } from '#platform';
 import type { ClusterConfig } from '../config/gateway-config.js';
 import { CityCallError } from './city-call.error.js';
 import { publicReason } from './public-reason.js';
@@ -31,14 +31,20 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
     if (config.transport === 'nats') {
       const shared = ClientProxyFactory.create({
         transport: Transport.NATS,
-        options: natsConnection(config.natsUrl, 'gateway'),
+        options: {
+          ...natsConnection(config.natsUrl, 'gateway'),
+          serializer: new BlockFrameNatsSerializer(),
+        },
       });
       return new ClientProxyCityWorkers(new Map(), shared);
     }
     const clients = new Map(
       config.cities.map(({ city, host, port }) => [
         city,
-        ClientProxyFactory.create({ transport: Transport.TCP, options: { host, port } }),
+        ClientProxyFactory.create({
+          transport: Transport.TCP,
+          options: tcpLinkOptions(host, port),
+        }),
       ]),
     );
     return new ClientProxyCityWorkers(clients, undefined);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import {
   buildReport,
   mergeSummaries,
@@ -9,6 +10,8 @@ import {
   type CostRates,
   type MonthBounds,
   type RawReportQuery,
+  type Report,
+  type ReportQuery,
   type SectionName,
 } from '#domain';
 import type { CityInfo } from '#contracts';
@@ -21,6 +24,10 @@ import { cityUnavailable } from '../errors/gateway-errors.js';
 import type { ReportEnvelope, WorkerTiming } from './report-envelope.js';
 import { REPORT_ROUTES, SUMMARY } from './report-routes.js';
 import { elapsedMs } from '../shared/elapsed.js';
+import { FreshCall } from '../shared/fresh-call.js';
+
+/** Reports kept for the versions they were built from: a handful of queries is the common case. */
+const KEPT_REPORTS = 64;
 
 /**
  * Fork-join: one summarize job per requested city, all at once, each with a timeout; the
@@ -36,7 +43,14 @@ export class ReportsService {
   ) {}
 
   /** Each city's last summary, with the version it was asked at. */
-  private readonly summaries = new Map<string, { version: string; summary: CitySummary }>();
+  private readonly summaries = new Map<string, KeptSummary>();
+  /** One info call per city shared by the reports asking at the same time. */
+  private readonly infos = new Map<string, FreshCall<CityInfo>>();
+  /**
+   * Built reports by query and by the versions of the cities they were built from: while no
+   * city changes, a report costs three `info` calls and no merge or build.
+   */
+  private readonly built = new LRUCache<string, Report>({ max: KEPT_REPORTS });
 
   /** One section's report, or every section's (`section` undefined: the summary). */
   async report(
@@ -56,7 +70,7 @@ export class ReportsService {
       : [];
     const [summaries, infos] = await Promise.all([
       Promise.allSettled(requested.map((city) => this.summarize(city))),
-      Promise.allSettled(others.map((city) => this.workers.info(city, {}, this.timeouts.reportMs))),
+      Promise.allSettled(others.map((city) => this.info(city))),
     ]);
     const failures = summaries.flatMap((result) =>
       result.status === 'rejected' ? [result.reason as unknown] : [],
@@ -78,9 +92,9 @@ export class ReportsService {
         result.status === 'fulfilled' ? widenBounds(bounds, infoBounds(result.value)) : bounds,
       undefined,
     );
-    const report = buildReport(
-      mergeSummaries(...fetched.map(({ summary }) => ({ cities: [summary] }))),
-      { ...query, cities: undefined },
+    const report = this.build(
+      fetched.map(({ kept }) => kept),
+      query,
       otherBounds,
     );
     return {
@@ -104,10 +118,10 @@ export class ReportsService {
    * the version changed. Under load most reports then cost a build, not three summaries of
    * ~70 KiB to parse on the gateway's one thread.
    */
-  private async summarize(city: string): Promise<{ summary: CitySummary; timing: WorkerTiming }> {
+  private async summarize(city: string): Promise<{ kept: KeptSummary; timing: WorkerTiming }> {
     const started = performance.now();
-    const { version, transactions } = await this.workers.info(city, {}, this.timeouts.reportMs);
-    let kept = this.summaries.get(city);
+    const { version, transactions } = await this.info(city);
+    let kept: KeptSummary | undefined = this.summaries.get(city);
     if (kept?.version !== version) {
       // Reports spell the city as the gateway does (CITY_WORKERS, /cities), whatever the
       // worker's CITY: a worker started with CITY=lyon still reports Lyon. A summary made after
@@ -116,8 +130,45 @@ export class ReportsService {
       kept = { version, summary };
       this.summaries.set(city, kept);
     }
-    return { summary: kept.summary, timing: { city, elapsedMs: elapsedMs(started), transactions } };
+    return { kept, timing: { city, elapsedMs: elapsedMs(started), transactions } };
   }
+
+  private info(city: string): Promise<CityInfo> {
+    let call = this.infos.get(city);
+    if (call === undefined) {
+      call = new FreshCall(() => this.workers.info(city, {}, this.timeouts.reportMs));
+      this.infos.set(city, call);
+    }
+    return call.ask();
+  }
+
+  /** The report of these summaries, built once per query while their versions stay the same. */
+  private build(
+    summaries: readonly KeptSummary[],
+    query: ReportQuery,
+    otherBounds: MonthBounds | undefined,
+  ): Report {
+    const key = JSON.stringify([
+      summaries.map(({ summary, version }) => [summary.city, version]),
+      { ...query, cities: undefined },
+      otherBounds,
+    ]);
+    let report = this.built.get(key);
+    if (report === undefined) {
+      report = buildReport(
+        mergeSummaries(...summaries.map(({ summary }) => ({ cities: [summary] }))),
+        { ...query, cities: undefined },
+        otherBounds,
+      );
+      this.built.set(key, report);
+    }
+    return report;
+  }
+}
+
+interface KeptSummary {
+  readonly version: string;
+  readonly summary: CitySummary;
 }
 
 function infoBounds(info: CityInfo): MonthBounds | undefined {

@@ -3,11 +3,14 @@ import type { CityColumns } from '../store/city-store.js';
 import { CitySummaryBuilder } from './city-summary-builder.js';
 import type { CitySummary } from './summary.js';
 
-/** The summary of every row of one city's store, in one pass over its columns. */
-export function summarizeCity(columns: CityColumns): CitySummary {
+/**
+ * The summary of one city's rows from `fromRow` on (every row by default), in one pass over its
+ * columns: merged with the summary of the rows before, it gives the summary of them all.
+ */
+export function summarizeCity(columns: CityColumns, fromRow = 0): CitySummary {
   const builder = new CitySummaryBuilder(columns.city, [...columns.models]);
   const { month, type, model, priceCents, durationMonths, costCents, deleted } = columns;
-  for (let row = 0; row < columns.length; row += 1) {
+  for (let row = fromRow; row < columns.length; row += 1) {
     if (deleted[row] === 1) continue;
     const start = month[row]!;
     const price = priceCents[row]!;
