@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
@@ -237,6 +237,7 @@ async function main(): Promise<void> {
       `${row.model.padEnd(30)} ${String(row.median_ms).padStart(6)} ms  x${row.vs_sequential.toFixed(2)}  (${row.how})`,
     );
   }
+  mkdirSync(values.out, { recursive: true });
   writeCsv(
     `${values.out}/models.csv`,
     rows.map(({ model, median_ms, vs_sequential }) => ({ model, median_ms, vs_sequential })),

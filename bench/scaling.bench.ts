@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { postCsvFile } from '#platform';
 import { startBenchCluster } from './support/bench-cluster.js';
@@ -7,6 +7,8 @@ import { closeHttpAgent, concurrentLatency, sequentialLatency } from './support/
 import { writeCsv, writeSvgPlot } from './support/plots.js';
 
 const ALL_CITIES = ['Lyon', 'Paris', 'Marseille', 'Toulouse', 'Bordeaux'];
+/** 10M rows take ~600 MB: over the gateway's default MAX_IMPORT_BYTES (512 MiB). */
+const GATEWAY_ENV = { MAX_IMPORT_BYTES: String(4 * 2 ** 30) };
 
 interface Run {
   rows: number;
@@ -27,7 +29,7 @@ const list = (text: string): number[] => text.split(',').map(Number);
 async function measure(rows: number, cityCount: number, transport: 'tcp' | 'nats'): Promise<Run> {
   const cities = ALL_CITIES.slice(0, cityCount);
   const file = benchFile(undefined, rows, ['--cities', cities.join(',')]);
-  const cluster = await startBenchCluster(transport, { cities });
+  const cluster = await startBenchCluster(transport, { cities, env: GATEWAY_ENV });
   try {
     const empty = sum(cluster.workerRss());
     const started = performance.now();
@@ -55,6 +57,22 @@ async function measure(rows: number, cityCount: number, transport: 'tcp' | 'nats
   } finally {
     await cluster.stop();
   }
+}
+
+function readRuns(file: string): Run[] {
+  const [header, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
+  const columns = header!.split(',');
+  return lines.map(
+    (line) =>
+      Object.fromEntries(
+        line
+          .split(',')
+          .map((value, index) => [
+            columns[index]!,
+            columns[index] === 'transport' ? value : Number(value),
+          ]),
+      ) as unknown as Run,
+  );
 }
 
 function sum(values: Map<string, number>): number {
@@ -105,22 +123,34 @@ async function main(): Promise<void> {
       cities: { type: 'string', default: '1,3,5' },
       transports: { type: 'string', default: 'tcp,nats' },
       out: { type: 'string', default: 'docs/plots' },
+      // Keeps the runs of an earlier scaling.csv that this one does not repeat.
+      keep: { type: 'boolean', default: false },
     },
   });
+  const table = `${values.out}/scaling.csv`;
+  mkdirSync(values.out, { recursive: true });
   const transports = values.transports.split(',').map((name) => (name === 'nats' ? 'nats' : 'tcp'));
-  const runs: Run[] = [];
+  const runs = values.keep && existsSync(table) ? readRuns(table) : [];
   for (const rows of list(values.sizes)) {
     for (const cities of list(values.cities)) {
       for (const transport of transports) {
         const run = await measure(rows, cities, transport);
         console.log(JSON.stringify(run));
+        const same = runs.findIndex(
+          (other) =>
+            other.rows === rows && other.cities === cities && other.transport === transport,
+        );
+        if (same >= 0) runs.splice(same, 1);
         runs.push(run);
+        runs.sort(
+          (a, b) => a.rows - b.rows || a.cities - b.cities || (a.transport < b.transport ? -1 : 1),
+        );
+        // Written after every run: a long study that stops keeps what it measured.
+        writeCsv(table, runs as unknown as Record<string, number | string>[]);
       }
     }
   }
   closeHttpAgent();
-  mkdirSync(values.out, { recursive: true });
-  writeCsv(`${values.out}/scaling.csv`, runs as unknown as Record<string, number | string>[]);
   await plot(values.out, runs);
   console.log(`wrote ${values.out}/scaling.csv and its plots (scaling-*.svg)`);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import {
   FixedCityDirectory,
   DomainError,
@@ -27,7 +27,8 @@ import {
   type IngestBatch,
   type IngestResult,
 } from '#contracts';
-import type { CityState } from './shard/recover-city.js';
+import { snapshotPath, type CityState } from './shard/recover-city.js';
+import { writeSnapshot } from './shard/shard-snapshot.js';
 import { CITY_STATE, ON_FATAL, WORKER_CONFIG, type FatalHandler } from './tokens.js';
 import type { WorkerConfig } from './worker-config.js';
 
@@ -37,6 +38,7 @@ import type { WorkerConfig } from './worker-config.js';
  */
 @Injectable()
 export class CityService implements CityHandlers, OnApplicationShutdown {
+  private readonly logger = new Logger(CityService.name);
   private readonly directory: FixedCityDirectory;
   private summary: CitySummary | undefined;
   /** This process, in every version it gives: a restarted worker's versions are new ones. */
@@ -123,9 +125,22 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
     }
   }
 
+  /**
+   * Closes the shard and, when memory holds exactly what it holds, writes the store's snapshot
+   * for a fast next start; a snapshot that cannot be written costs only that.
+   */
   async onApplicationShutdown(): Promise<void> {
-    this.state.shard.close();
-    await this.state.lock.release();
+    const { shard, store, lock } = this.state;
+    const bytes = shard.bytes;
+    shard.close();
+    if (this.broken === undefined) {
+      try {
+        writeSnapshot(snapshotPath(this.config), store, shard.path, bytes);
+      } catch (error) {
+        this.logger.warn(`no snapshot written: ${String(error)}`);
+      }
+    }
+    await lock.release();
   }
 
   get transactions(): number {

@@ -55,6 +55,11 @@ export class CityShard {
     this.write(`${lines.join('\n')}\n`);
   }
 
+  /** The shard's length in bytes: every line appended so far. */
+  get bytes(): number {
+    return fstatSync(this.fd).size;
+  }
+
   close(): void {
     closeSync(this.fd);
   }

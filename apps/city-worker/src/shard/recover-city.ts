@@ -1,12 +1,13 @@
 import { Logger } from '@nestjs/common';
-import { CityStores, FixedCityDirectory, type CityStore } from '#domain';
+import { CityStores, FixedCityDirectory, TRANSACTION_CSV_HEADER, type CityStore } from '#domain';
 import { StartupRefusal, loadCsvFile } from '#platform';
 import type { WorkerConfig } from '../worker-config.js';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cityKey } from '#contracts';
 import { CityShard } from './city-shard.js';
 import { ShardLock } from './shard-lock.js';
+import { readSnapshot } from './shard-snapshot.js';
 import type { ShardWriter } from './shard-writer.js';
 
 /** A shard line that is not what the worker wrote: the worker must not start on it. */
@@ -24,6 +25,8 @@ export interface CityState {
   readonly shard: CityShard;
   /** Held for the worker's life: no second writer on the shard. */
   readonly lock: ShardLock;
+  /** Where the rows came back from: a snapshot and the shard's lines after it, or every line. */
+  readonly source: 'snapshot' | 'shard';
 }
 
 /**
@@ -37,31 +40,109 @@ export async function recoverCity(
   const logger = new Logger('Recovery');
   mkdirSync(config.dataDir, { recursive: true });
   const lock = await ShardLock.acquire(join(config.dataDir, `${cityKey(config.city)}.lock`));
+  try {
+    return { ...(await recoverShard(config, writer, logger)), lock };
+  } catch (error) {
+    // A worker that cannot start lets go of its shard at once, not only when its process ends.
+    await lock.release();
+    throw error;
+  }
+}
+
+async function recoverShard(
+  config: Pick<WorkerConfig, 'city' | 'dataDir'>,
+  writer: ShardWriter,
+  logger: Logger,
+): Promise<Omit<CityState, 'lock'>> {
   const { shard, torn } = CityShard.open(config.dataDir, config.city, writer);
   if (torn !== undefined) {
     logger.warn(
       `${shard.path}: cut off a torn final record of ${torn.bytes} bytes (a crash during an append; that batch was never acknowledged)`,
     );
   }
-  const started = performance.now();
+  try {
+    const started = performance.now();
+    const snapshot = usableSnapshot(snapshotPath(config), config.city, shard.path, logger);
+    const fromSnapshot =
+      snapshot === undefined ? undefined : await replayTail(snapshot, shard.path, logger);
+    const store = fromSnapshot ?? (await replayShard(config.city, shard.path));
+    const source = fromSnapshot === undefined ? 'shard' : 'snapshot';
+    const seconds = (performance.now() - started) / 1000;
+    logger.log(
+      `${config.city}: ${store.length} transactions recovered from ${source === 'snapshot' ? 'the snapshot and ' : ''}${shard.path} in ${seconds.toFixed(2)} s`,
+    );
+    return { store, shard, source };
+  } catch (error) {
+    shard.close();
+    throw error;
+  }
+}
+
+/** Where a city's store snapshot lives, beside its shard. */
+export function snapshotPath(config: Pick<WorkerConfig, 'city' | 'dataDir'>): string {
+  return join(config.dataDir, `${cityKey(config.city)}.snapshot`);
+}
+
+interface Snapshot {
+  readonly store: CityStore;
+  readonly shardBytes: number;
+}
+
+/** The snapshot beside the shard when it can be trusted; why not is logged. */
+function usableSnapshot(
+  path: string,
+  city: string,
+  shardPath: string,
+  logger: Logger,
+): Snapshot | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const read = readSnapshot(path, city, shardPath);
+    if ('store' in read) return read;
+    logger.warn(`${path} is not used (${read.unusable}): the whole shard is replayed`);
+  } catch (error) {
+    logger.warn(`${path} is not used (${String(error)}): the whole shard is replayed`);
+  }
+  return undefined;
+}
+
+/**
+ * The snapshot's store with the shard's lines after it replayed; undefined when one of those
+ * lines does not replay, so that the whole shard is read again and names the file and line.
+ */
+async function replayTail(
+  snapshot: Snapshot,
+  shardPath: string,
+  logger: Logger,
+): Promise<CityStore | undefined> {
   const stores = new CityStores();
-  const store = stores.storeFor(config.city);
-  const { ingest } = await loadCsvFile(shard.path, new FixedCityDirectory([config.city]), {
+  stores.put(snapshot.store);
+  const { ingest } = await loadCsvFile(shardPath, new FixedCityDirectory([snapshot.store.city]), {
+    keptErrors: 1,
+    stores,
+    replay: true,
+    from: { byte: snapshot.shardBytes, header: TRANSACTION_CSV_HEADER },
+  });
+  if (ingest.errors.length === 0 && ingest.counts.duplicates === 0) return snapshot.store;
+  logger.warn(`${shardPath}: a line after the snapshot does not replay: the whole shard is read`);
+  return undefined;
+}
+
+/** The store rebuilt from every line of the shard; a bad line stops the worker, naming it. */
+async function replayShard(city: string, shardPath: string): Promise<CityStore> {
+  const stores = new CityStores();
+  const { ingest } = await loadCsvFile(shardPath, new FixedCityDirectory([city]), {
     keptErrors: 1,
     stores,
     replay: true,
   });
   const [corrupt] = ingest.errors;
-  if (corrupt !== undefined) throw new ShardCorruptError(shard.path, corrupt.message);
+  if (corrupt !== undefined) throw new ShardCorruptError(shardPath, corrupt.message);
   if (ingest.counts.duplicates > 0) {
     throw new ShardCorruptError(
-      shard.path,
+      shardPath,
       `${ingest.counts.duplicates} transaction ids appear twice`,
     );
   }
-  const seconds = (performance.now() - started) / 1000;
-  logger.log(
-    `${config.city}: ${ingest.counts.accepted} transactions recovered from ${shard.path} in ${seconds.toFixed(2)} s`,
-  );
-  return { store, shard, lock };
+  return stores.storeFor(city);
 }

@@ -99,6 +99,34 @@ describe(`${ReportsService.name}, under load`, () => {
     await module.close();
     await workers.close();
   });
+
+  it('asks each city once for its new summary however many reports want it at once', async () => {
+    const workers = await InProcessCityWorkers.start(['Lyon', 'Marseille', 'Paris']);
+    const module = await gatewayModule(workers);
+    const reports = module.get(ReportsService);
+    await module.get(ImportsService).importCsv([readFileSync(fixturePath('ok/three-cities.csv'))]);
+    const info = jest.spyOn(workers, 'info');
+    // A summary takes a while to come, as 70 KiB over a socket do: reports pile up meanwhile.
+    const slow = workers.summarize.bind(workers);
+    const summarize = jest.spyOn(workers, 'summarize').mockImplementation(async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return slow(...args);
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => reports.report('comparison', {}, false)),
+    );
+    // One summary per city for its version, however many reports wait for it.
+    expect(summarize).toHaveBeenCalledTimes(3);
+    // At most two info calls per city: the running one, and one for all who came during it.
+    expect(info.mock.calls.length).toBeLessThanOrEqual(6);
+    const revenues = answers.map(
+      ({ data }) => (data as Comparison).cities.find((city) => city.city === 'Lyon')?.revenue,
+    );
+    // 103 400 by hand.
+    expect(new Set(revenues)).toEqual(new Set([103_400]));
+    await module.close();
+    await workers.close();
+  });
 });
 
 describe(`${ReportsService.name} and a worker started with CITY=lyon`, () => {

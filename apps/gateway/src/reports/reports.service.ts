@@ -44,6 +44,8 @@ export class ReportsService {
 
   /** Each city's last summary, with the version it was asked at. */
   private readonly summaries = new Map<string, KeptSummary>();
+  /** Summaries being fetched, by city and version. */
+  private readonly fetching = new Map<string, Promise<KeptSummary>>();
   /** One info call per city shared by the reports asking at the same time. */
   private readonly infos = new Map<string, FreshCall<CityInfo>>();
   /**
@@ -121,16 +123,35 @@ export class ReportsService {
   private async summarize(city: string): Promise<{ kept: KeptSummary; timing: WorkerTiming }> {
     const started = performance.now();
     const { version, transactions } = await this.info(city);
-    let kept: KeptSummary | undefined = this.summaries.get(city);
-    if (kept?.version !== version) {
-      // Reports spell the city as the gateway does (CITY_WORKERS, /cities), whatever the
-      // worker's CITY: a worker started with CITY=lyon still reports Lyon. A summary made after
-      // `version` is newer, never older: kept under it, it is fetched again at the next change.
-      const summary = { ...(await this.workers.summarize(city, {}, this.timeouts.reportMs)), city };
-      kept = { version, summary };
-      this.summaries.set(city, kept);
-    }
+    const held = this.summaries.get(city);
+    const kept = held?.version === version ? held : await this.fetchSummary(city, version);
     return { kept, timing: { city, elapsedMs: elapsedMs(started), transactions } };
+  }
+
+  /**
+   * The city's summary under `version`, asked once however many reports need it at the same
+   * time: during an import every batch makes a new version, and 50 readers each parsing the same
+   * ~70 KiB summary held the gateway's loop past 100 ms.
+   */
+  private fetchSummary(city: string, version: string): Promise<KeptSummary> {
+    const key = `${city}\n${version}`;
+    let fetching = this.fetching.get(key);
+    if (fetching === undefined) {
+      fetching = this.workers
+        .summarize(city, {}, this.timeouts.reportMs)
+        .then((summary) => {
+          // Reports spell the city as the gateway does (CITY_WORKERS, /cities), whatever the
+          // worker's CITY: a worker started with CITY=lyon still reports Lyon. A summary made
+          // after `version` is newer, never older: kept under it, it is fetched again at the
+          // next change.
+          const kept = { version, summary: { ...summary, city } };
+          this.summaries.set(city, kept);
+          return kept;
+        })
+        .finally(() => this.fetching.delete(key));
+      this.fetching.set(key, fetching);
+    }
+    return fetching;
   }
 
   private info(city: string): Promise<CityInfo> {

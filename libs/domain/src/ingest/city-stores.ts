@@ -15,6 +15,11 @@ export class CityStores {
     return store;
   }
 
+  /** Holds `store` for its city: a store read back from a snapshot, say. */
+  put(store: CityStore): void {
+    this.stores.set(store.city, store);
+  }
+
   summarize(): Summary {
     const cities = [...this.stores.keys()].sort();
     return { cities: cities.map((city) => summarizeCity(this.storeFor(city).columns())) };

@@ -39,3 +39,48 @@ describe(CityStore.name, () => {
     ]).toEqual([1, 4999, true]);
   });
 });
+
+describe(`${CityStore.name} state`, () => {
+  /** A store of `rows` sales (one deleted, prices usual, and one far from them), as appended. */
+  function filled(rows: number): CityStore {
+    const store = new CityStore('Lyon');
+    for (let row = 0; row < rows; row += 1)
+      store.append(sale(`S${row}`, `M${row % 7}`, 1000 + row));
+    store.remove('S3');
+    return store;
+  }
+
+  it('gives back a store that holds, finds, refuses and summarizes as the original', () => {
+    const original = filled(5000);
+    const restored = CityStore.fromState('Lyon', original.state());
+    expect(restored.columns()).toEqual(original.columns());
+    expect(restored.length).toBe(4999);
+    expect(restored.holds('S4999')).toBe(true);
+    expect(restored.holds('S3')).toBe(false);
+    expect(restored.append(sale('S10', 'M3', 1010))).toBe('duplicate');
+    expect(restored.append(sale('S10', 'M3', 1))).toBe('conflict');
+  });
+
+  it('grows on after it as the original does: new ids, a deleted id again, price references', () => {
+    const original = filled(3000);
+    const restored = CityStore.fromState('Lyon', original.state());
+    for (const store of [original, restored]) {
+      for (let row = 3000; row < 9000; row += 1) {
+        expect(store.append(sale(`S${row}`, `M${row % 9}`, 1000 + row))).toBe('accepted');
+      }
+      expect(store.append(sale('S3', 'M3', 1003))).toBe('accepted');
+      // 5x above the model's usual price: flagged by both, from the same first prices.
+      store.append(sale('FAR', 'M1', 50_000));
+    }
+    expect(restored.unusualPrice).toBe(original.unusualPrice);
+    expect(restored.unusualPrice).toBeDefined();
+    expect(restored.columns()).toEqual(original.columns());
+  });
+
+  it('refuses a state whose parts disagree', () => {
+    const state = filled(10).state();
+    expect(() => CityStore.fromState('Lyon', { ...state, day: state.day.subarray(1) })).toThrow(
+      /inconsistent/,
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import type { Transaction } from '../model/transaction.js';
 import { PriceReferences } from './price-references.js';
-import { TransactionIdIndex } from './transaction-id-index.js';
+import { TransactionIdIndex, type TransactionIdState } from './transaction-id-index.js';
 
 const INITIAL_CAPACITY = 1024;
 
@@ -20,6 +20,14 @@ export interface CityColumns {
   readonly deleted: Uint8Array;
   /** Model names by id. */
   readonly models: readonly string[];
+}
+
+/** Everything a store holds, columns cut to its rows: what a snapshot writes and reads back. */
+export interface CityStoreState extends Omit<CityColumns, 'city' | 'length'> {
+  readonly removed: number;
+  readonly ids: TransactionIdState;
+  /** Each price reference key's first prices (see PriceReferences). */
+  readonly prices: readonly (readonly number[] | null)[];
 }
 
 /**
@@ -51,11 +59,57 @@ export class CityStore {
   private removed = 0;
   private readonly modelIds = new Map<string, number>();
   private readonly modelNames: string[] = [];
-  private readonly transactionIds = new TransactionIdIndex();
-  private readonly prices = new PriceReferences();
+  private transactionIds = new TransactionIdIndex();
+  private prices = new PriceReferences();
   private unusual: number | undefined;
 
   constructor(readonly city: string) {}
+
+  state(): CityStoreState {
+    const rows = this.size;
+    return {
+      removed: this.removed,
+      month: this.month.subarray(0, rows),
+      day: this.day.subarray(0, rows),
+      type: this.type.subarray(0, rows),
+      model: this.model.subarray(0, rows),
+      priceCents: this.priceCents.subarray(0, rows),
+      durationMonths: this.durationMonths.subarray(0, rows),
+      costCents: this.costCents.subarray(0, rows),
+      deleted: this.deleted.subarray(0, rows),
+      models: this.modelNames,
+      ids: this.transactionIds.state(),
+      prices: this.prices.state(),
+    };
+  }
+
+  /**
+   * A store holding `state`, as the one it was taken from: the same rows, ids, models and price
+   * references, and room to grow. Throws on a state whose parts disagree.
+   */
+  static fromState(city: string, state: CityStoreState): CityStore {
+    const rows = state.month.length;
+    const columns = [
+      state.day,
+      state.type,
+      state.model,
+      state.priceCents,
+      state.durationMonths,
+      state.costCents,
+      state.deleted,
+    ];
+    if (columns.some((column) => column.length !== rows) || state.ids.hashes.length !== rows) {
+      throw new Error(`${city}: inconsistent store state`);
+    }
+    const store = new CityStore(city);
+    store.allocate(Math.max(INITIAL_CAPACITY, 2 ** Math.ceil(Math.log2(rows + 1))), state);
+    store.size = rows;
+    store.removed = state.removed;
+    for (const name of state.models) store.internModel(name);
+    store.transactionIds = TransactionIdIndex.fromState(state.ids);
+    store.prices = PriceReferences.fromState(state.prices);
+    return store;
+  }
 
   /** The transactions held (deleted ones are not). */
   get length(): number {
@@ -175,20 +229,24 @@ export class CityStore {
   }
 
   private grow(): void {
-    const capacity = this.month.length * 2;
-    this.month = resized(this.month, new Int32Array(capacity));
-    this.day = resized(this.day, new Uint8Array(capacity));
-    this.type = resized(this.type, new Uint8Array(capacity));
-    this.model = resized(this.model, new Uint32Array(capacity));
-    this.priceCents = resized(this.priceCents, new Float64Array(capacity));
-    this.durationMonths = resized(this.durationMonths, new Uint8Array(capacity));
-    this.costCents = resized(this.costCents, new Float64Array(capacity));
-    this.deleted = resized(this.deleted, new Uint8Array(capacity));
+    this.allocate(this.month.length * 2, this.columns());
+  }
+
+  /** Columns of `capacity` rows holding `from`'s. */
+  private allocate(capacity: number, from: Omit<CityColumns, 'city' | 'length' | 'models'>): void {
+    this.month = resized(from.month, new Int32Array(capacity));
+    this.day = resized(from.day, new Uint8Array(capacity));
+    this.type = resized(from.type, new Uint8Array(capacity));
+    this.model = resized(from.model, new Uint32Array(capacity));
+    this.priceCents = resized(from.priceCents, new Float64Array(capacity));
+    this.durationMonths = resized(from.durationMonths, new Uint8Array(capacity));
+    this.costCents = resized(from.costCents, new Float64Array(capacity));
+    this.deleted = resized(from.deleted, new Uint8Array(capacity));
   }
 }
 
 function resized<T extends Int32Array | Uint8Array | Uint32Array | Float64Array>(
-  from: T,
+  from: ArrayLike<number>,
   to: T,
 ): T {
   to.set(from);

@@ -16,6 +16,21 @@ export class PriceReferences {
   /** The median of a key's sample; NaN until computed, recomputed while the sample grows. */
   private readonly medians: number[] = [];
 
+  /** Each key's sample, null for a key never seen: what a snapshot keeps. */
+  state(): (readonly number[] | null)[] {
+    return Array.from(this.samples, (sample) => sample ?? null);
+  }
+
+  static fromState(samples: readonly (readonly number[] | null)[]): PriceReferences {
+    const references = new PriceReferences();
+    samples.forEach((sample, key) => {
+      if (sample === null) return;
+      references.samples[key] = [...sample];
+      references.medians[key] = Number.NaN;
+    });
+    return references;
+  }
+
   /**
    * The usual price when `priceCents` is far from it, else undefined; then records the price.
    */

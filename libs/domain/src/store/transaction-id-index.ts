@@ -10,6 +10,17 @@ const INITIAL_SLOTS = 1 << 12;
  * whole 1 MiB chunk each was cut from, alive. Here an id's hash is kept, so growing never hashes
  * again, and characters are compared only when hashes agree.
  */
+/** An index's content, arrays cut to what they hold: what a snapshot keeps. */
+export interface TransactionIdState {
+  /** The hash table (a power of two long, at most 3/4 full): row per slot, or -1. */
+  readonly slots: Int32Array;
+  /** One per id. */
+  readonly hashes: Int32Array;
+  /** One per id, plus the end of the last. */
+  readonly offsets: Int32Array;
+  readonly pool: Uint16Array;
+}
+
 export class TransactionIdIndex {
   private slots = new Int32Array(INITIAL_SLOTS).fill(EMPTY);
   private hashes = new Int32Array(INITIAL_SLOTS / 2);
@@ -20,6 +31,38 @@ export class TransactionIdIndex {
 
   get size(): number {
     return this.count;
+  }
+
+  state(): TransactionIdState {
+    return {
+      slots: this.slots,
+      hashes: this.hashes.subarray(0, this.count),
+      offsets: this.offsets.subarray(0, this.count + 1),
+      pool: this.pool.subarray(0, this.offsets[this.count]),
+    };
+  }
+
+  /** An index holding `state`'s ids, with room to grow as one that added them would have. */
+  static fromState(state: TransactionIdState): TransactionIdIndex {
+    const count = state.hashes.length;
+    const { slots } = state;
+    if (
+      state.offsets.length !== count + 1 ||
+      state.pool.length !== state.offsets[count] ||
+      (slots.length & (slots.length - 1)) !== 0 ||
+      count * 4 > slots.length * 3
+    ) {
+      throw new Error('transaction id index: inconsistent state');
+    }
+    const index = new TransactionIdIndex();
+    const capacity = Math.max(INITIAL_SLOTS / 2, nextPowerOfTwo(count + 2));
+    index.slots = Int32Array.from(slots);
+    index.hashes = copied(state.hashes, new Int32Array(capacity));
+    index.offsets = copied(state.offsets, new Int32Array(capacity + 1));
+    const poolSize = Math.max(INITIAL_SLOTS * 4, nextPowerOfTwo(state.pool.length + 1));
+    index.pool = copied(state.pool, new Uint16Array(poolSize));
+    index.count = count;
+    return index;
   }
 
   /** Adds `id` unless present; returns whether it was added. */
@@ -92,6 +135,15 @@ function grown<T extends Int32Array | Uint16Array>(array: T, size: number): T {
   const larger = new (array.constructor as new (size: number) => T)(size);
   larger.set(array);
   return larger;
+}
+
+function copied<T extends Int32Array | Uint16Array>(from: ArrayLike<number>, to: T): T {
+  to.set(from);
+  return to;
+}
+
+function nextPowerOfTwo(value: number): number {
+  return 2 ** Math.ceil(Math.log2(Math.max(1, value)));
 }
 
 /** FNV-1a over the UTF-16 code units, then a final mix so that the low bits spread well. */
