@@ -42,6 +42,12 @@ async function main(): Promise<void> {
     await sequentialLatency(url, 20);
     const sequential = await sequentialLatency(url, SEQUENTIAL_REQUESTS);
     const concurrent = await concurrentLatency(url, CLIENTS, REQUESTS_PER_CLIENT);
+    // The same clients on an endpoint that does nothing: what the HTTP stack costs by itself.
+    const floor = await concurrentLatency(
+      `${cluster.baseUrl}/health/event-loop`,
+      CLIENTS,
+      REQUESTS_PER_CLIENT,
+    );
     closeHttpAgent();
     // After the cluster's runs: the server's work after a large COPY must not overlap them.
     const postgres = await postgresSeconds(file);
@@ -65,6 +71,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `GET /reports/summary, ${CLIENTS} concurrent clients x ${REQUESTS_PER_CLIENT}: p50 ${concurrent.p50.toFixed(1)} ms, p99 ${concurrent.p99.toFixed(1)} ms (target p50 <= 10 ms, p99 <= 50 ms)`,
+    );
+    console.log(
+      `GET /health/event-loop (answers at once), the same clients: p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms: the HTTP stack's floor`,
     );
   } finally {
     await cluster.stop();

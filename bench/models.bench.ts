@@ -244,13 +244,13 @@ async function main(): Promise<void> {
   );
   await writeSvgPlot(`${values.out}/models.svg`, {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: 'One workload, five parallelism models: 1M rows from file to full report',
+    title: 'One workload, the parallelism models: 1M rows from file to full report',
     width: 420,
     height: 220,
     data: { values: rows },
     mark: 'bar',
     encoding: {
-      y: { field: 'model', type: 'nominal', sort: null, title: null },
+      y: { field: 'model', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } },
       x: { field: 'median_ms', type: 'quantitative', title: 'median time, ms (lower is better)' },
     },
   });

@@ -1,5 +1,5 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ErrorCode } from '#domain';
@@ -15,7 +15,17 @@ const ALL_DOCS = [...REFERENCE, ...FRENCH];
 /** Codes the HTTP error filter answers beside the named ones (http-error.filter.ts). */
 const FILTER_CODES = ['INTERNAL_ERROR', 'NOT_FOUND'];
 /** Upper-case names in the docs that are neither variables nor codes. */
-const OTHER_NAMES = new Set(['NULL', 'EUR', 'TZ', 'NODE_OPTIONS', 'GET', 'POST', 'PUT', 'DELETE']);
+const OTHER_NAMES = new Set([
+  'NULL',
+  'EUR',
+  'TZ',
+  'NODE_OPTIONS',
+  'GET',
+  'POST',
+  'PUT',
+  'DELETE',
+  'COPY',
+]);
 /** Pages the gateway serves beside its API (not in the OpenAPI document). */
 const PAGES = ['GET /', 'GET /docs', 'GET /docs-json'];
 
@@ -139,6 +149,17 @@ describe('the documentation against the code', () => {
     const guide = read('docs/fr/guide-utilisateur.md');
     expect([...VARIABLES].filter((name) => !readme.includes(`\`${name}\``))).toEqual([]);
     expect([...VARIABLES].filter((name) => !guide.includes(name))).toEqual([]);
+  });
+
+  it('links only to files that exist', () => {
+    const broken = ALL_DOCS.flatMap((file) =>
+      [...read(file).matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
+        .map(([, target]) => target!)
+        .filter((target) => !/^[a-z]+:/.test(target))
+        .filter((target) => !existsSync(join(dirname(file), target)))
+        .map((target) => `${file}: ${target}`),
+    );
+    expect(broken).toEqual([]);
   });
 
   it('documents every error code', () => {

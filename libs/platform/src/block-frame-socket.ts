@@ -43,10 +43,19 @@ export class BlockFrameSocket extends TcpSocket {
   /** The next `bytes` bytes buffered, removed from the buffer when `consume`. */
   private take(bytes: number, consume: boolean): Buffer {
     const first = this.chunks[0]!;
-    const taken =
-      first.length >= bytes
-        ? first.subarray(0, bytes)
-        : Buffer.concat(this.chunks).subarray(0, bytes);
+    let taken: Buffer;
+    if (first.length >= bytes) {
+      taken = first.subarray(0, bytes);
+    } else {
+      // Copies only the bytes asked for: a frame's 4-byte length split over chunks must not copy
+      // the megabytes buffered after it, again at every chunk.
+      taken = Buffer.allocUnsafe(bytes);
+      let filled = 0;
+      for (const chunk of this.chunks) {
+        filled += chunk.copy(taken, filled, 0, Math.min(chunk.length, bytes - filled));
+        if (filled === bytes) break;
+      }
+    }
     if (!consume) return taken;
     let left = bytes;
     while (left > 0) {

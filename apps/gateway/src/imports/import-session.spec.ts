@@ -75,4 +75,38 @@ describe(ImportSession.name, () => {
     const sut = new ImportSession(workers, registry, LIMITS, 1000);
     await expect(sut.finish()).rejects.toMatchObject({ code: ErrorCode.EmptyFile });
   });
+
+  it("applies a city's rows in the file's order even when the transport reorders concurrent calls", async () => {
+    // A transport that delivers a call late when another is in flight: what a NATS client did
+    // with the calls made while it connected, and around a broker restart.
+    let inFlight = 0;
+    const reordering = Object.create(workers) as InProcessCityWorkers;
+    reordering.ingest = async (city, batch) => {
+      inFlight += 1;
+      if (inFlight === 1) await new Promise((resolve) => setTimeout(resolve, 30));
+      try {
+        return await workers.ingest(city, batch);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    const sut = new ImportSession(reordering, registry, { ...LIMITS, batchRows: 1 }, 1000);
+    // The same id twice with other content: the first occurrence wins, the second conflicts.
+    await feed(
+      sut,
+      [
+        'transaction_id,date,ville,type,modele,prix,duree_location_mois',
+        'ORD1,2024-03-02,Lyon,vente,BMW_X1,41000,NULL',
+        'ORD1,2024-03-02,Lyon,vente,BMW_X1,99000,NULL',
+      ].join('\n'),
+      4096,
+    );
+    const outcome = await sut.finish();
+    expect(outcome).toMatchObject({ accepted: 1, conflicts: 1 });
+    expect(outcome.errors.map(({ line, code }) => [line, code])).toEqual([
+      [3, ErrorCode.ConflictingDuplicate],
+    ]);
+    const summary = await workers.summarize('Lyon', {});
+    expect(summary.cells.revenue).toEqual([4_100_000]);
+  });
 });
