@@ -1,4 +1,4 @@
-import type { MonthRevenue } from '#domain';
+import type { MonthRevenueGrowth } from '#domain';
 import { addMonths } from './url-state.js';
 
 /** One month's figures for a city or the company, compared with the months before. */
@@ -10,7 +10,10 @@ export interface MonthKpis {
   readonly transactions: number;
   readonly previous: number | null;
   readonly lastYear: number | null;
-  /** Change on the previous month; null when that month is absent or made nothing. */
+  /**
+   * Change on the previous month, as the API gives it: it looks back before the range, so the
+   * first month of a filtered range has one too; null when that month made nothing.
+   */
   readonly growth: number | null;
   /** Change on the same month a year earlier; null likewise. */
   readonly yearOverYear: number | null;
@@ -20,17 +23,13 @@ export interface MonthKpis {
   readonly rentalShare: number | null;
 }
 
-function change(now: number, before: number | null): number | null {
-  return before === null || before === 0 ? null : (now - before) / before;
-}
-
 /** The figures of `month` in a series (zeros if the month is absent). */
 export function kpisAt(
-  series: readonly MonthRevenue[],
+  series: readonly MonthRevenueGrowth[],
   month: string,
   companyRevenue: number,
 ): MonthKpis {
-  const find = (m: string): MonthRevenue | undefined => series.find((row) => row.month === m);
+  const find = (m: string): MonthRevenueGrowth | undefined => series.find((row) => row.month === m);
   const row = find(month);
   const revenue = row?.total ?? 0;
   const transactions = (row?.salesCount ?? 0) + (row?.rentalsCount ?? 0);
@@ -44,8 +43,8 @@ export function kpisAt(
     transactions,
     previous,
     lastYear,
-    growth: change(revenue, previous),
-    yearOverYear: change(revenue, lastYear),
+    growth: row?.growth ?? null,
+    yearOverYear: row?.yearOverYear ?? null,
     shareOfTotal: companyRevenue === 0 ? null : revenue / companyRevenue,
     averageTicket: transactions === 0 ? null : revenue / transactions,
     rentalShare: revenue === 0 ? null : (row?.rentals ?? 0) / revenue,
