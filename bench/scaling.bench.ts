@@ -4,6 +4,7 @@ import { postCsvFile } from '#platform';
 import { startBenchCluster } from './support/bench-cluster.js';
 import { benchFile } from './support/bench-file.js';
 import { closeHttpAgent, concurrentLatency, sequentialLatency } from './support/http-timing.js';
+import { csvRows } from './support/csv-text.js';
 import { writeCsv, writeSvgPlot } from './support/plots.js';
 
 const ALL_CITIES = ['Lyon', 'Paris', 'Marseille', 'Toulouse', 'Bordeaux'];
@@ -60,17 +61,13 @@ async function measure(rows: number, cityCount: number, transport: 'tcp' | 'nats
 }
 
 function readRuns(file: string): Run[] {
-  const [header, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
-  const columns = header!.split(',');
-  return lines.map(
-    (line) =>
+  return csvRows(readFileSync(file, 'utf8')).map(
+    (row) =>
       Object.fromEntries(
-        line
-          .split(',')
-          .map((value, index) => [
-            columns[index]!,
-            columns[index] === 'transport' ? value : Number(value),
-          ]),
+        Object.entries(row).map(([column, value]) => [
+          column,
+          column === 'transport' ? value : Number(value),
+        ]),
       ) as unknown as Run,
   );
 }
