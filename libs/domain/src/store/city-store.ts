@@ -1,4 +1,5 @@
 import type { Transaction } from '../model/transaction.js';
+import { copyInto, nextPowerOfTwo } from './typed-arrays.js';
 import { PriceReferences } from './price-references.js';
 import { TransactionIdIndex, type TransactionIdState } from './transaction-id-index.js';
 
@@ -102,7 +103,7 @@ export class CityStore {
       throw new Error(`${city}: inconsistent store state`);
     }
     const store = new CityStore(city);
-    store.allocate(Math.max(INITIAL_CAPACITY, 2 ** Math.ceil(Math.log2(rows + 1))), state);
+    store.allocate(Math.max(INITIAL_CAPACITY, nextPowerOfTwo(rows + 1)), state);
     store.size = rows;
     store.removed = state.removed;
     for (const name of state.models) store.internModel(name);
@@ -234,21 +235,13 @@ export class CityStore {
 
   /** Columns of `capacity` rows holding `from`'s. */
   private allocate(capacity: number, from: Omit<CityColumns, 'city' | 'length' | 'models'>): void {
-    this.month = resized(from.month, new Int32Array(capacity));
-    this.day = resized(from.day, new Uint8Array(capacity));
-    this.type = resized(from.type, new Uint8Array(capacity));
-    this.model = resized(from.model, new Uint32Array(capacity));
-    this.priceCents = resized(from.priceCents, new Float64Array(capacity));
-    this.durationMonths = resized(from.durationMonths, new Uint8Array(capacity));
-    this.costCents = resized(from.costCents, new Float64Array(capacity));
-    this.deleted = resized(from.deleted, new Uint8Array(capacity));
+    this.month = copyInto(from.month, new Int32Array(capacity));
+    this.day = copyInto(from.day, new Uint8Array(capacity));
+    this.type = copyInto(from.type, new Uint8Array(capacity));
+    this.model = copyInto(from.model, new Uint32Array(capacity));
+    this.priceCents = copyInto(from.priceCents, new Float64Array(capacity));
+    this.durationMonths = copyInto(from.durationMonths, new Uint8Array(capacity));
+    this.costCents = copyInto(from.costCents, new Float64Array(capacity));
+    this.deleted = copyInto(from.deleted, new Uint8Array(capacity));
   }
-}
-
-function resized<T extends Int32Array | Uint8Array | Uint32Array | Float64Array>(
-  from: ArrayLike<number>,
-  to: T,
-): T {
-  to.set(from);
-  return to;
 }

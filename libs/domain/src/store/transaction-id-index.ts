@@ -1,3 +1,5 @@
+import { copyInto, nextPowerOfTwo } from './typed-arrays.js';
+
 const EMPTY = -1;
 const INITIAL_SLOTS = 1 << 12;
 
@@ -57,10 +59,10 @@ export class TransactionIdIndex {
     const index = new TransactionIdIndex();
     const capacity = Math.max(INITIAL_SLOTS / 2, nextPowerOfTwo(count + 2));
     index.slots = Int32Array.from(slots);
-    index.hashes = copied(state.hashes, new Int32Array(capacity));
-    index.offsets = copied(state.offsets, new Int32Array(capacity + 1));
+    index.hashes = copyInto(state.hashes, new Int32Array(capacity));
+    index.offsets = copyInto(state.offsets, new Int32Array(capacity + 1));
     const poolSize = Math.max(INITIAL_SLOTS * 4, nextPowerOfTwo(state.pool.length + 1));
-    index.pool = copied(state.pool, new Uint16Array(poolSize));
+    index.pool = copyInto(state.pool, new Uint16Array(poolSize));
     index.count = count;
     return index;
   }
@@ -132,18 +134,7 @@ export class TransactionIdIndex {
 }
 
 function grown<T extends Int32Array | Uint16Array>(array: T, size: number): T {
-  const larger = new (array.constructor as new (size: number) => T)(size);
-  larger.set(array);
-  return larger;
-}
-
-function copied<T extends Int32Array | Uint16Array>(from: ArrayLike<number>, to: T): T {
-  to.set(from);
-  return to;
-}
-
-function nextPowerOfTwo(value: number): number {
-  return 2 ** Math.ceil(Math.log2(Math.max(1, value)));
+  return copyInto(array, new (array.constructor as new (size: number) => T)(size));
 }
 
 /** FNV-1a over the UTF-16 code units, then a final mix so that the low bits spread well. */
