@@ -169,16 +169,18 @@ export class ReportsService {
     query: ReportQuery,
     otherBounds: MonthBounds | undefined,
   ): Report {
+    // The cities are those of the summaries: the query's own list is already resolved.
+    const reportQuery = { ...query, cities: undefined };
     const key = JSON.stringify([
       summaries.map(({ summary, version }) => [summary.city, version]),
-      { ...query, cities: undefined },
+      reportQuery,
       otherBounds,
     ]);
     let report = this.built.get(key);
     if (report === undefined) {
       report = buildReport(
         mergeSummaries(...summaries.map(({ summary }) => ({ cities: [summary] }))),
-        { ...query, cities: undefined },
+        reportQuery,
         otherBounds,
       );
       this.built.set(key, report);

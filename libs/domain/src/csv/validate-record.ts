@@ -20,21 +20,12 @@ export function validateRecord(
   const transactionId =
     layout.transaction_id < record.count ? record.field(layout.transaction_id) : '';
 
-  if (record.count < layout.width) {
-    return rowError(
-      line,
-      transactionId,
-      ErrorCode.TooFewFields,
-      undefined,
-      `${record.count} fields where the header has ${layout.width}`,
-    );
-  }
-  if (record.count > layout.width) {
+  if (record.count !== layout.width) {
     // A field too many is a shifted record: `…,799,5,12` with a decimal comma would store 799 € x 5.
     return rowError(
       line,
       transactionId,
-      ErrorCode.TooManyFields,
+      record.count < layout.width ? ErrorCode.TooFewFields : ErrorCode.TooManyFields,
       undefined,
       `${record.count} fields where the header has ${layout.width}`,
     );
