@@ -37,7 +37,7 @@ export function shipColumns(
   stores: CityStores,
   allocate: (bytes: number) => ArrayBufferLike,
 ): ShippedColumns[] {
-  return stores.summarize().cities.map(({ city }) => {
+  return stores.cities().map((city) => {
     const columns = stores.storeFor(city).columns();
     const { length } = columns;
     const copy = <T extends Int32Array | Uint8Array | Uint32Array | Float64Array>(

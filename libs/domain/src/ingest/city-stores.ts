@@ -20,8 +20,12 @@ export class CityStores {
     this.stores.set(store.city, store);
   }
 
+  /** The cities held, by name. */
+  cities(): string[] {
+    return [...this.stores.keys()].sort();
+  }
+
   summarize(): Summary {
-    const cities = [...this.stores.keys()].sort();
-    return { cities: cities.map((city) => summarizeCity(this.storeFor(city).columns())) };
+    return { cities: this.cities().map((city) => summarizeCity(this.storeFor(city).columns())) };
   }
 }
