@@ -20,9 +20,10 @@ export default {
   },
   transformIgnorePatterns: ['/node_modules/(?!(is-any-array|ml-regression-[a-z-]+)/)'],
   moduleNameMapper: {
-    '^#domain$': '<rootDir>/libs/domain/src/index.ts',
+    '^#domain/([a-z]+)$': '<rootDir>/libs/domain/src/$1/index.ts',
     '^#contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^#platform$': '<rootDir>/libs/platform/src/index.ts',
+    '^#input$': '<rootDir>/libs/input/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 };

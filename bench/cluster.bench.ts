@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { postCsvFile } from '#platform';
+import { postCsvFile } from '../apps/cli/src/shared/gateway-client.js';
 import { startBenchCluster } from './support/bench-cluster.js';
 import { benchFile, median } from './support/bench-file.js';
 import { closeHttpAgent, concurrentLatency, sequentialLatency } from './support/http-timing.js';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { postCsvFile } from '#platform';
+import { postCsvFile } from '../apps/cli/src/shared/gateway-client.js';
 import { percentile, startBenchCluster } from './support/bench-cluster.js';
 import { BAD_INPUTS } from './support/bad-inputs.js';
 import { benchFile } from './support/bench-file.js';

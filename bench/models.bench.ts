@@ -3,14 +3,12 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
-import {
-  OpenCityDirectory,
-  buildReport,
-  mergeSummaries,
-  parseReportQuery,
-  type Summary,
-} from '#domain';
-import { loadCsvFile, postCsvFile } from '#platform';
+import { OpenCityDirectory } from '#domain/model';
+import { parseReportQuery } from '#domain/query';
+import { buildReport } from '#domain/report';
+import { mergeSummaries, type Summary } from '#domain/summary';
+import { loadCsvFile } from '#input';
+import { postCsvFile } from '../apps/cli/src/shared/gateway-client.js';
 import { startBenchCluster } from './support/bench-cluster.js';
 import { benchFile, median } from './support/bench-file.js';
 import { closeHttpAgent } from './support/http-timing.js';

@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { parse as fastCsvParse } from 'fast-csv';
 import { inferSchema, initParser } from 'udsv';
-import { CsvRecordReader } from '#domain';
+import { CsvRecordReader } from '#domain/csv';
 import { benchFile, interleaved, median } from './support/bench-file.js';
 
 /** Each candidate turns a stream of text chunks into records and calls back once per record. */

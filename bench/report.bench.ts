@@ -1,6 +1,9 @@
 import { statSync } from 'node:fs';
-import { OpenCityDirectory, buildReport, parseReportQuery, type Summary } from '#domain';
-import { loadCsvFile } from '#platform';
+import { OpenCityDirectory } from '#domain/model';
+import { parseReportQuery } from '#domain/query';
+import { buildReport } from '#domain/report';
+import { type Summary } from '#domain/summary';
+import { loadCsvFile } from '#input';
 import { benchFile, median } from './support/bench-file.js';
 
 const ROUNDS = 5;

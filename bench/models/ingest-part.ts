@@ -1,11 +1,7 @@
-import {
-  CityStores,
-  CsvIngest,
-  OpenCityDirectory,
-  summarizeCity,
-  type CityColumns,
-  type Summary,
-} from '#domain';
+import { CityStores, CsvIngest } from '#domain/ingest';
+import { OpenCityDirectory } from '#domain/model';
+import { type CityColumns } from '#domain/store';
+import { summarizeCity, type Summary } from '#domain/summary';
 
 /** One part of the file (its header first), parsed, validated and stored as one process would. */
 export function ingestPart(csv: string): CityStores {

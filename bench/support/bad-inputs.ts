@@ -1,4 +1,4 @@
-import { TRANSACTION_CSV_HEADER } from '#domain';
+import { TRANSACTION_CSV_HEADER } from '#domain/csv';
 
 /** One hostile request: what the hardening issue found could block or break the gateway. */
 export interface BadInput {

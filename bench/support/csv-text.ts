@@ -1,4 +1,4 @@
-import { CsvRecordReader, quoteCsvField } from '#domain';
+import { CsvRecordReader, quoteCsvField } from '#domain/csv';
 
 type Row = Readonly<Record<string, string | number>>;
 

@@ -45,22 +45,39 @@ describe('npm run report', () => {
     });
   });
 
-  it('prints readable tables by default', () => {
+  it('prints readable tables in French by default', () => {
     const run = runCli('report', [fixturePath('ok/three-cities.csv'), '--city', 'Lyon']);
     expect(run.status).toBe(0);
     for (const title of [
-      'Monthly revenue',
-      'Sales / rentals split',
-      'Inter-city comparison',
-      'Top models',
-      'Seasonality',
-      'Rotation',
-      'Margins',
-      'Trend',
+      'Chiffre d’affaires mensuel',
+      'Répartition ventes / locations',
+      'Comparaison des villes',
+      'Meilleurs modèles',
+      'Saisonnalité',
+      'Rotation (durée de location, mois)',
+      'Marges par type et ville',
+      'Tendance et prévision',
+      'Entreprise (toutes villes)',
     ]) {
       expect(run.stdout).toContain(`== ${title}`);
     }
-    expect(run.stdout).toMatch(/Lyon 2024-01 +45\s000,00\s€ +2\s400,00\s€ +47\s400,00\s€/);
+    expect(run.stdout).toMatch(/^Ville +Mois +Ventes \(€\) +Locations \(€\) +Total \(€\)/m);
+    expect(run.stdout).toMatch(/Lyon +2024-01 +45\s000,00\s€ +2\s400,00\s€ +47\s400,00\s€/);
+  });
+
+  it('prints the same tables in English with --lang en', () => {
+    const run = runCli('report', [
+      fixturePath('ok/three-cities.csv'),
+      '--city',
+      'Lyon',
+      '--lang',
+      'en',
+    ]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('== Monthly revenue');
+    expect(run.stdout).toContain('== Inter-city comparison');
+    expect(run.stdout).toMatch(/^City +Month +Sales \(€\) +Rentals \(€\) +Total \(€\)/m);
+    expect(run.stdout).toMatch(/Lyon +2024-01 +45\s000,00\s€ +2\s400,00\s€ +47\s400,00\s€/);
   });
 
   it.each([
@@ -88,5 +105,11 @@ describe('npm run report', () => {
     const run = runCli('report', []);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('usage: npm run report -- FILE');
+  });
+
+  it('exits 2 naming the languages on an unknown --lang', () => {
+    const run = runCli('report', [fixturePath('ok/three-cities.csv'), '--lang', 'de']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--lang must be one of fr, en, not "de"');
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ErrorCode } from '#domain';
+import { ErrorCode } from '#domain/model';
 import { GatewayErrorCode } from '../../apps/gateway/src/errors/gateway-errors.js';
 import { InProcessCityWorkers } from '../support/in-process-city-workers.js';
 import { inProcessGateway } from '../support/in-process-gateway.js';
@@ -35,7 +35,7 @@ function sourceFiles(directory: string): string[] {
   return readdirSync(directory).flatMap((name) => {
     const path = join(directory, name);
     if (statSync(path).isDirectory()) return name === 'testing' ? [] : sourceFiles(path);
-    return path.endsWith('.ts') && !path.endsWith('.spec.ts') ? [path] : [];
+    return /\.tsx?$/.test(path) && !path.endsWith('.spec.ts') ? [path] : [];
   });
 }
 
@@ -49,12 +49,12 @@ function exportedConstants(): Set<string> {
   return names;
 }
 
-/** Every variable a process reads: the config readers' names and `env.NAME`. */
+/** Every variable a process reads: the env classes' properties and `env.NAME`. */
 function environmentVariables(): Set<string> {
   const names = new Set<string>();
   for (const file of [...sourceFiles('apps'), ...sourceFiles('libs')]) {
     const text = read(file);
-    for (const [, name] of text.matchAll(/reader\.\w+\(\s*'([A-Z][A-Z0-9_]+)'/g)) names.add(name!);
+    for (const [, name] of text.matchAll(/readonly ([A-Z][A-Z0-9_]+)!:/g)) names.add(name!);
     for (const [, name] of text.matchAll(/\benv\.([A-Z][A-Z0-9_]+)/g)) names.add(name!);
   }
   return names;

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { TRANSACTION_CSV_HEADER } from '#domain';
+import { TRANSACTION_CSV_HEADER } from '#domain/csv';
 import { startNatsServer, type NatsServer } from '../../apps/cli/src/start/local-services.js';
 import type { ClusterProcesses } from '../../apps/cli/src/start/cluster-processes.js';
 import { getJson, startCluster } from '../support/cluster.js';

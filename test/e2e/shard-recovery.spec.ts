@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, jest } from '@jest/globals';
-import { TRANSACTION_CSV_HEADER } from '#domain';
+import { TRANSACTION_CSV_HEADER } from '#domain/csv';
 import { getJson, startCluster } from '../support/cluster.js';
 import { runLyonWorker } from '../support/worker-run.js';
 

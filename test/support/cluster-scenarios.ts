@@ -7,19 +7,13 @@ import { getJson, startCluster } from './cluster.js';
 import { writeImportFile } from './e2e-data.js';
 import { runCli } from './run-cli.js';
 import { post } from './http.js';
-import { TRANSACTION_CSV_HEADER } from '#domain';
+import { TRANSACTION_CSV_HEADER } from '#domain/csv';
+import { REPORT_SECTIONS, SECTION_NAMES, type SectionName } from '#domain/report';
 
-const SECTIONS = {
-  monthly: 'monthly',
-  split: 'split',
-  comparison: 'comparison',
-  'top-models': 'topModels',
-  seasonality: 'seasonality',
-  rotation: 'rotation',
-  margins: 'margins',
-  forecast: 'forecast',
-  company: 'company',
-} as const;
+/** Every section's endpoint with its key in the CLI's report: the registry's, so none is missed. */
+const SECTIONS = Object.fromEntries(
+  SECTION_NAMES.map((name) => [REPORT_SECTIONS[name].path, name]),
+) as Record<string, SectionName>;
 
 const QUERIES: [string, Record<string, string>][] = [
   ['the default query', {}],

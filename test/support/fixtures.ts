@@ -1,16 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  CityStores,
-  CsvIngest,
-  DEFAULT_COST_RATES,
-  OpenCityDirectory,
-  buildReport,
-  parseReportQuery,
-  type CityDirectory,
-  type RawReportQuery,
-  type Report,
-} from '#domain';
+import { CityStores, CsvIngest } from '#domain/ingest';
+import { OpenCityDirectory, type CityDirectory } from '#domain/model';
+import { DEFAULT_COST_RATES, parseReportQuery, type RawReportQuery } from '#domain/query';
+import { buildReport, type Report } from '#domain/report';
 
 export function fixturePath(name: string): string {
   return fileURLToPath(new URL(`../fixtures/csv/${name}`, import.meta.url));

@@ -1,4 +1,4 @@
-import { parseMonth } from '#domain';
+import { parseMonth } from '#domain/model';
 import { generateLines } from '../../apps/cli/src/generate/row-generator.js';
 
 /** A generated CSV (header first) as lines, small enough for unit tests. */

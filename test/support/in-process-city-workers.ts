@@ -1,9 +1,9 @@
-import { DEFAULT_MAX_FUTURE_DAYS } from '#domain';
+import { DEFAULT_MAX_FUTURE_DAYS } from '#domain/ingest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { DomainError } from '#domain';
+import { DomainError } from '#domain/model';
 import type { CityMessageName, CityPayload, CityResult } from '#contracts';
 import { CityWorkerModule } from '../../apps/city-worker/src/city-worker.module.js';
 import { CityService } from '../../apps/city-worker/src/city.service.js';

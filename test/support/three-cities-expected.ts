@@ -1,4 +1,4 @@
-import type { CityForecast, MonthRevenueGrowth, Report, Trend } from '#domain';
+import type { CityForecast, MonthRevenueGrowth, Report, Trend } from '#domain/report';
 
 /**
  * The default report (contract basis, 2024-01 to 2024-03) of ok/three-cities.csv, worked out by

@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { validatedConfigModule } from '#platform';
 import { cityControllerFor } from './city.controller.js';
 import { CityService } from './city.service.js';
 import { HeartbeatService } from './heartbeat.service.js';
@@ -19,9 +21,15 @@ export class CityWorkerModule {
   static forRoot({ config, onFatal, shardWriter }: CityWorkerOptions): DynamicModule {
     return {
       module: CityWorkerModule,
+      imports: [validatedConfigModule({ worker: config })],
       controllers: [cityControllerFor(config.city)],
       providers: [
-        { provide: WORKER_CONFIG, useValue: config },
+        {
+          provide: WORKER_CONFIG,
+          useFactory: (service: ConfigService<{ worker: WorkerConfig }, true>) =>
+            service.getOrThrow<WorkerConfig>('worker'),
+          inject: [ConfigService],
+        },
         { provide: ON_FATAL, useValue: onFatal },
         { provide: SHARD_WRITER, useValue: shardWriter ?? DURABLE_WRITER },
         {

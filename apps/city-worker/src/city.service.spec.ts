@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import type { TestingModule } from '@nestjs/testing';
-import { CityStores, CsvIngest, ErrorCode, FixedCityDirectory, REQUIRED_COLUMNS } from '#domain';
+import { REQUIRED_COLUMNS } from '#domain/csv';
+import { CityStores, CsvIngest } from '#domain/ingest';
+import { ErrorCode, FixedCityDirectory } from '#domain/model';
 import type { IngestBatch } from '#contracts';
 import {
   InProcessCityWorkers,

@@ -1,23 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import {
-  FixedCityDirectory,
-  DomainError,
-  ErrorCode,
-  canonicalLineSuffix,
-  hasLoneSurrogate,
-  isRowError,
-  tombstoneLine,
-  validateOne,
-  dateWindow,
-  formatMonth,
-  formatTransaction,
-  ingestBatch,
-  monthBounds,
-  summarizeCity,
-  mergeSummaries,
-  type CitySummary,
-} from '#domain';
+import { canonicalLineSuffix, hasLoneSurrogate, isRowError, formatTransaction } from '#domain/csv';
+import { tombstoneLine, validateOne, dateWindow, ingestBatch } from '#domain/ingest';
+import { FixedCityDirectory, DomainError, ErrorCode, formatMonth } from '#domain/model';
+import { monthBounds, summarizeCity, mergeSummaries, type CitySummary } from '#domain/summary';
 import {
   MAX_BATCH_ERRORS,
   type CityHandlers,
@@ -98,9 +84,10 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
       this.durably([tombstoneLine(transactionId, store.city)]);
       return { found: true, changed: true };
     }
-    refuseMalformedText(replacement.csv);
+    for (const field of replacement.fields) refuseMalformedText(field);
     const transaction = validateOne(
-      replacement,
+      replacement.columns,
+      replacement.fields,
       this.directory,
       dateWindow(new Date(), this.config.maxFutureDays),
     );

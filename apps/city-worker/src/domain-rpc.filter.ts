@@ -1,7 +1,7 @@
 import { Catch, type RpcExceptionFilter } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import { throwError, type Observable } from 'rxjs';
-import { DomainError } from '#domain';
+import { DomainError } from '#domain/model';
 import type { RpcErrorBody } from '#contracts';
 
 /** What the gateway receives for a domain error: its code, message and details. */

@@ -1,6 +1,5 @@
-import { DEFAULT_MAX_FUTURE_DAYS } from '#domain';
-import { cityKey } from '#contracts';
-import { EnvReader, TRANSPORTS, type TransportKind } from '#platform';
+import { validateEnv, type Environment, type TransportKind } from '#platform';
+import { WorkerEnv } from './worker-env.js';
 
 export interface WorkerConfig {
   readonly city: string;
@@ -16,23 +15,17 @@ export interface WorkerConfig {
   readonly maxFutureDays: number;
 }
 
-/** The worker's configuration from its environment (README, "Configuration"). */
-export function readWorkerConfig(env: Readonly<Record<string, string | undefined>>): WorkerConfig {
-  const reader = new EnvReader(env);
-  const config: WorkerConfig = {
-    city: reader.string('CITY'),
-    transport: reader.oneOf('TRANSPORT', TRANSPORTS, 'tcp'),
-    host: reader.string('WORKER_HOST', '127.0.0.1'),
-    port: reader.integer('WORKER_PORT', 4001, 1, 65535),
-    natsUrl: reader.string('NATS_URL', 'nats://127.0.0.1:4222'),
-    dataDir: reader.string('DATA_DIR', 'var/shards'),
-    heartbeatMs: reader.integer('HEARTBEAT_MS', 2000, 100, 600_000),
-    maxFutureDays: reader.integer('MAX_FUTURE_DAYS', DEFAULT_MAX_FUTURE_DAYS, 0, 3650),
+/** The worker's configuration from its environment, validated by {@link WorkerEnv}. */
+export function readWorkerConfig(env: Environment): WorkerConfig {
+  const vars = validateEnv(WorkerEnv, env);
+  return {
+    city: vars.CITY,
+    transport: vars.TRANSPORT,
+    host: vars.WORKER_HOST,
+    port: vars.WORKER_PORT,
+    natsUrl: vars.NATS_URL,
+    dataDir: vars.DATA_DIR,
+    heartbeatMs: vars.HEARTBEAT_MS,
+    maxFutureDays: vars.MAX_FUTURE_DAYS,
   };
-  if (config.city !== '' && cityKey(config.city) === '') {
-    // Its shard would be the hidden file `.csv`, and its subjects `city..ingest`.
-    reader.problem(`CITY "${config.city}" holds no letter or digit: it names no city`);
-  }
-  reader.done();
-  return config;
 }

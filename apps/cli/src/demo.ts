@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import type { ReportData } from '#domain';
-import { pollUntil, postCsvFile } from '#platform';
+import type { ReportData } from '#domain/report';
+import { pollUntil } from '#platform';
+import { postCsvFile } from './shared/gateway-client.js';
 import { formatSection } from './report/print-report.js';
 import { ClusterProcesses } from './start/cluster-processes.js';
 import {

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { parseMonth } from '#domain';
+import { parseMonth } from '#domain/model';
 import { generateLines, type GeneratorOptions } from './generate/row-generator.js';
 import { exitWithUsage } from './shared/exit.js';
 

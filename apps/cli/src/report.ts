@@ -1,5 +1,8 @@
-import { DomainError, OpenCityDirectory, buildReport, dateWindow, parseReportQuery } from '#domain';
-import { loadCsvFile } from '#platform';
+import { dateWindow } from '#domain/ingest';
+import { DomainError, OpenCityDirectory } from '#domain/model';
+import { parseReportQuery } from '#domain/query';
+import { buildReport } from '#domain/report';
+import { loadCsvFile } from '#input';
 import { formatReport } from './report/print-report.js';
 import { parseReportArgs } from './report/report-args.js';
 
@@ -29,7 +32,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     args.json
       ? `${JSON.stringify({ ...report, ingest: ingest.counts }, null, 2)}\n`
-      : formatReport(report, ingest.counts),
+      : formatReport(report, ingest.counts, args.lang),
   );
 }
 

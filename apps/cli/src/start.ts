@@ -1,12 +1,15 @@
 import {
-  EnvReader,
+  EnvChoice,
+  EnvInteger,
+  EnvText,
   TRANSPORTS,
   exitOnStartupError,
-  fetchCitySizes,
-  postCsvFile,
-  seedIfEmpty,
+  validateEnv,
+  type Environment,
   type TransportKind,
 } from '#platform';
+import { fetchCitySizes, postCsvFile } from './shared/gateway-client.js';
+import { seedIfEmpty } from '#domain/ingest';
 import { ClusterProcesses } from './start/cluster-processes.js';
 
 interface LauncherConfig {
@@ -20,23 +23,44 @@ interface LauncherConfig {
   readonly apiKey: string | undefined;
 }
 
-function readLauncherConfig(env: Readonly<Record<string, string | undefined>>): LauncherConfig {
-  const reader = new EnvReader(env);
-  const config = {
-    port: reader.integer('PORT', 3000, 1, 65535),
-    transport: reader.oneOf('TRANSPORT', TRANSPORTS, 'tcp'),
-    natsUrl: reader.string('NATS_URL', 'nats://127.0.0.1:4222'),
-    cities: reader
-      .string('CITIES', 'Lyon,Paris,Marseille')
-      .split(',')
+/** Every variable `npm start` reads (README, "Configuration"); the processes it starts read theirs. */
+class LauncherEnv {
+  @EnvInteger(3000, 1, 65535)
+  readonly PORT!: number;
+
+  @EnvChoice(TRANSPORTS, 'tcp')
+  readonly TRANSPORT!: TransportKind;
+
+  @EnvText('nats://127.0.0.1:4222')
+  readonly NATS_URL!: string;
+
+  @EnvText('Lyon,Paris,Marseille')
+  readonly CITIES!: string;
+
+  @EnvInteger(4001, 1, 65000)
+  readonly WORKER_BASE_PORT!: number;
+
+  /** Empty: no seeding. */
+  @EnvText('data/transactions_autoconnect.csv', true)
+  readonly SEED_FILE!: string;
+
+  @EnvText('', true)
+  readonly API_KEY!: string;
+}
+
+function readLauncherConfig(env: Environment): LauncherConfig {
+  const vars = validateEnv(LauncherEnv, env);
+  return {
+    port: vars.PORT,
+    transport: vars.TRANSPORT,
+    natsUrl: vars.NATS_URL,
+    cities: vars.CITIES.split(',')
       .map((city) => city.trim())
       .filter((city) => city !== ''),
-    workerBasePort: reader.integer('WORKER_BASE_PORT', 4001, 1, 65000),
-    seedFile: reader.optionalString('SEED_FILE', 'data/transactions_autoconnect.csv'),
-    apiKey: reader.optionalString('API_KEY', '') || undefined,
+    workerBasePort: vars.WORKER_BASE_PORT,
+    seedFile: vars.SEED_FILE,
+    apiKey: vars.API_KEY === '' ? undefined : vars.API_KEY,
   };
-  reader.done();
-  return config;
 }
 
 async function main(): Promise<void> {

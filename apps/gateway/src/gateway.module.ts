@@ -7,13 +7,14 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { validatedConfigModule } from '#platform';
 import { CitiesController } from './cities/cities.controller.js';
 import { CitiesService } from './cities/cities.service.js';
 import { ClientProxyCityWorkers } from './cluster/client-proxy-city-workers.js';
 import { CityRegistry } from './cluster/city-registry.service.js';
 import { CITY_WORKERS } from './cluster/city-workers.port.js';
 import type { ClusterConfig, GatewayConfig } from './config/gateway-config.js';
-import { CLUSTER_CONFIG, configProviders } from './config/tokens.js';
+import { CLUSTER_CONFIG, CONFIG_SLICES } from './config/tokens.js';
 import { DiscoveryController } from './discovery/discovery.controller.js';
 import { HttpErrorFilter } from './errors/http-error.filter.js';
 import { EventLoopMonitor } from './health/event-loop-monitor.js';
@@ -38,7 +39,7 @@ export class GatewayModule implements NestModule {
   static forConfig(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [TerminusModule.forRoot({ logger: false })],
+      imports: [validatedConfigModule(config), TerminusModule.forRoot({ logger: false })],
       controllers: [
         ReportsController,
         ImportsController,
@@ -49,7 +50,7 @@ export class GatewayModule implements NestModule {
         LiveController,
       ],
       providers: [
-        ...configProviders(config),
+        ...CONFIG_SLICES,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         {
           provide: CITY_WORKERS,

@@ -1,4 +1,4 @@
-import type { CitySummary } from '#domain';
+import type { CitySummary } from '#domain/summary';
 import type {
   CityInfo,
   CorrectionRequest,

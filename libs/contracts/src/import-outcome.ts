@@ -1,4 +1,4 @@
-import type { RowError } from '#domain';
+import type { RowError } from '#domain/model';
 
 export interface CityImportOutcome {
   readonly city: string;

@@ -1,10 +1,16 @@
-import type { BatchOutcome, RecordBatch, RowError } from '#domain';
+import type { BatchOutcome } from '#domain/ingest';
+import type { RowError } from '#domain/model';
 
 /**
- * Raw CSV records for one city, as the gateway cut them from an import: the worker parses and
- * validates them, so parsing is spread over the workers (see `RecordBatch`).
+ * Raw CSV records for one city, as the domain's `ImportRouter` cut them from an import: record i
+ * of `csv` (one canonical CSV record per line) came from line `lines[i]` of the import, whose
+ * header is `columns`. The worker parses and validates them, so parsing is spread over the workers.
  */
-export type IngestBatch = RecordBatch;
+export interface IngestBatch {
+  readonly columns: readonly string[];
+  readonly lines: readonly number[];
+  readonly csv: string;
+}
 
 /** What a worker did with one batch; `errors` holds at most {@link MAX_BATCH_ERRORS}. */
 export type IngestResult = BatchOutcome;
@@ -14,8 +20,14 @@ export const MAX_BATCH_ERRORS = 1000;
 /** A correction of one transaction: delete it, or give it new content. */
 export interface CorrectionRequest {
   readonly transactionId: string;
-  /** The new content, as one record under its columns (line 1); absent: delete. */
-  readonly replacement?: RecordBatch;
+  /** The new content, as the fields of one record under its columns; absent: delete. */
+  readonly replacement?: TransactionFields;
+}
+
+/** One transaction as the fields of a record: `fields[i]` is the value of `columns[i]`. */
+export interface TransactionFields {
+  readonly columns: readonly string[];
+  readonly fields: readonly string[];
 }
 
 export interface CorrectionResult {

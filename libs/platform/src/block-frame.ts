@@ -1,4 +1,4 @@
-import { hasLoneSurrogate } from '#domain';
+import { hasLoneSurrogate } from '#domain/ingest';
 
 /**
  * The wire form of a request whose payload carries CSV text (`data.csv`, an ingest batch): the
@@ -13,6 +13,17 @@ import { hasLoneSurrogate } from '#domain';
  */
 export const BLOCK_FRAME_MAGIC = 0x00;
 const HEADER_BYTES = 9;
+
+/**
+ * What a record adds to a batch on the wire beside its UTF-8 bytes: its line break, and its line
+ * number in the frame's JSON (up to 10 digits and a comma).
+ */
+const BYTES_PER_RECORD = 12;
+
+/** The bytes one record of a batch's text takes in a block frame: how batches are measured. */
+export function blockFrameRecordBytes(text: string): number {
+  return Buffer.byteLength(text) + BYTES_PER_RECORD;
+}
 
 interface WithText {
   readonly data: { readonly csv: string } & Record<string, unknown>;

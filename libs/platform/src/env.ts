@@ -1,3 +1,6 @@
+import { plainToInstance } from 'class-transformer';
+import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
+
 /** A process that must not start, for a reason its message says fully (no stack needed). */
 export class StartupRefusal extends Error {
   override name = 'StartupRefusal';
@@ -12,69 +15,27 @@ export class ConfigError extends StartupRefusal {
   }
 }
 
+export type Environment = Readonly<Record<string, string | undefined>>;
+
 /**
- * Reads environment variables once, at start-up, collecting every problem instead of stopping at
- * the first, so that one run shows everything to fix. Call {@link done} when all are read.
+ * Reads an app's environment once, at start-up, through its env class (class-validator rules,
+ * defaults by class-transformer: see env-rules.ts), collecting every problem instead of stopping
+ * at the first, so that one run shows everything to fix.
  */
-export class EnvReader {
-  private readonly problems: string[] = [];
+export function validateEnv<T extends object>(envClass: new () => T, env: Environment): T {
+  // Every variable of the class, set or not, so that each gets its default; nothing else.
+  const names = getMetadataStorage()
+    .getTargetValidationMetadatas(envClass, '', true, false)
+    .map((metadata) => metadata.propertyName);
+  const declared = Object.fromEntries([...new Set(names)].map((name) => [name, env[name]]));
+  const instance = plainToInstance(envClass, declared);
+  const problems = validateSync(instance).flatMap(messages);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return instance;
+}
 
-  constructor(private readonly env: Readonly<Record<string, string | undefined>>) {}
-
-  string(name: string, fallback?: string): string {
-    const value = this.env[name]?.trim();
-    if (value !== undefined && value !== '') return value;
-    if (fallback === undefined) this.problems.push(`${name} is required`);
-    return fallback ?? '';
-  }
-
-  /** A value that may be set to the empty string on purpose (to disable something). */
-  optionalString(name: string, fallback: string): string {
-    return this.env[name]?.trim() ?? fallback;
-  }
-
-  integer(name: string, fallback: number, min: number, max: number): number {
-    const text = this.env[name]?.trim();
-    if (text === undefined || text === '') return fallback;
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      this.problems.push(`${name} must be a whole number from ${min} to ${max}, not "${text}"`);
-      return fallback;
-    }
-    return value;
-  }
-
-  number(name: string, fallback: number, min: number, max: number): number {
-    const text = this.env[name]?.trim();
-    if (text === undefined || text === '') return fallback;
-    const value = Number(text);
-    if (!Number.isFinite(value) || value < min || value > max) {
-      this.problems.push(`${name} must be a number from ${min} to ${max}, not "${text}"`);
-      return fallback;
-    }
-    return value;
-  }
-
-  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-    const text = this.env[name]?.trim().toLowerCase();
-    if (text === undefined || text === '') return fallback;
-    const match = allowed.find((value) => value === text);
-    if (match === undefined) {
-      this.problems.push(`${name} must be one of ${allowed.join(', ')}, not "${text}"`);
-      return fallback;
-    }
-    return match;
-  }
-
-  /** Records a problem found while interpreting values already read. */
-  problem(message: string): void {
-    this.problems.push(message);
-  }
-
-  /** Throws a {@link ConfigError} if anything was wrong. */
-  done(): void {
-    if (this.problems.length > 0) throw new ConfigError(this.problems);
-  }
+function messages(error: ValidationError): string[] {
+  return Object.values(error.constraints ?? {}).reverse();
 }
 
 /** Stops a process that could not start: a refusal with its message, anything else with its stack. */

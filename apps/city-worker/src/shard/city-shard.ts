@@ -9,7 +9,7 @@ import {
   readSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { TRANSACTION_CSV_HEADER } from '#domain';
+import { TRANSACTION_CSV_HEADER } from '#domain/csv';
 import { cityKey } from '#contracts';
 import { DURABLE_WRITER, type ShardWriter } from './shard-writer.js';
 

@@ -1,6 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { CityStores, FixedCityDirectory, TRANSACTION_CSV_HEADER, type CityStore } from '#domain';
-import { StartupRefusal, loadCsvFile } from '#platform';
+import { TRANSACTION_CSV_HEADER } from '#domain/csv';
+import { CityStores } from '#domain/ingest';
+import { FixedCityDirectory } from '#domain/model';
+import { type CityStore } from '#domain/store';
+import { StartupRefusal } from '#platform';
+import { loadCsvFile } from '#input';
 import type { WorkerConfig } from '../worker-config.js';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';

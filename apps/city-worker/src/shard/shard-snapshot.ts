@@ -8,7 +8,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { crc32 } from 'node:zlib';
-import { CityStore, type CityStoreState } from '#domain';
+import { CityStore, type CityStoreState } from '#domain/store';
 
 /**
  * A city's store written at a clean stop beside its shard, so that the next start reads columns

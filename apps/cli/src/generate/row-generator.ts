@@ -1,4 +1,4 @@
-import { formatMonth, monthOf, type MonthIndex } from '#domain';
+import { formatMonth, monthOf, type MonthIndex } from '#domain/model';
 import {
   CITY_PROFILES,
   COST_SHARE,

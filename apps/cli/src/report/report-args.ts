@@ -1,18 +1,15 @@
 import { parseArgs } from 'node:util';
-import {
-  DEFAULT_COST_RATES,
-  DEFAULT_MAX_FUTURE_DAYS,
-  parseWholeNumber,
-  type CostRates,
-  type RawReportQuery,
-} from '#domain';
-import { parseCharset, type Charset } from '#platform';
+import { parseWholeNumber } from '#domain/csv';
+import { DEFAULT_MAX_FUTURE_DAYS } from '#domain/ingest';
+import { LANGS, isLang, type Lang } from '#domain/labels';
+import { DEFAULT_COST_RATES, type CostRates, type RawReportQuery } from '#domain/query';
+import { parseCharset, type Charset } from '#input';
 import { exitWithUsage } from '../shared/exit.js';
 
 export const REPORT_USAGE = `usage: npm run report -- FILE [--from YYYY-MM] [--to YYYY-MM] [--basis contract|recognized]
                          [--city A,B] [--limit N] [--by count|revenue] [--window N] [--horizon N] [--json]
                          [--sale-cost-rate R] [--rental-cost-rate R] [--max-future-days N]
-                         [--charset utf-8|windows-1252]`;
+                         [--charset utf-8|windows-1252] [--lang fr|en]`;
 
 export interface ReportArgs {
   readonly file: string;
@@ -22,6 +19,8 @@ export interface ReportArgs {
   /** Dates later than today + this are refused (DATE_OUT_OF_RANGE), as the workers do. */
   readonly maxFutureDays: number;
   readonly charset: Charset;
+  /** The language of the tables' titles and headers (numbers are written the French way). */
+  readonly lang: Lang;
 }
 
 export function parseReportArgs(argv: string[]): ReportArgs {
@@ -44,6 +43,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
         'rental-cost-rate': { type: 'string' },
         'max-future-days': { type: 'string' },
         charset: { type: 'string' },
+        lang: { type: 'string', default: 'fr' },
       },
     });
   } catch (error) {
@@ -57,8 +57,11 @@ export function parseReportArgs(argv: string[]): ReportArgs {
     'rental-cost-rate': rentalRate,
     'max-future-days': maxFutureDays,
     charset,
+    lang,
     ...query
   } = values;
+  if (!isLang(lang))
+    exitWithUsage(REPORT_USAGE, `--lang must be one of ${LANGS.join(', ')}, not "${lang}"`);
   return {
     file: positionals[0]!,
     json,
@@ -69,6 +72,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
     },
     maxFutureDays: futureDays(maxFutureDays),
     charset: fileCharset(charset),
+    lang,
   };
 }
 

@@ -42,11 +42,12 @@ export function percent(value: number | null): string {
   return value === null ? '-' : PERCENT.format(value);
 }
 
-const RATIO = new Intl.NumberFormat('fr-FR', {
-  minimumFractionDigits: 3,
-  maximumFractionDigits: 3,
+const DECIMAL = new Intl.NumberFormat('fr-FR', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 4,
 });
 
-export function ratio(value: number | null): string {
-  return value === null ? '-' : RATIO.format(value);
+/** A plain number that is not money nor a share (an index, r², a mean length). */
+export function decimal(value: number | null): string {
+  return value === null ? '-' : DECIMAL.format(value);
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { FixedCityDirectory, unknownCity, type CityDirectory } from '#domain';
+import { FixedCityDirectory, unknownCity, type CityDirectory } from '#domain/model';
 import type { CityHeartbeat } from '#contracts';
 import type { ClusterConfig } from '../config/gateway-config.js';
 import { CLUSTER_CONFIG } from '../config/tokens.js';

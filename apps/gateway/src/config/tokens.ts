@@ -1,4 +1,5 @@
 import type { Provider } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { GatewayConfig } from './gateway-config.js';
 
 /** One token per slice of {@link GatewayConfig}. */
@@ -10,14 +11,20 @@ export const SECURITY_CONFIG = Symbol('SECURITY_CONFIG');
 export const SEED_CONFIG = Symbol('SEED_CONFIG');
 export const LIVE_CONFIG = Symbol('LIVE_CONFIG');
 
-export function configProviders(config: GatewayConfig): Provider[] {
-  return [
-    { provide: CLUSTER_CONFIG, useValue: config.cluster },
-    { provide: CALL_TIMEOUTS, useValue: config.timeouts },
-    { provide: IMPORT_CONFIG, useValue: config.imports },
-    { provide: COST_RATES, useValue: config.costRates },
-    { provide: SECURITY_CONFIG, useValue: config.security },
-    { provide: SEED_CONFIG, useValue: config.seed },
-    { provide: LIVE_CONFIG, useValue: config.live },
-  ];
-}
+const SLICES = [
+  [CLUSTER_CONFIG, 'cluster'],
+  [CALL_TIMEOUTS, 'timeouts'],
+  [IMPORT_CONFIG, 'imports'],
+  [COST_RATES, 'costRates'],
+  [SECURITY_CONFIG, 'security'],
+  [SEED_CONFIG, 'seed'],
+  [LIVE_CONFIG, 'live'],
+] as const satisfies readonly (readonly [symbol, keyof GatewayConfig])[];
+
+/** Each slice as its own provider, taken from the ConfigModule's validated configuration. */
+export const CONFIG_SLICES: Provider[] = SLICES.map(([token, key]) => ({
+  provide: token,
+  useFactory: (config: ConfigService<GatewayConfig, true>) =>
+    config.getOrThrow<GatewayConfig[typeof key]>(key),
+  inject: [ConfigService],
+}));

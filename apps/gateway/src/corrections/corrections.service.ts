@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { quoteCsvField } from '#domain';
 import type { CorrectionResult } from '#contracts';
 import { CityCallError } from '../cluster/city-call.error.js';
 import { CityRegistry } from '../cluster/city-registry.service.js';
@@ -81,13 +80,7 @@ export class CorrectionsService {
       city,
       {
         transactionId,
-        replacement: {
-          columns: TRANSACTION_COLUMNS,
-          lines: [1],
-          csv: transactionFields(transaction)
-            .map((field) => quoteCsvField(field))
-            .join(','),
-        },
+        replacement: { columns: TRANSACTION_COLUMNS, fields: transactionFields(transaction) },
       },
       this.timeouts.ingestMs,
     );

@@ -1,5 +1,5 @@
 import type { ValidationError } from 'class-validator';
-import { DomainError, ErrorCode } from '#domain';
+import { DomainError, ErrorCode } from '#domain/model';
 
 /** Codes the gateway adds to the domain's (`ErrorCode`); clients may switch on them. */
 export const GatewayErrorCode = {

@@ -6,7 +6,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, ErrorCode } from '#domain';
+import { DomainError, ErrorCode } from '#domain/model';
 import { CityCallError } from '../cluster/city-call.error.js';
 import { GatewayError, GatewayErrorCode } from './gateway-errors.js';
 

@@ -6,8 +6,8 @@ import { parseString } from 'fast-csv';
 import { fixturePath } from '../../../../test/support/fixtures.js';
 import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
 import { inProcessGateway } from '../../../../test/support/in-process-gateway.js';
-import { SECTION_NAMES, roundCell, sectionTable, type ReportData } from '#domain';
-import { REPORT_ROUTES } from '../reports/report-routes.js';
+import { SECTION_NAMES, roundCell, sectionTable, type ReportData } from '#domain/report';
+import { reportName } from '../reports/report-routes.js';
 import { XLSX_TYPE } from './report-file.js';
 
 interface MonthlyJson {
@@ -110,7 +110,7 @@ describe('report exports (format=csv, csv-fr, xlsx)', () => {
   });
 
   it.each(SECTION_NAMES)('gives every row and cell of %s in the CSV, rounded', async (section) => {
-    const { path } = REPORT_ROUTES[section];
+    const path = reportName(section);
     const answer = (await (await fetch(`${baseUrl}/reports/${path}`)).json()) as {
       data: ReportData[typeof section];
     };
@@ -134,13 +134,13 @@ describe('report exports (format=csv, csv-fr, xlsx)', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await response.arrayBuffer());
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
-      'Revenus mensuels',
+      'Chiffre d’affaires mensuel',
       'Répartition ventes - locations',
       'Comparaison des villes',
       'Meilleurs modèles',
       'Saisonnalité',
       'Rotation (durée de location, mo',
-      'Marges',
+      'Marges par type et ville',
       'Tendance et prévision',
       'Entreprise (toutes villes)',
     ]);

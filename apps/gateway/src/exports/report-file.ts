@@ -1,17 +1,16 @@
 import { StreamableFile } from '@nestjs/common';
 import ExcelJS from 'exceljs';
+import { DomainError, ErrorCode } from '#domain/model';
 import {
   SECTION_NAMES,
   roundCell,
   sectionTable,
   tableToCsv,
-  DomainError,
-  ErrorCode,
   type CellKind,
   type ExportTable,
   type ReportData,
   type SectionName,
-} from '#domain';
+} from '#domain/report';
 import type { ReportEnvelope } from '../reports/report-envelope.js';
 
 /** What `format` accepts on every report endpoint; `json` is the envelope itself. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { DEFAULT_MAX_RECORD_CHARS, ErrorCode } from '#domain';
+import { DEFAULT_MAX_RECORD_CHARS } from '#domain/ingest';
+import { ErrorCode } from '#domain/model';
 import { fixturePath, loadFixture } from '../../../../test/support/fixtures.js';
 import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
 import { CityRegistry } from '../cluster/city-registry.service.js';

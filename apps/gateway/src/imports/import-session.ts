@@ -1,46 +1,26 @@
-import {
-  ErrorCode,
-  FirstErrors,
-  RecordPipeline,
-  isRowError,
-  validateRecord,
-  type ColumnLayout,
-  type CsvRecord,
-  type KnownHeader,
-} from '#domain';
-import type { IngestBatch } from '#contracts';
+import { FirstErrors, ImportRouter, type KnownHeader } from '#domain/ingest';
+import type { CityImportOutcome, ImportOutcome, IngestBatch } from '#contracts';
+import { blockFrameRecordBytes } from '#platform';
 import type { CityRegistry } from '../cluster/city-registry.service.js';
 import type { CityWorkers } from '../cluster/city-workers.port.js';
 import type { ImportConfig } from '../config/gateway-config.js';
-import type { CityImportOutcome, ImportOutcome } from '#contracts';
 import { elapsedMs } from '../shared/elapsed.js';
 
 const KEPT_ERRORS = 1000;
-/**
- * What a record adds to a batch on the wire beside its UTF-8 bytes: its line break, and its line
- * number in the frame's JSON (up to 10 digits and a comma).
- */
-const WIRE_BYTES_PER_RECORD = 12;
-
-interface PendingBatch {
-  lines: number[];
-  records: string[];
-  bytes: number;
-}
 
 /**
- * One import in progress: the record pipeline reads the records, and each is routed, raw, to its
- * city's worker in batches, with at most `maxInFlight` batches awaiting an answer. The caller
- * awaits {@link drain} between chunks, which is where backpressure bites.
+ * One import in progress: the domain's {@link ImportRouter} reads it and cuts each city's
+ * batches; this session sends them to the cities' workers, with at most `maxInFlight` batches
+ * awaiting an answer. The caller awaits {@link drain} between chunks, which is where
+ * backpressure bites.
  */
 export class ImportSession {
   private readonly started = performance.now();
-  private readonly pipeline: RecordPipeline;
+  private readonly router: ImportRouter;
   /** Every rejection, here or by a worker: all counted, the first by line kept. */
   private readonly rejections = new FirstErrors(KEPT_ERRORS);
   /** Rows stored with an unusual price, as the workers flag them. */
   private readonly warnings = new FirstErrors(KEPT_ERRORS);
-  private readonly pending = new Map<string, PendingBatch>();
   private readonly ready: { city: string; batch: IngestBatch }[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   /** Each city's last batch sent: the next one waits for it. */
@@ -49,34 +29,41 @@ export class ImportSession {
 
   constructor(
     private readonly workers: CityWorkers,
-    private readonly registry: CityRegistry,
+    registry: CityRegistry,
     private readonly limits: ImportConfig,
     private readonly ingestTimeoutMs: number,
     header?: KnownHeader,
   ) {
-    this.pipeline = new RecordPipeline(
+    this.router = new ImportRouter(
+      registry,
       {
-        record: (record, layout) => {
-          this.route(record, layout);
+        batchRows: limits.batchRows,
+        batchBytes: limits.batchBytes,
+        maxRecordChars: limits.maxRecordBytes,
+        recordBytes: blockFrameRecordBytes,
+      },
+      {
+        batch: (city, batch) => {
+          this.ready.push({ city, batch });
         },
         rejected: (error) => {
           this.rejections.add(error);
         },
       },
       header,
-      limits.maxRecordBytes,
     );
     // Every served city is in the answer, even one this import holds no row for.
     for (const city of registry.cities) this.outcomeOf(city);
   }
 
+  /** The next piece of the file's text, in either CSV dialect. */
   push(text: string): void {
-    this.pipeline.push(text);
+    this.router.push(text);
   }
 
   /** A record given as fields (a JSON transaction), under the header given at construction. */
   pushFields(fields: readonly string[], line: number): void {
-    this.pipeline.pushFields(fields, line);
+    this.router.pushFields(fields, line);
   }
 
   /** Sends the sealed batches, waiting while too many are in flight. */
@@ -89,8 +76,7 @@ export class ImportSession {
 
   /** Ends the input, sends what is left, waits for every answer, and adds everything up. */
   async finish(): Promise<ImportOutcome> {
-    this.pipeline.end();
-    for (const city of [...this.pending.keys()]) this.seal(city);
+    this.router.end();
     await this.drain();
     await Promise.all(this.inFlight);
     return this.outcome();
@@ -99,61 +85,10 @@ export class ImportSession {
   /** What was done so far, without waiting: for an import cut short. */
   async settle(): Promise<ImportOutcome> {
     await Promise.all(this.inFlight);
-    for (const [city, batch] of this.pending) this.outcomeOf(city).notApplied += batch.lines.length;
+    this.router.flush();
     for (const { city, batch } of this.ready) this.outcomeOf(city).notApplied += batch.lines.length;
-    this.pending.clear();
     this.ready.length = 0;
     return this.outcome();
-  }
-
-  private route(record: CsvRecord, layout: ColumnLayout): void {
-    const city =
-      record.count >= layout.width ? this.registry.resolve(record.field(layout.ville)) : undefined;
-    if (city === undefined) {
-      // Not routable: validation names the first rule broken, as a worker would have.
-      const result = validateRecord(record, layout, this.registry);
-      if (isRowError(result)) this.rejections.add(result);
-      return;
-    }
-    let batch = this.pending.get(city);
-    if (batch === undefined) {
-      batch = { lines: [], records: [], bytes: 0 };
-      this.pending.set(city, batch);
-    }
-    const text = record.toCsv();
-    const bytes = Buffer.byteLength(text) + WIRE_BYTES_PER_RECORD;
-    if (bytes > this.limits.batchBytes) {
-      // It could never be sent: refused by its line rather than failing the import for ever.
-      this.rejections.add({
-        line: record.line,
-        code: ErrorCode.RecordTooLong,
-        field: undefined,
-        transactionId: undefined,
-        message: `line ${record.line}: the record takes ${bytes} bytes on the wire, over IMPORT_BATCH_BYTES (${this.limits.batchBytes})`,
-      });
-      return;
-    }
-    if (batch.bytes + bytes > this.limits.batchBytes) {
-      this.seal(city);
-      batch = { lines: [], records: [], bytes: 0 };
-      this.pending.set(city, batch);
-    }
-    batch.lines.push(record.line);
-    batch.records.push(text);
-    batch.bytes += bytes;
-    if (batch.lines.length >= this.limits.batchRows || batch.bytes >= this.limits.batchBytes) {
-      this.seal(city);
-    }
-  }
-
-  private seal(city: string): void {
-    const batch = this.pending.get(city);
-    if (batch === undefined) return;
-    this.pending.delete(city);
-    this.ready.push({
-      city,
-      batch: { columns: this.pipeline.columns, lines: batch.lines, csv: batch.records.join('\n') },
-    });
   }
 
   /**
@@ -206,7 +141,7 @@ export class ImportSession {
     const total = (key: 'accepted' | 'duplicates' | 'conflicts'): number =>
       cities.reduce((sum, city) => sum + city[key], 0);
     return {
-      rows: this.pipeline.rows,
+      rows: this.router.rows,
       accepted: total('accepted'),
       duplicates: total('duplicates'),
       conflicts: total('conflicts'),

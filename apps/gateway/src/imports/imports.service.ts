@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CsvDialectReader, DomainError, type KnownHeader } from '#domain';
-import { chunkDecoder, type Charset, type ChunkDecoder } from '#platform';
+import { type KnownHeader } from '#domain/ingest';
+import { DomainError } from '#domain/model';
+import { chunkDecoder, type Charset, type ChunkDecoder } from '#input';
 import { CityRegistry } from '../cluster/city-registry.service.js';
 import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
 import type { CallTimeouts, ImportConfig } from '../config/gateway-config.js';
@@ -28,9 +29,8 @@ export class ImportsService {
   ): Promise<ImportOutcome> {
     const session = this.session();
     const decoder = chunkDecoder(charset);
-    const dialect = new CsvDialectReader();
     try {
-      await this.readBody(body, session, decoder, dialect);
+      await this.readBody(body, session, decoder);
     } catch (error) {
       if (error instanceof GatewayError || error instanceof DomainError) throw error;
       // The body stopped before its end (a connection cut, a truncated upload): what the rows
@@ -42,7 +42,7 @@ export class ImportsService {
         { outcome: this.announce(await session.settle()) },
       );
     }
-    session.push(dialect.push(decoder.end()) + dialect.end());
+    session.push(decoder.end());
     return this.complete(session);
   }
 
@@ -50,7 +50,6 @@ export class ImportsService {
     body: AsyncIterable<Buffer> | Iterable<Buffer>,
     session: ImportSession,
     decoder: ChunkDecoder,
-    dialect: CsvDialectReader,
   ): Promise<void> {
     let bytes = 0;
     for await (const chunk of body) {
@@ -74,7 +73,7 @@ export class ImportsService {
           { outcome: this.announce(await session.settle()) },
         );
       }
-      session.push(dialect.push(text));
+      session.push(text);
       await session.drain();
     }
   }

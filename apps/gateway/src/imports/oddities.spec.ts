@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { CityStores, CsvIngest, OpenCityDirectory, buildReport, parseReportQuery } from '#domain';
+import { CityStores, CsvIngest } from '#domain/ingest';
+import { OpenCityDirectory } from '#domain/model';
+import { parseReportQuery } from '#domain/query';
+import { buildReport } from '#domain/report';
 import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
 import { inProcessGateway } from '../../../../test/support/in-process-gateway.js';
 

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { CHARSET_NAMES, parseCharset, type Charset } from '#platform';
+import { CHARSET_NAMES, parseCharset, type Charset } from '#input';
 import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
 
 /**

@@ -1,15 +1,16 @@
-import { applyDecorators } from '@nestjs/common';
+import { Get, applyDecorators } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiOperation,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiServiceUnavailableResponse,
   type SchemaObject,
 } from '@nestjs/swagger';
 import { errorSchema } from '../docs/error-schema.js';
-import type { SectionName } from '#domain';
+import { REPORT_SECTIONS, SECTION_NAMES, type SectionName } from '#domain/report';
 import { XLSX_TYPE } from '../exports/report-file.js';
-import { SECTION_SCHEMAS } from './report-schemas.js';
+import { operationId, reportName } from './report-routes.js';
 
 const csvExample =
   'city,month,sales,rentals,total,sales_count,rentals_count\r\nLyon,2025-01,10312480,2394927,12707407,196,134\r\n';
@@ -18,10 +19,18 @@ const csvExample =
 export function envelopeSchema(name: string, section: SectionName | undefined): SchemaObject {
   const data: SchemaObject =
     section === undefined
-      ? { type: 'object', properties: SECTION_SCHEMAS, required: Object.keys(SECTION_SCHEMAS) }
-      : SECTION_SCHEMAS[section];
+      ? {
+          type: 'object',
+          properties: Object.fromEntries(
+            SECTION_NAMES.map((name) => [name, REPORT_SECTIONS[name].schema]),
+          ),
+          required: [...SECTION_NAMES],
+          additionalProperties: false,
+        }
+      : REPORT_SECTIONS[section].schema;
   return {
     type: 'object',
+    additionalProperties: false,
     required: ['report', 'basis', 'from', 'to', 'cities', 'data', 'meta'],
     properties: {
       report: { type: 'string', example: name },
@@ -47,6 +56,7 @@ export function envelopeSchema(name: string, section: SectionName | undefined): 
       data,
       meta: {
         type: 'object',
+        additionalProperties: false,
         required: ['currency', 'elapsedMs', 'workers', 'missingCities'],
         properties: {
           currency: {
@@ -65,6 +75,8 @@ export function envelopeSchema(name: string, section: SectionName | undefined): 
             description: 'One entry per city that answered',
             items: {
               type: 'object',
+              additionalProperties: false,
+              required: ['city', 'elapsedMs', 'transactions'],
               properties: {
                 city: { type: 'string', example: 'Lyon' },
                 elapsedMs: {
@@ -92,11 +104,26 @@ export function envelopeSchema(name: string, section: SectionName | undefined): 
   };
 }
 
+const SUMMARY_DESCRIPTION = 'Every section from one fork-join';
+
+/**
+ * `GET /reports/{path}` of a section (undefined: the summary), with its own operationId, summary
+ * and response schemas, all from the domain's section registry.
+ */
+export function ReportRoute(section: SectionName | undefined): MethodDecorator {
+  const name = reportName(section);
+  return applyDecorators(
+    Get(name),
+    ApiOperation({
+      operationId: operationId(section),
+      summary: section === undefined ? SUMMARY_DESCRIPTION : REPORT_SECTIONS[section].summary,
+    }),
+    ApiReportResponses(name, section),
+  );
+}
+
 /** The responses every report endpoint documents. */
-export function ApiReportResponses(
-  name: string,
-  section: SectionName | undefined,
-): MethodDecorator {
+function ApiReportResponses(name: string, section: SectionName | undefined): MethodDecorator {
   return applyDecorators(
     ApiOkResponse({
       description: `The ${name} report in its envelope (format=json), or as a file (csv, csv-fr, xlsx) named in Content-Disposition.`,

@@ -1,4 +1,5 @@
-import type { ReportData, RevenueBasis, SectionName } from '#domain';
+import type { RevenueBasis } from '#domain/query';
+import type { ReportData, SectionName } from '#domain/report';
 import type { ReportName } from './report-routes.js';
 
 export interface WorkerTiming {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { ErrorCode, type Comparison } from '#domain';
+import { ErrorCode } from '#domain/model';
+import { type Comparison } from '#domain/report';
 import { fixturePath, threeCitiesReport } from '../../../../test/support/fixtures.js';
 import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
 import { gatewayModule } from '../../../../test/support/in-process-gateway.js';

@@ -1,19 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import { parseMonth } from '#domain/model';
 import {
-  buildReport,
-  mergeSummaries,
-  parseMonth,
   parseReportQuery,
-  widenBounds,
-  type CitySummary,
   type CostRates,
-  type MonthBounds,
   type RawReportQuery,
-  type Report,
   type ReportQuery,
-  type SectionName,
-} from '#domain';
+} from '#domain/query';
+import { buildReport, type Report, type SectionName } from '#domain/report';
+import { mergeSummaries, widenBounds, type CitySummary, type MonthBounds } from '#domain/summary';
 import type { CityInfo } from '#contracts';
 import { CityCallError } from '../cluster/city-call.error.js';
 import { CityRegistry } from '../cluster/city-registry.service.js';
@@ -22,7 +17,7 @@ import type { CallTimeouts } from '../config/gateway-config.js';
 import { CALL_TIMEOUTS, COST_RATES } from '../config/tokens.js';
 import { cityUnavailable } from '../errors/gateway-errors.js';
 import type { ReportEnvelope, WorkerTiming } from './report-envelope.js';
-import { REPORT_ROUTES, SUMMARY } from './report-routes.js';
+import { reportName } from './report-routes.js';
 import { elapsedMs } from '../shared/elapsed.js';
 import { FreshCall } from '../shared/fresh-call.js';
 
@@ -100,7 +95,7 @@ export class ReportsService {
       otherBounds,
     );
     return {
-      report: section === undefined ? SUMMARY : REPORT_ROUTES[section].path,
+      report: reportName(section),
       basis: report.basis,
       from: report.from,
       to: report.to,

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { pollUntil, seedIfEmpty } from '#platform';
+import { pollUntil } from '#platform';
+import { seedIfEmpty } from '#domain/ingest';
 import { CitiesService, type CityStatus } from '../cities/cities.service.js';
 import type { SeedConfig } from '../config/gateway-config.js';
 import { SEED_CONFIG } from '../config/tokens.js';

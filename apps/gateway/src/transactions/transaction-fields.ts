@@ -1,4 +1,4 @@
-import { TRANSACTION_CSV_HEADER } from '#domain';
+import { TRANSACTION_CSV_HEADER } from '#domain/ingest';
 import type { TransactionDto } from './transaction.dto.js';
 
 /** The CSV contract's columns, in the order {@link transactionFields} gives their values. */

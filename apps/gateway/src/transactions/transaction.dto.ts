@@ -11,7 +11,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { MAX_RENTAL_MONTHS } from '#domain';
+import { MAX_RENTAL_MONTHS } from '#domain/model';
 
 /**
  * One transaction with the CSV's field names. The shape is checked here; the contract's rules

@@ -1,7 +1,7 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { hasLoneSurrogate } from '#domain';
+import { hasLoneSurrogate } from '#domain/ingest';
 import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
 import { TransactionDto } from './transaction.dto.js';
 

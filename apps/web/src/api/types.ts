@@ -1,5 +1,6 @@
 import type { ImportOutcome } from '#contracts';
-import type { ReportData, RowError, SectionName } from '#domain';
+import type { RowError } from '#domain/model';
+import type { ReportData, SectionName } from '#domain/report';
 
 export type { ImportOutcome, ReportData, RowError, SectionName };
 

@@ -1,7 +1,9 @@
-/** The dashboard's two languages: French by default, English on request (`lang=en`). */
-export type Lang = 'fr' | 'en';
+import { sectionTitles, type Lang } from '#domain/labels';
+
+export type { Lang };
 
 const FR = {
+  ...sectionTitles('fr'),
   title: 'AutoConnect Analytics',
   subtitle: 'Ventes et locations par ville',
   skip: 'Aller au contenu',
@@ -30,31 +32,24 @@ const FR = {
   shareOfTotal: 'Part du total',
   averageTicket: 'Panier moyen',
   rentalShare: 'Part location',
-  monthly: 'Chiffre d’affaires mensuel',
   monthlyHelp: 'Ventes et locations empilées par ville ; la ligne est le total des villes.',
   sales: 'Ventes',
   rentals: 'Locations',
   total: 'Total',
-  split: 'Répartition ventes / locations',
-  comparison: 'Comparaison des villes',
   rank: 'Rang',
   city: 'Ville',
   transactions: 'Transactions',
   growth: 'Évolution',
-  topModels: 'Meilleurs modèles',
   byCount: 'par nombre',
   byRevenue: 'par chiffre d’affaires',
   model: 'Modèle',
   count: 'Nombre',
-  seasonality: 'Saisonnalité',
   seasonalityHelp: 'Indice = CA moyen du mois calendaire / moyenne des mois (1,00 = mois moyen).',
-  rotation: 'Rotation (durée de location)',
   mean: 'Moyenne',
   median: 'Médiane',
   min: 'Min',
   max: 'Max',
   months: 'mois',
-  margins: 'Marges par type et ville',
   cost: 'Coût',
   margin: 'Marge',
   marginRate: 'Taux de marge',
@@ -63,7 +58,6 @@ const FR = {
   actual: 'réelle',
   estimatedNote:
     'Marge estimée : quand le fichier ne donne pas de coût, le coût est compté à {rates} du chiffre d’affaires.',
-  forecast: 'Tendance et prévision',
   forecastHelp:
     'Droite des moindres carrés sur les {window} derniers mois, prolongée sur {horizon} mois (en petit : la prévision saisonnière). Erreurs : écart moyen des prévisions à un mois rejouées sur les 12 derniers mois.',
   history: 'Historique',
@@ -115,7 +109,6 @@ const FR = {
   error: 'Erreur',
   month: 'Mois',
   print: 'Imprimer / PDF',
-  company: 'Entreprise (toutes villes)',
   kpi: 'Indicateur',
   value: 'Valeur',
   previousMonth: 'Mois précédent',
@@ -129,6 +122,7 @@ const FR = {
 export type MessageKey = keyof typeof FR;
 
 const EN: Record<MessageKey, string> = {
+  ...sectionTitles('en'),
   title: 'AutoConnect Analytics',
   subtitle: 'Sales and rentals by city',
   skip: 'Skip to content',
@@ -157,32 +151,25 @@ const EN: Record<MessageKey, string> = {
   shareOfTotal: 'Share of total',
   averageTicket: 'Average ticket',
   rentalShare: 'Rental share',
-  monthly: 'Monthly revenue',
   monthlyHelp: 'Sales and rentals stacked per city; the line is the all-cities total.',
   sales: 'Sales',
   rentals: 'Rentals',
   total: 'Total',
-  split: 'Sales / rentals split',
-  comparison: 'City comparison',
   rank: 'Rank',
   city: 'City',
   transactions: 'Transactions',
   growth: 'Growth',
-  topModels: 'Top models',
   byCount: 'by count',
   byRevenue: 'by revenue',
   model: 'Model',
   count: 'Count',
-  seasonality: 'Seasonality',
   seasonalityHelp:
     'Index = average revenue of the calendar month / mean of the months (1.00 = an average month).',
-  rotation: 'Rotation (rental length)',
   mean: 'Mean',
   median: 'Median',
   min: 'Min',
   max: 'Max',
   months: 'months',
-  margins: 'Margins by type and city',
   cost: 'Cost',
   margin: 'Margin',
   marginRate: 'Margin rate',
@@ -191,7 +178,6 @@ const EN: Record<MessageKey, string> = {
   actual: 'actual',
   estimatedNote:
     'Estimated margin: where the file gives no cost, cost is counted as {rates} of revenue.',
-  forecast: 'Trend and forecast',
   forecastHelp:
     'Least-squares line over the last {window} months, extended {horizon} months (small: the seasonal forecast). Errors: mean gap of the one-month-ahead forecasts replayed over the last 12 months.',
   history: 'History',
@@ -242,7 +228,6 @@ const EN: Record<MessageKey, string> = {
   error: 'Error',
   month: 'Month',
   print: 'Print / PDF',
-  company: 'Company (all cities)',
   kpi: 'Indicator',
   value: 'Value',
   previousMonth: 'Previous month',

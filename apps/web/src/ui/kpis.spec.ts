@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { MonthRevenueGrowth } from '#domain';
+import type { MonthRevenueGrowth } from '#domain/report';
 import { kpisAt } from './kpis.js';
 
 /** A month as the API's monthly section gives it, its changes computed by hand. */

@@ -1,4 +1,4 @@
-import type { MonthRevenueGrowth } from '#domain';
+import type { MonthRevenueGrowth } from '#domain/report';
 import { addMonths } from './url-state.js';
 
 /** One month's figures for a city or the company, compared with the months before. */

@@ -6,18 +6,9 @@ import type { CityStore } from '../store/city-store.js';
 import { AppendTally } from './append-tally.js';
 import type { DateWindow } from './date-window.js';
 import { FirstErrors } from './first-errors.js';
+import type { CityRecords } from './import-router.js';
 import { RecordPipeline } from './record-pipeline.js';
 import { ValidatingSink } from './validating-sink.js';
-
-/**
- * Raw CSV records of one import, for one city: record i of `csv` (records separated by line
- * breaks, RFC 4180 quoting) came from line `lines[i]` of the import, whose header is `columns`.
- */
-export interface RecordBatch {
-  readonly columns: readonly string[];
-  readonly lines: readonly number[];
-  readonly csv: string;
-}
 
 export interface BatchOutcome {
   accepted: number;
@@ -39,7 +30,7 @@ export interface BatchOutcome {
 export function ingestBatch(
   store: CityStore,
   cities: CityDirectory,
-  batch: RecordBatch,
+  batch: CityRecords,
   keptErrors: number,
   onAccepted: (transaction: Transaction, record: CsvRecord) => void = () => undefined,
   dates?: DateWindow,

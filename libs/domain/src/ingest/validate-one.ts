@@ -1,14 +1,14 @@
 import type { CityDirectory } from '../model/cities.js';
 import { ErrorCode, type RowError } from '../model/errors.js';
 import type { Transaction } from '../model/transaction.js';
-import type { RecordBatch } from './batch-ingest.js';
 import type { DateWindow } from './date-window.js';
 import { RecordPipeline } from './record-pipeline.js';
 import { ValidatingSink } from './validating-sink.js';
 
-/** The one record of `batch` checked against the contract: its transaction, or why not. */
+/** One record given as fields under `columns` (line 1), checked against the contract. */
 export function validateOne(
-  batch: RecordBatch,
+  columns: readonly string[],
+  fields: readonly string[],
   cities: CityDirectory,
   dates?: DateWindow,
 ): Transaction | RowError {
@@ -26,13 +26,13 @@ export function validateOne(
       },
       dates,
     ),
-    batch,
+    { columns },
   );
-  pipeline.push(batch.csv);
+  pipeline.pushFields(fields, 1);
   pipeline.end();
   return (
     result ?? {
-      line: batch.lines[0] ?? 1,
+      line: 1,
       code: ErrorCode.TooFewFields,
       field: undefined,
       transactionId: undefined,

@@ -1,20 +1,31 @@
 import type { JSX } from 'preact';
-import type { ReportData, ReportEnvelope } from '../../api/types.js';
+import type { ReportData, ReportEnvelope, SectionName } from '../../api/types.js';
 import { useUi } from '../../ui/ui-context.js';
-import { MarginsSection } from './margins-section.js';
-import { RotationSection, TopModelsSection } from './model-sections.js';
-import { ComparisonSection, MonthlySection, SplitSection } from './revenue-sections.js';
+import { SECTION_VIEWS, type SectionView, type SectionViewProps } from './section-views.js';
 import { Tiles } from './tiles.js';
-import { ForecastSection, SeasonalitySection } from './trend-sections.js';
-
-/** Trend settings the page uses: the API's defaults (docs/metrics.md). */
-const WINDOW = 3;
-const HORIZON = 3;
 
 interface Props {
   readonly summary: ReportEnvelope<ReportData>;
   readonly topByRevenue: ReportData['topModels'];
 }
+
+/** The sections drawn in their own card, in order, side-by-side ones paired. */
+function rows(): (readonly [SectionName, SectionView])[][] {
+  const result: (readonly [SectionName, SectionView])[][] = [];
+  for (const [name, view] of Object.entries(SECTION_VIEWS) as [
+    SectionName,
+    SectionView | object,
+  ][]) {
+    if (!('render' in view)) continue;
+    const last = result.at(-1);
+    const pairs = view.half === true && last?.length === 1 && last[0]?.[1].half === true;
+    if (pairs) last.push([name, view]);
+    else result.push([[name, view]]);
+  }
+  return result;
+}
+
+const ROWS = rows();
 
 /** Every metric of the selection: tiles first, then a chart or table per section. */
 export function OverviewView({ summary, topByRevenue }: Props): JSX.Element {
@@ -23,24 +34,21 @@ export function OverviewView({ summary, topByRevenue }: Props): JSX.Element {
   if (summary.to === null || data.monthly.length === 0) {
     return <p class="empty">{t('noData')}</p>;
   }
+  const props: SectionViewProps = { data, topByRevenue };
   return (
     <>
       <Tiles monthly={data.monthly} company={data.company} month={summary.to} />
-      <MonthlySection monthly={data.monthly} company={data.company} />
-      <div class="grid-2">
-        <SplitSection split={data.split} />
-        <ComparisonSection comparison={data.comparison} />
-      </div>
-      <TopModelsSection byCount={data.topModels} byRevenue={topByRevenue} />
-      <SeasonalitySection seasonality={data.seasonality} />
-      <RotationSection rotation={data.rotation} />
-      <MarginsSection margins={data.margins} />
-      <ForecastSection
-        forecast={data.forecast}
-        monthly={data.monthly}
-        window={WINDOW}
-        horizon={HORIZON}
-      />
+      {ROWS.map((row) =>
+        row.length === 2 ? (
+          <div class="grid-2" key={row[0]![0]}>
+            {row.map(([name, view]) => (
+              <view.render key={name} {...props} />
+            ))}
+          </div>
+        ) : (
+          row.map(([name, view]) => <view.render key={name} {...props} />)
+        ),
+      )}
     </>
   );
 }

@@ -1,46 +1,31 @@
-import type { ReportQuery } from '../../query/report-query.js';
-import type { CityFacts } from '../city-facts.js';
-import { companySection } from './company.js';
-import { comparisonSection } from './comparison.js';
-import { forecastSection } from './forecast.js';
-import { marginsSection } from './margins.js';
-import { monthlySection } from './monthly.js';
-import { rotationSection } from './rotation.js';
-import { seasonalitySection } from './seasonality.js';
-import { splitSection } from './split.js';
-import { topModelsSection } from './top-models.js';
+import { COMPANY } from './company/section.js';
+import { COMPARISON } from './comparison/section.js';
+import { FORECAST } from './forecast/section.js';
+import { MARGINS } from './margins/section.js';
+import { MONTHLY } from './monthly/section.js';
+import { ROTATION } from './rotation/section.js';
+import { SEASONALITY } from './seasonality/section.js';
+import type { SectionContext } from './define-section.js';
+import { SPLIT } from './split/section.js';
+import { TOP_MODELS } from './top-models/section.js';
 
 /**
- * What every section is built from: the selected cities' facts over the range, the same from
- * LOOKBACK_MONTHS before it (for growth on the month before and on the year before), and the query.
- */
-export interface SectionContext {
-  readonly facts: readonly CityFacts[];
-  readonly history: readonly CityFacts[];
-  readonly query: ReportQuery;
-}
-
-/**
- * Every section of the report, by the name it has in `ReportData`. Adding a section is a file
- * beside this one and an entry here; the gateway's routes and schemas and the CLI's printer are
- * keyed by {@link SectionName}, so the compiler names each place that lacks it.
+ * Every section of the report, by the name it has in `ReportData`, in report order. Adding a
+ * section is a folder beside this file (see `section.ts`) and an entry here: the gateway's routes
+ * and OpenAPI schemas, the exports and the CLI's tables come from this registry, and the
+ * dashboard's views are keyed by {@link SectionName}, so the compiler names each place that lacks it.
  */
 export const REPORT_SECTIONS = {
-  monthly: ({ facts, history }: SectionContext) =>
-    facts.map((city, index) => monthlySection(city, history[index]!)),
-  split: ({ facts }: SectionContext) => facts.map(splitSection),
-  comparison: ({ facts, history }: SectionContext) => comparisonSection(facts, history),
-  topModels: ({ facts, query }: SectionContext) =>
-    facts.map((city) => topModelsSection(city, query.limit, query.rankBy)),
-  seasonality: ({ facts, history }: SectionContext) =>
-    facts.map((city, index) => seasonalitySection(city, history[index]!)),
-  rotation: ({ facts }: SectionContext) => facts.map(rotationSection),
-  margins: ({ facts, query }: SectionContext) =>
-    facts.map((city) => marginsSection(city, query.costRates)),
-  forecast: ({ facts, query }: SectionContext) =>
-    facts.map((city) => forecastSection(city, query.window, query.horizon)),
-  company: ({ facts, history }: SectionContext) => companySection(facts, history),
-} as const satisfies Record<string, (context: SectionContext) => unknown>;
+  monthly: MONTHLY,
+  split: SPLIT,
+  comparison: COMPARISON,
+  topModels: TOP_MODELS,
+  seasonality: SEASONALITY,
+  rotation: ROTATION,
+  margins: MARGINS,
+  forecast: FORECAST,
+  company: COMPANY,
+} as const;
 
 export type SectionName = keyof typeof REPORT_SECTIONS;
 
@@ -49,12 +34,12 @@ export const SECTION_NAMES = Object.keys(REPORT_SECTIONS) as readonly SectionNam
 
 /** Every section's answer, by name. */
 export type ReportData = {
-  readonly [K in SectionName]: ReturnType<(typeof REPORT_SECTIONS)[K]>;
+  readonly [K in SectionName]: ReturnType<(typeof REPORT_SECTIONS)[K]['build']>;
 };
 
 /** Builds every section for one context. */
 export function buildSections(context: SectionContext): ReportData {
   const data: Partial<Record<SectionName, unknown>> = {};
-  for (const name of SECTION_NAMES) data[name] = REPORT_SECTIONS[name](context);
+  for (const name of SECTION_NAMES) data[name] = REPORT_SECTIONS[name].build(context);
   return data as ReportData;
 }

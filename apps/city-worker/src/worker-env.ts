@@ -1,0 +1,36 @@
+import { DEFAULT_MAX_FUTURE_DAYS } from '#domain/ingest';
+import { cityKey } from '#contracts';
+import { EnvChoice, EnvInteger, EnvRule, EnvText, TRANSPORTS, type TransportKind } from '#platform';
+
+/** Every variable a city worker reads, with its default and its rule (README, "Configuration"). */
+export class WorkerEnv {
+  @EnvText()
+  // Its shard would be the hidden file `.csv`, and its subjects `city..ingest`.
+  @EnvRule(
+    'namesACity',
+    (value) => value === '' || cityKey(String(value)) !== '',
+    (_, value) => `CITY "${String(value)}" holds no letter or digit: it names no city`,
+  )
+  readonly CITY!: string;
+
+  @EnvChoice(TRANSPORTS, 'tcp')
+  readonly TRANSPORT!: TransportKind;
+
+  @EnvText('127.0.0.1')
+  readonly WORKER_HOST!: string;
+
+  @EnvInteger(4001, 1, 65535)
+  readonly WORKER_PORT!: number;
+
+  @EnvText('nats://127.0.0.1:4222')
+  readonly NATS_URL!: string;
+
+  @EnvText('var/shards')
+  readonly DATA_DIR!: string;
+
+  @EnvInteger(2000, 100, 600_000)
+  readonly HEARTBEAT_MS!: number;
+
+  @EnvInteger(DEFAULT_MAX_FUTURE_DAYS, 0, 3650)
+  readonly MAX_FUTURE_DAYS!: number;
+}

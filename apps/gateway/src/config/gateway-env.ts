@@ -1,0 +1,117 @@
+import { fileURLToPath } from 'node:url';
+import { ValidateIf } from 'class-validator';
+import { DEFAULT_MAX_RECORD_CHARS } from '#domain/ingest';
+import { DEFAULT_COST_RATES } from '#domain/query';
+import {
+  EnvChoice,
+  EnvInteger,
+  EnvNumber,
+  EnvRule,
+  EnvText,
+  TRANSPORTS,
+  type TransportKind,
+} from '#platform';
+import { duplicateCity, parseCityWorkers } from './city-list.js';
+
+/** Where `npm run build` puts the dashboard, seen from this file built (dist/apps/gateway/src/config). */
+const BUILT_WEB_DIR = fileURLToPath(new URL('../../../../web', import.meta.url));
+
+const MIB = 1024 * 1024;
+
+const overTcp = (env: GatewayEnv): boolean => env.TRANSPORT === 'tcp';
+
+/** Every variable the gateway reads, with its default and its rule (README, "Configuration"). */
+export class GatewayEnv {
+  @EnvChoice(TRANSPORTS, 'tcp')
+  readonly TRANSPORT!: TransportKind;
+
+  @ValidateIf(overTcp)
+  @EnvText()
+  @EnvRule(
+    'cityWorkers',
+    (value) => parseCityWorkers(String(value)).malformed.length === 0,
+    (_, value) =>
+      parseCityWorkers(String(value))
+        .malformed.map((entry) => `CITY_WORKERS entry "${entry}" is not CITY=HOST:PORT`)
+        .join('; '),
+  )
+  @EnvRule(
+    'uniqueCities',
+    (value) => duplicateCity(parseCityWorkers(String(value)).cities) === undefined,
+    (_, value) =>
+      `CITY_WORKERS names ${duplicateCity(parseCityWorkers(String(value)).cities) ?? ''} twice`,
+  )
+  readonly CITY_WORKERS!: string;
+
+  /** Over NATS the cities may also, or only, be discovered from the workers' heartbeats. */
+  @EnvText('', true)
+  @EnvRule(
+    'uniqueCities',
+    (value) => duplicateCity(splitList(String(value))) === undefined,
+    (_, value) => `CITIES names ${duplicateCity(splitList(String(value))) ?? ''} twice`,
+  )
+  readonly CITIES!: string;
+
+  @EnvInteger(3000, 1, 65535)
+  readonly PORT!: number;
+
+  @EnvText('nats://127.0.0.1:4222')
+  readonly NATS_URL!: string;
+
+  @EnvInteger(5000, 1, 600_000)
+  readonly REPORT_TIMEOUT_MS!: number;
+
+  @EnvInteger(1000, 1, 60_000)
+  readonly STATUS_TIMEOUT_MS!: number;
+
+  @EnvInteger(30_000, 1, 600_000)
+  readonly INGEST_TIMEOUT_MS!: number;
+
+  @EnvInteger(512 * MIB, 1, 64 * 1024 * MIB)
+  readonly MAX_IMPORT_BYTES!: number;
+
+  @EnvInteger(5000, 1, 100_000)
+  readonly IMPORT_BATCH_ROWS!: number;
+
+  @EnvInteger(512 * 1024, 1024, 64 * MIB)
+  readonly IMPORT_BATCH_BYTES!: number;
+
+  @EnvInteger(6, 1, 256)
+  readonly IMPORT_MAX_IN_FLIGHT!: number;
+
+  @EnvInteger(DEFAULT_MAX_RECORD_CHARS, 256, 16 * MIB)
+  readonly MAX_RECORD_BYTES!: number;
+
+  @EnvNumber(DEFAULT_COST_RATES.sale, 0, 10)
+  readonly SALE_COST_RATE!: number;
+
+  @EnvNumber(DEFAULT_COST_RATES.rental, 0, 10)
+  readonly RENTAL_COST_RATE!: number;
+
+  /** Empty: writes need no key. */
+  @EnvText('', true)
+  readonly API_KEY!: string;
+
+  @EnvInteger(120, 1, 1_000_000)
+  readonly WRITES_PER_MINUTE!: number;
+
+  /** Empty: no seeding. */
+  @EnvText('', true)
+  readonly SEED_FILE!: string;
+
+  @EnvText('Lyon,Paris,Marseille', true)
+  readonly SEED_CITIES!: string;
+
+  @EnvInteger(1000, 100, 60_000)
+  readonly LIVE_WATCH_MS!: number;
+
+  @EnvText(BUILT_WEB_DIR)
+  readonly WEB_DIR!: string;
+}
+
+export function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+}

@@ -1,0 +1,61 @@
+import type { JSX } from 'preact';
+import type { ReportData, SectionName } from '../../api/types.js';
+import { MarginsSection } from './margins-section.js';
+import { RotationSection, TopModelsSection } from './model-sections.js';
+import { ComparisonSection, MonthlySection, SplitSection } from './revenue-sections.js';
+import { ForecastSection, SeasonalitySection } from './trend-sections.js';
+
+/** Trend settings the page uses: the API's defaults (docs/metrics.md). */
+const WINDOW = 3;
+const HORIZON = 3;
+
+export interface SectionViewProps {
+  readonly data: ReportData;
+  readonly topByRevenue: ReportData['topModels'];
+}
+
+/** How a section is shown on the overview; `half`: two such cards side by side. */
+export interface SectionView {
+  readonly render: (props: SectionViewProps) => JSX.Element;
+  readonly half?: boolean;
+}
+
+/** A section drawn inside another one's card, named so that the choice is explicit. */
+export interface ShownWith {
+  readonly shownWith: SectionName;
+}
+
+/**
+ * Every section of the API on the overview, in the API's order: a section the registry gains
+ * fails to compile here until it has a view (or says which view shows it).
+ */
+export const SECTION_VIEWS = {
+  monthly: {
+    render: ({ data }) => <MonthlySection monthly={data.monthly} company={data.company} />,
+  },
+  split: { render: ({ data }) => <SplitSection split={data.split} />, half: true },
+  comparison: {
+    render: ({ data }) => <ComparisonSection comparison={data.comparison} />,
+    half: true,
+  },
+  topModels: {
+    render: ({ data, topByRevenue }) => (
+      <TopModelsSection byCount={data.topModels} byRevenue={topByRevenue} />
+    ),
+  },
+  seasonality: { render: ({ data }) => <SeasonalitySection seasonality={data.seasonality} /> },
+  rotation: { render: ({ data }) => <RotationSection rotation={data.rotation} /> },
+  margins: { render: ({ data }) => <MarginsSection margins={data.margins} /> },
+  forecast: {
+    render: ({ data }) => (
+      <ForecastSection
+        forecast={data.forecast}
+        monthly={data.monthly}
+        window={WINDOW}
+        horizon={HORIZON}
+      />
+    ),
+  },
+  // The company's months are the monthly chart's all-cities line and the tiles' "all cities".
+  company: { shownWith: 'monthly' },
+} satisfies { readonly [K in SectionName]: SectionView | ShownWith };

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from '@jest/globals';
+import { fixturePath } from '../../../../test/support/fixtures.js';
+import { FixedCityDirectory } from '../model/cities.js';
+import { ErrorCode, type RowError } from '../model/errors.js';
+import { ImportRouter, type CityRecords, type RouteLimits } from './import-router.js';
+
+const HEADER = 'transaction_id,date,ville,type,modele,prix,duree_location_mois';
+const LIMITS: RouteLimits = {
+  batchRows: 2,
+  batchBytes: 1000,
+  maxRecordChars: 10_000,
+  recordBytes: (text) => text.length + 1,
+};
+
+interface Routed {
+  readonly batches: { city: string; records: CityRecords }[];
+  readonly rejected: RowError[];
+  readonly rows: number;
+}
+
+function route(text: string, limits = LIMITS, cities = ['Lyon', 'Paris']): Routed {
+  const batches: { city: string; records: CityRecords }[] = [];
+  const rejected: RowError[] = [];
+  const router = new ImportRouter(new FixedCityDirectory(cities), limits, {
+    batch: (city, records) => batches.push({ city, records }),
+    rejected: (error) => rejected.push(error),
+  });
+  router.push(text);
+  router.end();
+  return { batches, rejected, rows: router.rows };
+}
+
+describe(ImportRouter.name, () => {
+  it('cuts each city its batches of batchRows records, in the file order, with their lines', () => {
+    const text = [
+      HEADER,
+      'A,2024-01-05,Lyon,vente,BMW_X3,45000,NULL',
+      'B,2024-01-06,paris,vente,Audi_A3,31000,NULL',
+      'C,2024-01-07,Lyon,location,BMW_X3,800,12',
+      'D,2024-01-08,Lyon,vente,Tesla_Model_3,42000,NULL',
+    ].join('\n');
+    const { batches, rejected, rows } = route(text);
+    expect(rows).toBe(4);
+    expect(rejected).toEqual([]);
+    expect(batches.map(({ city, records }) => [city, records.lines, records.csv])).toEqual([
+      [
+        'Lyon',
+        [2, 4],
+        'A,2024-01-05,Lyon,vente,BMW_X3,45000,NULL\nC,2024-01-07,Lyon,location,BMW_X3,800,12',
+      ],
+      ['Paris', [3], 'B,2024-01-06,paris,vente,Audi_A3,31000,NULL'],
+      ['Lyon', [5], 'D,2024-01-08,Lyon,vente,Tesla_Model_3,42000,NULL'],
+    ]);
+    expect(batches[0]?.records.columns).toEqual(HEADER.split(','));
+  });
+
+  it('refuses a record of no served city with the first rule it breaks, and one too big for a batch', () => {
+    const text = [
+      HEADER,
+      'A,2024-01-05,Nice,vente,BMW_X3,45000,NULL',
+      'B,2024-13-05,Nice,vente,BMW_X3,45000,NULL',
+      `C,2024-01-05,Lyon,vente,${'X'.repeat(1000)},45000,NULL`,
+    ].join('\n');
+    const { batches, rejected } = route(text);
+    expect(batches).toEqual([]);
+    expect(rejected.map((error) => [error.line, error.code])).toEqual([
+      [2, ErrorCode.CityNotServed],
+      [3, ErrorCode.InvalidDate],
+      [4, ErrorCode.RecordTooLong],
+    ]);
+  });
+
+  it('reads a French Excel file as the same records as its standard twin', () => {
+    const standard = route(readFileSync(fixturePath('ok/three-cities.csv'), 'utf8'), LIMITS, [
+      'Lyon',
+      'Paris',
+      'Marseille',
+    ]);
+    const french = route(
+      readFileSync(fixturePath('ok/three-cities-excel-fr.csv'), 'utf8'),
+      LIMITS,
+      ['Lyon', 'Paris', 'Marseille'],
+    );
+    expect(french.rows).toBe(standard.rows);
+    expect(french.batches.map((b) => [b.city, b.records.lines])).toEqual(
+      standard.batches.map((b) => [b.city, b.records.lines]),
+    );
+  });
+});

@@ -1,0 +1,4 @@
+export * from './cities.js';
+export * from './errors.js';
+export * from './month.js';
+export * from './transaction.js';
