@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ClusterProcesses } from '../../apps/cli/src/start/cluster-processes.js';
-import { chromiumOrSkip, launchBrowser, screenshot } from '../support/browser.js';
+import { SCREENSHOTS, chromiumOrSkip, launchBrowser, screenshot } from '../support/browser.js';
 import { startCluster } from '../support/cluster.js';
 import { InProcessCityWorkers } from '../support/in-process-city-workers.js';
 import { inProcessGateway } from '../support/in-process-gateway.js';
@@ -23,6 +24,19 @@ interface MonthRow {
 interface Monthly {
   to: string;
   data: { city: string; months: MonthRow[] }[];
+}
+
+/** One page of a PDF as text (poppler's pdftotext), laid out. */
+function pageText(file: string, page: number): string {
+  return execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], {
+    encoding: 'utf8',
+  });
+}
+
+/** Every page of a PDF as a PNG beside the screenshots (pdftoppm), to be looked at. */
+function renderPages(file: string, name: string): void {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  execFileSync('pdftoppm', ['-r', '80', '-png', file, join(SCREENSHOTS, name)]);
 }
 
 function shift(month: string, delta: number): string {
@@ -301,8 +315,45 @@ if (chromium !== undefined) {
       ).toBeCloseTo(expected, 6);
       await screenshot(page, 'review');
       await screenshot(page, 'review-first-screen', false);
-      const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
-      expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(4);
+      const file = join(mkdtempSync(join(tmpdir(), 'review-')), 'review.pdf');
+      writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
+      expect(
+        readFileSync(file)
+          .toString('latin1')
+          .match(/\/Type\s*\/Page[^s]/g)?.length,
+      ).toBe(4);
+      // Every page, read as text: its scope, all 13 months of its chart, its number.
+      const label = new Intl.DateTimeFormat('fr-FR', {
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
+      const months = Array.from({ length: 13 }, (_, i) =>
+        label.format(new Date(`${shift('2025-11', i - 12)}-01T00:00:00Z`)),
+      );
+      expect(months[0]).toBe('nov. 2024');
+      for (let number = 1; number <= 4; number += 1) {
+        const text = pageText(file, number);
+        expect(text).toContain(
+          'AutoConnect Solutions · novembre 2025 · base contrat · Lyon, Marseille, Paris',
+        );
+        expect(text).toContain(`Page ${number}/4`);
+        expect(text).toMatch(/Extraction du \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+        for (const month of months) expect(text).toContain(month);
+      }
+      // The rental share's change is told in points: worked out from the company's months.
+      const company = (await (
+        await fetch(`${base}/reports/company?from=2025-10&to=2025-11`)
+      ).json()) as {
+        data: { months: MonthRow[] };
+      };
+      const [october, november2] = company.data.months;
+      const share = (m: MonthRow | undefined): number =>
+        m === undefined ? 0 : m.rentals / m.total;
+      const points = (share(november2) - share(october)) * 100;
+      const told = `${points > 0 ? '+' : '-'}${Math.abs(points).toFixed(1).replace('.', ',')} pts`;
+      expect(pageText(file, 1)).toContain(told);
+      renderPages(file, 'review-page');
     });
 
     it('speaks English on request and fits a phone screen', async () => {

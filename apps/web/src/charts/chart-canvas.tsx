@@ -33,8 +33,22 @@ Chart.defaults.color = '#1f2937';
 
 const drawn = new Set<Chart>();
 
-// A printed page is narrower than the screen: the charts redraw at the paper's width.
+/** The width of an A4 page inside its 12 mm margins (styles.css, @page), in CSS pixels. */
+const PRINT_WIDTH_PX = Math.floor(((210 - 2 * 12) / 25.4) * 96);
+
+// A printed page is narrower than the screen, and the layout is still the screen's when
+// `beforeprint` runs: a chart redrawn then would keep its screen width and lose its last months
+// off the paper. So each is drawn at its share of the paper's width (the share its card gives it
+// on screen), and at its own again after printing.
 addEventListener('beforeprint', () => {
+  for (const chart of drawn) {
+    const box = chart.canvas.parentElement;
+    const card = box?.closest('.card') ?? box?.parentElement;
+    const share = box && card && card.clientWidth > 0 ? box.clientWidth / card.clientWidth : 1;
+    chart.resize(Math.floor(PRINT_WIDTH_PX * Math.min(1, share)), chart.height);
+  }
+});
+addEventListener('afterprint', () => {
   for (const chart of drawn) chart.resize();
 });
 

@@ -14,6 +14,12 @@ export interface Formats {
   readonly monthLong: (month: string) => string;
   readonly calendarMonth: (month: number) => string;
   readonly time: (date: Date) => string;
+  /** A change of a share, in percentage points: `+3,3 pts`. */
+  readonly points: (delta: number | null) => string;
+  /** Money in k€ / M€, for axes and tight tables. */
+  readonly compactMoney: (euros: number | null) => string;
+  /** A day and a time: `02/12/2026 08:15`. */
+  readonly dateTime: (date: Date) => string;
 }
 
 const DASH = '—';
@@ -62,6 +68,18 @@ export function formats(lang: Lang): Formats {
   });
   const calendar = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
+  const compact = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'EUR',
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+  });
+  const points = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
   const orDash =
     (format: (value: number) => string) =>
     (value: number | null): string =>
@@ -78,6 +96,9 @@ export function formats(lang: Lang): Formats {
     monthLong: (m) => monthLong.format(monthDate(m)),
     calendarMonth: (m) => calendar.format(new Date(Date.UTC(2001, m - 1, 1))),
     time: (date) => time.format(date),
+    points: orDash((v) => `${points.format(v * 100)} pts`),
+    compactMoney: orDash((v) => compact.format(v)),
+    dateTime: (date) => dateTime.format(date),
   };
 }
 

@@ -114,6 +114,11 @@ const FR = {
   previousMonth: 'Mois précédent',
   sameMonthLastYear: 'Même mois N-1',
   last13: 'Chiffre d’affaires des 13 derniers mois',
+  companyName: 'AutoConnect Solutions',
+  basisContractShort: 'base contrat',
+  basisRecognizedShort: 'base étalée',
+  extractedAt: 'Extraction du',
+  page: 'Page',
   importHelp:
     'Colonnes : transaction_id, date, ville, type, modele, prix, duree_location_mois (cout facultatif). Un fichier enregistré par Excel en français (séparateur « ; », virgule décimale, dates jj/mm/aaaa) est lu tel quel.',
   encoding: 'Encodage du fichier',
@@ -233,6 +238,11 @@ const EN: Record<MessageKey, string> = {
   previousMonth: 'Previous month',
   sameMonthLastYear: 'Same month last year',
   last13: 'Revenue over the last 13 months',
+  companyName: 'AutoConnect Solutions',
+  basisContractShort: 'contract basis',
+  basisRecognizedShort: 'recognized basis',
+  extractedAt: 'Extracted on',
+  page: 'Page',
   importHelp:
     'Columns: transaction_id, date, ville, type, modele, prix, duree_location_mois (cout optional). A file saved by Excel in French (";" separator, decimal comma, dd/mm/yyyy dates) is read as it is.',
   encoding: 'File encoding',

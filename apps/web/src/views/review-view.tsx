@@ -88,7 +88,18 @@ export function ReviewView({ month, params, version, onMonth }: Props): JSX.Elem
 }
 
 function ReviewPages({ loaded, month }: { loaded: Loaded; month: string }): JSX.Element {
-  const { t } = useUi();
+  const { t, f } = useUi();
+  // Said on every page: what the figures are, and when they were taken.
+  const frame = {
+    scope: [
+      t('companyName'),
+      f.monthLong(month),
+      t(loaded.history.basis === 'contract' ? 'basisContractShort' : 'basisRecognizedShort'),
+      loaded.history.cities.join(', '),
+    ].join(' · '),
+    extracted: f.dateTime(new Date()),
+    pages: 1 + loaded.history.data.monthly.length,
+  };
   const monthly = loaded.history.data.monthly;
   const company = loaded.history.data.company.months;
   const companyRevenue = kpisAt(company, month, 0).revenue;
@@ -111,6 +122,8 @@ function ReviewPages({ loaded, month }: { loaded: Loaded; month: string }): JSX.
     <>
       <ReviewPage
         id="company"
+        page={1}
+        frame={frame}
         name={t('company')}
         series={company}
         month={month}
@@ -118,12 +131,14 @@ function ReviewPages({ loaded, month }: { loaded: Loaded; month: string }): JSX.
         sales={companyTop('sales')}
         rentals={companyTop('rentals')}
       />
-      {monthly.map(({ city, months }) => {
+      {monthly.map(({ city, months }, index) => {
         const top = tops.find((c) => c.city === city);
         return (
           <ReviewPage
             key={city}
             id={city}
+            page={index + 2}
+            frame={frame}
             name={city}
             series={months}
             month={month}
@@ -137,8 +152,17 @@ function ReviewPages({ loaded, month }: { loaded: Loaded; month: string }): JSX.
   );
 }
 
+/** What every printed page repeats: its scope in the header, the extraction and page count below. */
+interface PageFrame {
+  readonly scope: string;
+  readonly extracted: string;
+  readonly pages: number;
+}
+
 interface PageProps {
   readonly id: string;
+  readonly page: number;
+  readonly frame: PageFrame;
   readonly name: string;
   readonly series: readonly MonthRevenue[];
   readonly month: string;
@@ -149,6 +173,8 @@ interface PageProps {
 
 function ReviewPage({
   id,
+  page,
+  frame,
   name,
   series,
   month,
@@ -175,24 +201,32 @@ function ReviewPage({
       options: {
         scales: {
           x: { stacked: true },
-          y: { stacked: true, ticks: { callback: (v) => f.money(Number(v)) } },
+          y: { stacked: true, ticks: { callback: (v) => f.compactMoney(Number(v)) } },
         },
       },
     }),
     [series, t, f],
   );
-  const rows: [string, (k: MonthKpis) => number | null, (v: number | null) => string][] = [
+  /** A figure and how its change is told: relative for amounts, in points for a share. */
+  type Row = [string, (k: MonthKpis) => number | null, (v: number | null) => string, 'share'?];
+  const rows: Row[] = [
     [t('revenue'), (k) => k.revenue, f.money],
     [t('sales'), (k) => k.sales, f.money],
     [t('rentals'), (k) => k.rentals, f.money],
     [t('transactions'), (k) => k.transactions, f.integer],
     [t('averageTicket'), (k) => k.averageTicket, f.money],
-    [t('rentalShare'), (k) => k.rentalShare, f.percent],
+    [t('rentalShare'), (k) => k.rentalShare, f.percent, 'share'],
   ];
-  const change = (a: number | null, b: number | null): number | null =>
-    a === null || b === null || b === 0 ? null : (a - b) / b;
+  const change = (a: number | null, b: number | null, kind?: 'share'): string => {
+    if (a === null || b === null) return f.signedPercent(null);
+    if (kind === 'share') return f.points(a - b);
+    return f.signedPercent(b === 0 ? null : (a - b) / b);
+  };
   return (
     <article class="review-page card" data-testid={`review-${id}`} data-revenue={now.revenue}>
+      <header class="review-header" data-testid={`review-${id}-header`}>
+        {frame.scope}
+      </header>
       <h2>
         {t('review')} · {f.monthLong(month)} · {name}
       </h2>
@@ -208,14 +242,14 @@ function ReviewPage({
           ]}
         />
         <tbody>
-          {rows.map(([label, pick, format]) => (
+          {rows.map(([label, pick, format, kind]) => (
             <tr key={label}>
               <th scope="row">{label}</th>
               <td>{format(pick(now))}</td>
               <td>{format(pick(before))}</td>
-              <td>{f.signedPercent(change(pick(now), pick(before)))}</td>
+              <td>{change(pick(now), pick(before), kind)}</td>
               <td>{format(pick(lastYear))}</td>
-              <td>{f.signedPercent(change(pick(now), pick(lastYear)))}</td>
+              <td>{change(pick(now), pick(lastYear), kind)}</td>
             </tr>
           ))}
           <tr>
@@ -230,7 +264,36 @@ function ReviewPage({
         <RankTable caption={`${t('topModels')} · ${t('rentals')}`} models={rentals.slice(0, 5)} />
       </div>
       <h3>{t('last13')}</h3>
-      <ChartCanvas config={config} label={t('last13')} testId={`chart-review-${id}`} height={220} />
+      <div class="review-trend">
+        <ChartCanvas
+          config={config}
+          label={t('last13')}
+          testId={`chart-review-${id}`}
+          height={260}
+        />
+        <table class="data review-months" data-testid={`review-${id}-months`}>
+          <caption class="visually-hidden">{t('last13')}</caption>
+          <TableHead columns={[t('month'), t('sales'), t('rentals'), t('total')]} />
+          <tbody>
+            {series.map((m) => (
+              <tr key={m.month} class={m.month === month ? 'current' : undefined}>
+                <th scope="row">{f.month(m.month)}</th>
+                <td>{f.compactMoney(m.sales)}</td>
+                <td>{f.compactMoney(m.rentals)}</td>
+                <td>{f.compactMoney(m.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <footer class="review-footer" data-testid={`review-${id}-footer`}>
+        <span>
+          {t('extractedAt')} {frame.extracted}
+        </span>
+        <span>
+          {t('page')} {page}/{frame.pages}
+        </span>
+      </footer>
     </article>
   );
 }

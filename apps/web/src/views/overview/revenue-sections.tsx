@@ -5,6 +5,7 @@ import type { ReportData } from '../../api/types.js';
 import { ChartCanvas } from '../../charts/chart-canvas.js';
 import { TOTAL_COLOUR, cityColours, salesAndRentals } from '../../charts/palette.js';
 import { SectionCard } from '../../ui/section-card.js';
+import type { Formats } from '../../ui/format.js';
 import { useUi } from '../../ui/ui-context.js';
 import { TableHead } from '../../ui/table-head.js';
 
@@ -55,7 +56,7 @@ export function MonthlySection({
     return {
       type: 'bar',
       data: { labels, datasets },
-      options: moneyAxes(f.money),
+      options: moneyAxes(f),
     };
   }, [monthly, company, t, f]);
   return (
@@ -136,7 +137,7 @@ export function ComparisonSection({
           },
         ],
       },
-      options: { ...moneyAxes(f.money), plugins: { legend: { display: false } } },
+      options: { ...moneyAxes(f), plugins: { legend: { display: false } } },
     }),
     [comparison, t, f],
   );
@@ -183,16 +184,16 @@ export function ComparisonSection({
   );
 }
 
-/** Stacked axes in euros, as every money chart shows them. */
-export function moneyAxes(money: (value: number) => string): ChartConfiguration['options'] {
+/** Stacked axes in k€ / M€, as every money chart shows them; tooltips give the euro. */
+export function moneyAxes(f: Formats): ChartConfiguration['options'] {
   return {
     scales: {
       x: { stacked: true },
-      y: { stacked: true, ticks: { callback: (value) => money(Number(value)) } },
+      y: { stacked: true, ticks: { callback: (value) => f.compactMoney(Number(value)) } },
     },
     plugins: {
       tooltip: {
-        callbacks: { label: (c) => `${c.dataset.label ?? ''} : ${money(c.parsed.y ?? 0)}` },
+        callbacks: { label: (c) => `${c.dataset.label ?? ''} : ${f.money(c.parsed.y ?? 0)}` },
       },
     },
   };

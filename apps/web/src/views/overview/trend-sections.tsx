@@ -135,7 +135,7 @@ export function ForecastSection({
       type: 'line',
       data: { labels: labels.map(f.month), datasets },
       options: {
-        scales: { y: { ticks: { callback: (v) => f.money(Number(v)) } } },
+        scales: { y: { ticks: { callback: (v) => f.compactMoney(Number(v)) } } },
       },
     };
   }, [forecast, monthly, t, f]);
