@@ -223,6 +223,32 @@ if (chromium !== undefined) {
       await other.close();
     });
 
+    it('heads the forecast with the method the backtest rates better, from the whole history', async () => {
+      await openOverview(page, `${base}/?from=2025-07`);
+      // What the API says with no `from`: the forecast a 6-month view must not shrink.
+      const whole = (await (await fetch(`${base}/reports/forecast`)).json()) as {
+        from: string;
+        data: {
+          city: string;
+          forecast: { revenue: number }[];
+          seasonalForecast: { revenue: number }[];
+          backtest: { months: number; best: 'linear' | 'seasonal' | null };
+        }[];
+      };
+      expect(whole.from).toBe('2023-01');
+      for (const city of whole.data) {
+        const judged = city.backtest.months >= 12 && city.backtest.best !== null;
+        const method = judged && city.backtest.best === 'seasonal' ? 'seasonal' : 'linear';
+        const row = page.getByTestId(`forecast-${city.city}`);
+        expect(await row.getAttribute('data-method')).toBe(method);
+        const first = method === 'seasonal' ? city.seasonalForecast[0] : city.forecast[0];
+        const cell = row.locator('td[data-value]').first();
+        expect(Number(await cell.getAttribute('data-value'))).toBeCloseTo(first?.revenue ?? NaN, 2);
+      }
+      const help = await page.getByTestId('section-forecast').locator('.help').textContent();
+      expect(help).toContain('Historique utilisé : janv. 2023 – déc. 2025.');
+    });
+
     it('imports a file dropped on the page, shows its outcome, and the figures change', async () => {
       const before =
         (await monthly()).data.find((c) => c.city === 'Lyon')?.months.at(-1)?.total ?? 0;

@@ -31,6 +31,18 @@ export function fetchTopByRevenue(
   return getJson(`/reports/top-models?${query.toString()}`);
 }
 
+/**
+ * The forecast of the selection from the whole history up to the range's end: a filter's
+ * `from` would shorten the history the line, the seasons and the backtest are taken from.
+ */
+export function fetchForecast(
+  params: URLSearchParams,
+): Promise<ReportEnvelope<ReportData['forecast']>> {
+  const query = new URLSearchParams(params);
+  query.delete('from');
+  return getJson(`/reports/forecast?${query.toString()}`);
+}
+
 export function fetchCities(): Promise<CityStatus[]> {
   return getJson('/cities');
 }

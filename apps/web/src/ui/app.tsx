@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { fetchCities, fetchSummary, fetchTopByRevenue } from '../api/client.js';
+import { fetchCities, fetchForecast, fetchSummary, fetchTopByRevenue } from '../api/client.js';
 import type { CityStatus, ReportData, ReportEnvelope } from '../api/types.js';
 import { CitiesPanel, PartialBanner } from '../views/cities-panel.js';
 import { ImportView } from '../views/import-view.js';
@@ -14,6 +14,7 @@ import { readState, reportParams, writeState, type PageState, type View } from '
 interface Loaded {
   readonly summary: ReportEnvelope<ReportData>;
   readonly topByRevenue: ReportData['topModels'];
+  readonly forecast: ReportEnvelope<ReportData['forecast']>;
   readonly at: Date;
 }
 
@@ -65,10 +66,10 @@ export function App(): JSX.Element {
       () => undefined,
     );
     if (state.view !== 'overview') return undefined;
-    Promise.all([fetchSummary(params), fetchTopByRevenue(params)]).then(
-      ([summary, top]) => {
+    Promise.all([fetchSummary(params), fetchTopByRevenue(params), fetchForecast(params)]).then(
+      ([summary, top, forecast]) => {
         if (!current) return;
-        setLoaded({ summary, topByRevenue: top.data, at: new Date() });
+        setLoaded({ summary, topByRevenue: top.data, forecast, at: new Date() });
         setFailure(undefined);
       },
       (error: unknown) => {
@@ -156,7 +157,11 @@ export function App(): JSX.Element {
           (loaded === undefined ? (
             <p>{t('loading')}</p>
           ) : (
-            <OverviewView summary={loaded.summary} topByRevenue={loaded.topByRevenue} />
+            <OverviewView
+              summary={loaded.summary}
+              topByRevenue={loaded.topByRevenue}
+              forecast={loaded.forecast}
+            />
           ))}
         {state.view === 'import' && <ImportView onImported={refresh} />}
         {state.view === 'review' && reviewMonth !== undefined && (

@@ -59,7 +59,9 @@ const FR = {
   estimatedNote:
     'Marge estimée : quand le fichier ne donne pas de coût, le coût est compté à {rates} du chiffre d’affaires.',
   forecastHelp:
-    'Droite des moindres carrés sur les {window} derniers mois, prolongée sur {horizon} mois (en petit : la prévision saisonnière). Erreurs : écart moyen des prévisions à un mois rejouées sur les 12 derniers mois.',
+    'En gros : la prévision de la méthode la plus juste au rejeu (la droite des moindres carrés sur les {window} derniers mois, ou la droite corrigée des saisons) sur {horizon} mois ; en petit : l’autre. Erreurs : écart moyen des prévisions à un mois rejouées sur les 12 derniers mois.',
+  forecastBasedOn: 'Historique utilisé : {from} – {to}.',
+  notJudged: 'non jugée ({months} mois rejoués sur 12)',
   history: 'Historique',
   trend: 'Tendance ajustée',
   forecastSeries: 'Prévision (droite)',
@@ -184,7 +186,9 @@ const EN: Record<MessageKey, string> = {
   estimatedNote:
     'Estimated margin: where the file gives no cost, cost is counted as {rates} of revenue.',
   forecastHelp:
-    'Least-squares line over the last {window} months, extended {horizon} months (small: the seasonal forecast). Errors: mean gap of the one-month-ahead forecasts replayed over the last 12 months.',
+    'Large: the forecast of the method the replay rates more accurate (the least-squares line over the last {window} months, or the line corrected for the seasons) over {horizon} months; small: the other one. Errors: mean gap of the one-month-ahead forecasts replayed over the last 12 months.',
+  forecastBasedOn: 'History used: {from} – {to}.',
+  notJudged: 'not judged ({months} of 12 months replayed)',
   history: 'History',
   trend: 'Fitted trend',
   forecastSeries: 'Forecast (line)',

@@ -7,6 +7,7 @@ import { Tiles } from './tiles.js';
 interface Props {
   readonly summary: ReportEnvelope<ReportData>;
   readonly topByRevenue: ReportData['topModels'];
+  readonly forecast: ReportEnvelope<ReportData['forecast']>;
 }
 
 /** The sections drawn in their own card, in order, side-by-side ones paired. */
@@ -28,13 +29,13 @@ function rows(): (readonly [SectionName, SectionView])[][] {
 const ROWS = rows();
 
 /** Every metric of the selection: tiles first, then a chart or table per section. */
-export function OverviewView({ summary, topByRevenue }: Props): JSX.Element {
+export function OverviewView({ summary, topByRevenue, forecast }: Props): JSX.Element {
   const { t } = useUi();
   const { data } = summary;
   if (summary.to === null || data.monthly.length === 0) {
     return <p class="empty">{t('noData')}</p>;
   }
-  const props: SectionViewProps = { data, topByRevenue };
+  const props: SectionViewProps = { data, topByRevenue, forecast };
   return (
     <>
       <Tiles monthly={data.monthly} company={data.company} month={summary.to} />

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import type { ReportData, SectionName } from '../../api/types.js';
+import type { ReportData, ReportEnvelope, SectionName } from '../../api/types.js';
 import { MarginsSection } from './margins-section.js';
 import { RotationSection, TopModelsSection } from './model-sections.js';
 import { ComparisonSection, MonthlySection, SplitSection } from './revenue-sections.js';
@@ -12,6 +12,8 @@ const HORIZON = 3;
 export interface SectionViewProps {
   readonly data: ReportData;
   readonly topByRevenue: ReportData['topModels'];
+  /** The forecast from the whole history up to the range's end (see fetchForecast). */
+  readonly forecast: ReportEnvelope<ReportData['forecast']>;
 }
 
 /** How a section is shown on the overview; `half`: two such cards side by side. */
@@ -47,9 +49,9 @@ export const SECTION_VIEWS = {
   rotation: { render: ({ data }) => <RotationSection rotation={data.rotation} /> },
   margins: { render: ({ data }) => <MarginsSection margins={data.margins} /> },
   forecast: {
-    render: ({ data }) => (
+    render: ({ data, forecast }) => (
       <ForecastSection
-        forecast={data.forecast}
+        forecast={forecast}
         monthly={data.monthly}
         window={WINDOW}
         horizon={HORIZON}

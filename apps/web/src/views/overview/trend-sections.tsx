@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'preact/hooks';
-import type { ReportData } from '../../api/types.js';
+import type { ReportData, ReportEnvelope } from '../../api/types.js';
 import { ChartCanvas } from '../../charts/chart-canvas.js';
 import { cityColours } from '../../charts/palette.js';
 import { SectionCard } from '../../ui/section-card.js';
@@ -76,58 +76,49 @@ export function ForecastSection({
   window,
   horizon,
 }: {
-  forecast: ReportData['forecast'];
+  forecast: ReportEnvelope<ReportData['forecast']>;
   monthly: ReportData['monthly'];
   window: number;
   horizon: number;
 }): JSX.Element {
   const { t, f } = useUi();
+  const { from, to } = forecast;
+  const cities = useMemo(
+    () => forecast.data.filter((c) => monthly.some((m) => m.city === c.city)),
+    [forecast, monthly],
+  );
   const config = useMemo((): ChartConfiguration => {
     type Months = ReportData['monthly'][number]['months'];
     const recent = (months: Months): Months => months.slice(-12);
     const history = monthly[0] === undefined ? [] : recent(monthly[0].months).map((m) => m.month);
-    const future = forecast[0]?.forecast.map((p) => p.month) ?? [];
+    const future = cities[0]?.forecast.map((p) => p.month) ?? [];
     const labels = [...history, ...future];
-    const datasets: ChartConfiguration['data']['datasets'] = forecast.flatMap((c, i) => {
+    const datasets: ChartConfiguration['data']['datasets'] = cities.flatMap((c, i) => {
       const colour = cityColours(c.city, i)[0];
       const months = recent(monthly.find((m) => m.city === c.city)?.months ?? []);
       const series = (points: readonly { month: string; revenue: number }[]): (number | null)[] =>
         labels.map((month) => points.find((p) => p.month === month)?.revenue ?? null);
-      const fitted = c.window.map((p, x) => ({
-        month: p.month,
-        revenue: c.intercept + c.slope * x,
-      }));
+      const history = months.map((m) => ({ month: m.month, revenue: m.total }));
+      const method = headlineMethod(c);
+      const ahead = method === 'seasonal' ? c.seasonalForecast : c.forecast;
+      // Two lines a city (at most six entries): its months, then its headline forecast, drawn
+      // from its last month on; the fitted line and the other method are in the table.
       return [
         {
           type: 'line' as const,
           label: `${c.city} · ${t('history')}`,
-          data: series(months.map((m) => ({ month: m.month, revenue: m.total }))),
+          data: series(history),
           borderColor: colour,
           backgroundColor: colour,
         },
         {
           type: 'line' as const,
-          label: `${c.city} · ${t('trend')} (r² ${f.index(c.r2)})`,
-          data: series(fitted),
+          label: `${c.city} · ${t(method === 'seasonal' ? 'seasonalForecast' : 'forecastSeries')}`,
+          data: series([...history.slice(-1), ...ahead]),
           borderColor: colour,
-          borderDash: [2, 2],
-          pointRadius: 0,
-        },
-        {
-          type: 'line' as const,
-          label: `${c.city} · ${t('forecastSeries')}`,
-          data: series([...fitted.slice(-1), ...c.forecast]),
-          borderColor: colour,
+          backgroundColor: colour,
           borderDash: [8, 4],
           pointStyle: 'triangle',
-        },
-        {
-          type: 'line' as const,
-          label: `${c.city} · ${t('seasonalForecast')}`,
-          data: series(c.seasonalForecast),
-          borderColor: colour,
-          borderDash: [1, 3],
-          pointStyle: 'rectRot',
         },
       ].filter((dataset) => dataset.data.some((value) => value !== null));
     });
@@ -138,13 +129,17 @@ export function ForecastSection({
         scales: { y: { ticks: { callback: (v) => f.compactMoney(Number(v)) } } },
       },
     };
-  }, [forecast, monthly, t, f]);
+  }, [cities, monthly, t, f]);
   return (
     <SectionCard
       id="forecast"
       title={t('forecast')}
       path="forecast"
-      help={t('forecastHelp', { window, horizon })}
+      help={`${t('forecastHelp', { window, horizon })} ${
+        from === null || to === null
+          ? ''
+          : t('forecastBasedOn', { from: f.month(from), to: f.month(to) })
+      }`}
     >
       <ChartCanvas config={config} label={t('forecast')} testId="chart-forecast" height={320} />
       <table class="data" data-testid="table-forecast">
@@ -154,35 +149,57 @@ export function ForecastSection({
             t('trend'),
             `€ / ${t('month').toLowerCase()}`,
             'r²',
-            ...(forecast[0]?.forecast.map((p) => f.month(p.month)) ?? []),
+            ...(cities[0]?.forecast.map((p) => f.month(p.month)) ?? []),
             t('mapeLinear'),
             t('mapeSeasonal'),
             t('bestMethod'),
           ]}
         />
         <tbody>
-          {forecast.map((c) => (
-            <tr key={c.city}>
-              <th scope="row">{c.city}</th>
-              <td>{t(c.trend)}</td>
-              <td>{f.money(c.slope)}</td>
-              <td>{f.index(c.r2)}</td>
-              {c.forecast.map((p, index) => (
-                <td key={p.month} data-value={p.revenue}>
-                  {f.money(p.revenue)}
-                  <br />
-                  <small class="muted">{f.money(c.seasonalForecast[index]?.revenue ?? null)}</small>
+          {cities.map((c) => {
+            const method = headlineMethod(c);
+            const headline = method === 'seasonal' ? c.seasonalForecast : c.forecast;
+            const other = method === 'seasonal' ? c.forecast : c.seasonalForecast;
+            const otherMethod = method === 'seasonal' ? 'linear' : 'seasonal';
+            return (
+              <tr key={c.city} data-testid={`forecast-${c.city}`} data-method={method}>
+                <th scope="row">{c.city}</th>
+                <td>{t(c.trend)}</td>
+                <td>{f.money(c.slope)}</td>
+                <td>{f.index(c.r2)}</td>
+                {headline.map((p, index) => (
+                  <td key={p.month} data-value={p.revenue}>
+                    {f.money(p.revenue)}
+                    <br />
+                    <small class="muted">
+                      {t(otherMethod)} : {f.money(other[index]?.revenue ?? null)}
+                    </small>
+                  </td>
+                ))}
+                <td>{f.percent(c.backtest.linearMape)}</td>
+                <td>{f.percent(c.backtest.seasonalMape)}</td>
+                <td data-testid={`best-${c.city}`}>
+                  {method === c.backtest.best && conclusive(c)
+                    ? t(method)
+                    : t('notJudged', { months: c.backtest.months })}
                 </td>
-              ))}
-              <td>{f.percent(c.backtest.linearMape)}</td>
-              <td>{f.percent(c.backtest.seasonalMape)}</td>
-              <td data-testid={`best-${c.city}`}>
-                {c.backtest.best === null ? '—' : t(c.backtest.best)}
-              </td>
-            </tr>
-          ))}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </SectionCard>
   );
+}
+
+/** Months a backtest must replay before one method is called the more accurate. */
+const JUDGED_MONTHS = 12;
+
+function conclusive(c: ReportData['forecast'][number]): boolean {
+  return c.backtest.best !== null && c.backtest.months >= JUDGED_MONTHS;
+}
+
+/** The forecast shown first: the one the backtest rates more accurate, the brief's line else. */
+export function headlineMethod(c: ReportData['forecast'][number]): 'linear' | 'seasonal' {
+  return conclusive(c) && c.backtest.best === 'seasonal' ? 'seasonal' : 'linear';
 }
