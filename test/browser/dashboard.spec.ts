@@ -382,6 +382,76 @@ if (chromium !== undefined) {
       renderPages(file, 'review-page');
     });
 
+    it('shows the month in progress apart, day for day, after a row dated today', async () => {
+      const today = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Europe/Paris',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(new Date());
+      const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+      const posted = await fetch(`${base}/transactions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          transaction_id: 'TODAY-1',
+          date: today,
+          ville: 'Lyon',
+          type: 'vente',
+          modele: 'BMW_X3',
+          prix: 12345,
+          duree_location_mois: null,
+        }),
+      });
+      expect(posted.status).toBe(200);
+      try {
+        await openOverview(page, `${base}/`);
+        // By hand, from the sample file: Lyon's sales and rentals dated in the same days.
+        const sameDays = (y: number, m: number): number =>
+          readFileSync(SAMPLE, 'utf8')
+            .split('\n')
+            .slice(1)
+            .map((line) => line.split(','))
+            .filter(([, date, city]) => {
+              if (city !== 'Lyon' || date === undefined) return false;
+              const [dy, dm, dd] = date.split('-').map(Number);
+              return dy === y && dm === m && (dd ?? 99) <= day;
+            })
+            .reduce((sum, [, , , type, , prix, months]) => {
+              const price = Number(prix);
+              return sum + (type === 'location' ? price * Number(months) : price);
+            }, 0);
+        const lastYear = sameDays(year - 1, month);
+        const previous = sameDays(month === 1 ? year - 1 : year, month === 1 ? 12 : month - 1);
+        const lyon = page.getByTestId('progress-Lyon');
+        await lyon.waitFor();
+        expect(Number(await lyon.getAttribute('data-revenue'))).toBeCloseTo(12345, 2);
+        const yoy =
+          lastYear === 0 ? '' : String(Math.round(((12345 - lastYear) / lastYear) * 1e4) / 1e4);
+        expect(await lyon.getAttribute('data-yoy')).toBe(yoy);
+        expect(await lyon.getAttribute('data-growth')).toBe(
+          previous === 0 ? '' : String(Math.round(((12345 - previous) / previous) * 1e4) / 1e4),
+        );
+        const title = await page.getByTestId('progress').locator('h2').textContent();
+        expect(title).toContain(`Mois en cours · `);
+        expect(title).toContain(`du 1er au ${day}`);
+        // The tiles show the last complete month with data, never a collapse.
+        const tiles = await page.locator('section.tiles').textContent();
+        expect(tiles).not.toMatch(/−99|−100|-99|-100/);
+        expect(await page.getByTestId('tile-Lyon').getAttribute('data-month')).toBe('2025-12');
+        expect(await page.getByTestId('tile-Lyon-last-date').textContent()).toBe(
+          `données jusqu’au ${today.split('-').reverse().join('/')}`,
+        );
+        // The months between the data and today are gaps, not zeros.
+        const chart = page.getByTestId('chart-monthly');
+        expect(Number(await chart.getAttribute('data-zeros'))).toBe(0);
+        expect(Number(await chart.getAttribute('data-gaps'))).toBeGreaterThan(0);
+        await screenshot(page, 'month-in-progress', false);
+      } finally {
+        await fetch(`${base}/transactions/TODAY-1?city=Lyon`, { method: 'DELETE' });
+      }
+    });
+
     it('speaks English on request and fits a phone screen', async () => {
       await openOverview(page, `${base}/`);
       await page.getByTestId('lang-switch').click();

@@ -1,11 +1,20 @@
 import { describe, expect, it } from '@jest/globals';
 import { expectClose, fixturePath } from '../support/fixtures.js';
 import { runCli } from '../support/run-cli.js';
-import { THREE_CITIES_INGEST, THREE_CITIES_REPORT } from '../support/three-cities-expected.js';
+import {
+  THREE_CITIES_AS_OF,
+  THREE_CITIES_INGEST,
+  THREE_CITIES_REPORT,
+} from '../support/three-cities-expected.js';
 
 describe('npm run report', () => {
   it('prints the JSON contract, equal field by field to the hand-worked report', () => {
-    const run = runCli('report', [fixturePath('ok/three-cities.csv'), '--json']);
+    const run = runCli('report', [
+      fixturePath('ok/three-cities.csv'),
+      '--json',
+      '--as-of',
+      THREE_CITIES_AS_OF,
+    ]);
     expect(run.status).toBe(0);
     const json = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(['basis', 'from', 'to', 'cities', 'data', 'ingest']);

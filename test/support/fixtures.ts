@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { CityStores, CsvIngest } from '#domain/ingest';
 import { OpenCityDirectory, type CityDirectory } from '#domain/model';
 import { DEFAULT_COST_RATES, parseReportQuery, type RawReportQuery } from '#domain/query';
+import { THREE_CITIES_AS_OF } from './three-cities-expected.js';
 import { buildReport, type Report } from '#domain/report';
 
 export function fixturePath(name: string): string {
@@ -25,7 +26,7 @@ export function loadFixture(
 export function threeCitiesReport(raw: RawReportQuery = {}): Report {
   return buildReport(
     loadFixture('ok/three-cities.csv').stores.summarize(),
-    parseReportQuery(raw, DEFAULT_COST_RATES),
+    parseReportQuery({ asOf: THREE_CITIES_AS_OF, ...raw }, DEFAULT_COST_RATES),
   );
 }
 

@@ -380,5 +380,54 @@ export const THREE_CITIES_REPORT: Report = {
         },
       },
     },
+    // As of 2024-04-15 (the month after the range): days 1-15 of April 2024 (none), of March
+    // 2024 and of April 2023 (none).
+    progress: {
+      asOf: '2024-04-15',
+      month: '2024-04',
+      throughDay: 15,
+      cities: [
+        {
+          city: 'Lyon',
+          // T4, 15 March: 500 x 12 (the 15th is in).
+          current: { month: '2024-04', revenue: 0, transactions: 0 },
+          previousMonth: { month: '2024-03', revenue: 6000, transactions: 1 },
+          lastYear: { month: '2023-04', revenue: 0, transactions: 0 },
+          growth: -1,
+          yearOverYear: null,
+          lastDate: '2024-03-15',
+        },
+        {
+          city: 'Marseille',
+          current: { month: '2024-04', revenue: 0, transactions: 0 },
+          previousMonth: { month: '2024-03', revenue: 0, transactions: 0 },
+          lastYear: { month: '2023-04', revenue: 0, transactions: 0 },
+          growth: null,
+          yearOverYear: null,
+          lastDate: '2024-02-28',
+        },
+        {
+          city: 'Paris',
+          // T7 (1 March, 30 000) and T8 (2 March, 900 x 1).
+          current: { month: '2024-04', revenue: 0, transactions: 0 },
+          previousMonth: { month: '2024-03', revenue: 30900, transactions: 2 },
+          lastYear: { month: '2023-04', revenue: 0, transactions: 0 },
+          growth: -1,
+          yearOverYear: null,
+          lastDate: '2024-03-02',
+        },
+      ],
+      company: {
+        current: { month: '2024-04', revenue: 0, transactions: 0 },
+        previousMonth: { month: '2024-03', revenue: 36900, transactions: 3 },
+        lastYear: { month: '2023-04', revenue: 0, transactions: 0 },
+        growth: -1,
+        yearOverYear: null,
+        lastDate: '2024-03-15',
+      },
+    },
   },
 };
+
+/** The day the fixture's `progress` is computed on (`asOf`). */
+export const THREE_CITIES_AS_OF = '2024-04-15';

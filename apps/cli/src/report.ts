@@ -1,5 +1,5 @@
 import { dateWindow } from '#domain/ingest';
-import { DomainError, OpenCityDirectory } from '#domain/model';
+import { DEALER_TIME_ZONE, DomainError, OpenCityDirectory, calendarDayIn } from '#domain/model';
 import { parseReportQuery } from '#domain/query';
 import { buildReport } from '#domain/report';
 import { loadCsvFile } from '#input';
@@ -11,7 +11,11 @@ const LISTED_ERRORS = 20;
 
 async function main(): Promise<void> {
   const args = parseReportArgs(process.argv.slice(2));
-  const query = parseReportQuery(args.query, args.costRates);
+  const query = parseReportQuery(
+    args.query,
+    args.costRates,
+    calendarDayIn(new Date(), DEALER_TIME_ZONE),
+  );
   const { stores, ingest } = await loadCsvFile(args.file, new OpenCityDirectory(), {
     keptErrors: LISTED_ERRORS,
     dates: dateWindow(new Date(), args.maxFutureDays),

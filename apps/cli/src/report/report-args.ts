@@ -9,7 +9,7 @@ import { exitWithUsage } from '../shared/exit.js';
 export const REPORT_USAGE = `usage: npm run report -- FILE [--from YYYY-MM] [--to YYYY-MM] [--basis contract|recognized]
                          [--city A,B] [--limit N] [--by count|revenue] [--window N] [--horizon N] [--json]
                          [--sale-cost-rate R] [--rental-cost-rate R] [--max-future-days N]
-                         [--charset utf-8|windows-1252] [--lang fr|en]`;
+                         [--charset utf-8|windows-1252] [--lang fr|en] [--as-of YYYY-MM-DD]`;
 
 export interface ReportArgs {
   readonly file: string;
@@ -44,6 +44,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
         'max-future-days': { type: 'string' },
         charset: { type: 'string' },
         lang: { type: 'string', default: 'fr' },
+        'as-of': { type: 'string' },
       },
     });
   } catch (error) {
@@ -58,6 +59,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
     'max-future-days': maxFutureDays,
     charset,
     lang,
+    'as-of': asOf,
     ...query
   } = values;
   if (!isLang(lang))
@@ -65,7 +67,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
   return {
     file: positionals[0]!,
     json,
-    query,
+    query: asOf === undefined ? query : { ...query, asOf },
     costRates: {
       sale: costRate('--sale-cost-rate', saleRate, DEFAULT_COST_RATES.sale),
       rental: costRate('--rental-cost-rate', rentalRate, DEFAULT_COST_RATES.rental),

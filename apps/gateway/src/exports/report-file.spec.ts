@@ -143,6 +143,7 @@ describe('report exports (format=csv, csv-fr, xlsx)', () => {
       'Marges par type et ville',
       'Tendance et prévision',
       'Entreprise (toutes villes)',
+      'Mois en cours',
     ]);
   });
 

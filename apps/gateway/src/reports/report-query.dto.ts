@@ -71,6 +71,16 @@ export class ReportQueryDto {
 
   @ApiPropertyOptional({
     description:
+      'Today, for the month in progress (the progress section): its month is compared day for day with the month before and the year before. Default: today in Europe/Paris.',
+    example: '2025-12-14',
+    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  })
+  @IsOptional()
+  @IsString()
+  asOf?: string;
+
+  @ApiPropertyOptional({
+    description:
       'true: answer 200 without the cities that do not answer in time (listed in meta.missingCities) instead of 503.',
     enum: ['true', 'false'],
     default: 'false',

@@ -68,6 +68,11 @@ export class ReportsController implements SectionHandlers {
     return this.run('company', query);
   }
 
+  @ReportRoute('progress')
+  progress(@Query() query: ReportQueryDto): ReportAnswer {
+    return this.run('progress', query);
+  }
+
   private async run(
     section: SectionName | undefined,
     { partial, format = 'json', ...query }: ReportQueryDto,

@@ -4,6 +4,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { ErrorCode } from '#domain/model';
 import { type Comparison } from '#domain/report';
 import { fixturePath, threeCitiesReport } from '../../../../test/support/fixtures.js';
+import { THREE_CITIES_AS_OF } from '../../../../test/support/three-cities-expected.js';
 import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
 import { gatewayModule } from '../../../../test/support/in-process-gateway.js';
 import { CITY_WORKERS } from '../cluster/city-workers.port.js';
@@ -30,7 +31,7 @@ describe(ReportsService.name, () => {
   });
 
   it('answers every section as the one-process report of the same file', async () => {
-    const envelope = await sut.report(undefined, {}, false);
+    const envelope = await sut.report(undefined, { asOf: THREE_CITIES_AS_OF }, false);
     const expected = threeCitiesReport();
     expect({ ...envelope, meta: undefined }).toEqual({
       report: 'summary',

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { parseMonth } from '#domain/model';
+import { DEALER_TIME_ZONE, calendarDayIn, parseMonth } from '#domain/model';
 import {
   parseReportQuery,
   type CostRates,
@@ -56,7 +56,11 @@ export class ReportsService {
     partial: boolean,
   ): Promise<ReportEnvelope> {
     const started = performance.now();
-    const query = parseReportQuery(raw, this.costRates);
+    const query = parseReportQuery(
+      raw,
+      this.costRates,
+      calendarDayIn(new Date(), DEALER_TIME_ZONE),
+    );
     const requested = this.registry.resolveAll(query.cities);
     // The default range spans every city: the others' bounds are asked for when it is needed.
     // A city the report is not about cannot fail it: without its answer, the range spans the

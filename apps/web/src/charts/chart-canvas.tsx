@@ -73,6 +73,10 @@ export function ChartCanvas({ config, label, testId, height = 280 }: Props): JSX
     };
   }, [config]);
   const points = config.data.datasets.reduce((sum, dataset) => sum + dataset.data.length, 0);
+  // What a test or a reader of the page source can check: how many values are gaps, and zeros.
+  const values = config.data.datasets.flatMap((dataset) => dataset.data as unknown[]);
+  const gaps = values.filter((value) => value === null).length;
+  const zeros = values.filter((value) => value === 0).length;
   return (
     <div class="chart" style={{ height: `${height}px` }}>
       <canvas
@@ -81,6 +85,8 @@ export function ChartCanvas({ config, label, testId, height = 280 }: Props): JSX
         aria-label={label}
         data-testid={testId}
         data-points={points}
+        data-gaps={gaps}
+        data-zeros={zeros}
       />
     </div>
   );

@@ -9,7 +9,14 @@ import { ReviewView } from '../views/review-view.js';
 import { Filters } from './filters.js';
 import { useLiveUpdates } from './live.js';
 import { makeUi, UiContext } from './ui-context.js';
-import { readState, reportParams, writeState, type PageState, type View } from './url-state.js';
+import {
+  addMonths,
+  readState,
+  reportParams,
+  writeState,
+  type PageState,
+  type View,
+} from './url-state.js';
 
 interface Loaded {
   readonly summary: ReportEnvelope<ReportData>;
@@ -180,8 +187,17 @@ export function App(): JSX.Element {
   );
 }
 
-/** The last month any city holds: the review's month when none is chosen. */
+/**
+ * The review's month when none is chosen: the last month any city holds, unless it is the month
+ * in progress (the dealer's calendar, Europe/Paris), which is not reviewed before it is over.
+ */
 function latestMonth(statuses: readonly CityStatus[]): string | undefined {
   const months = statuses.flatMap((s) => (s.lastMonth === null ? [] : [s.lastMonth]));
-  return months.sort().at(-1);
+  const latest = months.sort().at(-1);
+  const current = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+  }).format(new Date());
+  return latest === current ? addMonths(latest, -1) : latest;
 }

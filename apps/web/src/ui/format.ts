@@ -18,6 +18,8 @@ export interface Formats {
   readonly points: (delta: number | null) => string;
   /** Money in k€ / M€, for axes and tight tables. */
   readonly compactMoney: (euros: number | null) => string;
+  /** A day given as `YYYY-MM-DD`: `14/12/2025`. */
+  readonly day: (date: string) => string;
   /** A day and a time: `02/12/2026 08:15`. */
   readonly dateTime: (date: Date) => string;
 }
@@ -80,6 +82,7 @@ export function formats(lang: Lang): Formats {
     signDisplay: 'exceptZero',
   });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+  const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' });
   const orDash =
     (format: (value: number) => string) =>
     (value: number | null): string =>
@@ -99,6 +102,7 @@ export function formats(lang: Lang): Formats {
     points: orDash((v) => `${points.format(v * 100)} pts`),
     compactMoney: orDash((v) => compact.format(v)),
     dateTime: (date) => dateTime.format(date),
+    day: (date) => dayFormat.format(new Date(`${date}T00:00:00Z`)),
   };
 }
 

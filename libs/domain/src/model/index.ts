@@ -2,3 +2,4 @@ export * from './cities.js';
 export * from './errors.js';
 export * from './month.js';
 export * from './transaction.js';
+export * from './calendar-day.js';

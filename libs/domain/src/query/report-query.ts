@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '../model/errors.js';
+import { parseCalendarDay, type CalendarDay } from '../model/calendar-day.js';
 import { formatMonth, parseMonth, type MonthIndex } from '../model/month.js';
 import { parseWholeNumber } from '../csv/numbers.js';
 
@@ -44,6 +45,11 @@ export interface ReportQuery {
   readonly window: number;
   readonly horizon: number;
   readonly costRates: CostRates;
+  /**
+   * Today in the dealer's calendar: its month is the month in progress, compared day for day
+   * (the `progress` section). Undefined: no month is in progress.
+   */
+  readonly asOf: CalendarDay | undefined;
 }
 
 /** A query as it arrives from a command line or a URL: every value a string, any may be absent. */
@@ -56,12 +62,14 @@ export interface RawReportQuery {
   readonly by?: string;
   readonly window?: string;
   readonly horizon?: string;
+  readonly asOf?: string;
 }
 
 /** Validates a raw query; throws a DomainError (INVALID_QUERY) naming the parameter at fault. */
 export function parseReportQuery(
   raw: RawReportQuery,
   costRates: CostRates = DEFAULT_COST_RATES,
+  today?: string,
 ): ReportQuery {
   const from = optionalMonth('from', raw.from);
   const to = optionalMonth('to', raw.to);
@@ -87,6 +95,7 @@ export function parseReportQuery(
     window: boundedInteger('window', raw.window),
     horizon: boundedInteger('horizon', raw.horizon),
     costRates,
+    asOf: optionalDay('asOf', raw.asOf ?? today),
   };
 }
 
@@ -110,6 +119,14 @@ function optionalMonth(parameter: string, text: string | undefined): MonthIndex 
   if (month === undefined)
     throw invalid(parameter, `${parameter} must be a month YYYY-MM, not "${text}"`);
   return month;
+}
+
+function optionalDay(parameter: string, text: string | undefined): CalendarDay | undefined {
+  if (text === undefined) return undefined;
+  const day = parseCalendarDay(text.trim());
+  if (day === undefined)
+    throw invalid(parameter, `${parameter} must be a date YYYY-MM-DD, not "${text}"`);
+  return day;
 }
 
 function boundedInteger(parameter: keyof typeof QUERY_LIMITS, text: string | undefined): number {

@@ -45,6 +45,7 @@ describe(buildReport.name, () => {
             rentals: { revenue: 0, count: 0, revenueShare: null, countShare: null },
           },
         },
+        progress: { asOf: null, month: null, throughDay: null, cities: [], company: null },
       },
     });
   });

@@ -1,7 +1,7 @@
 import type { MonthIndex } from '../model/month.js';
 import { MAX_RENTAL_MONTHS, TransactionType } from '../model/transaction.js';
 import type { RevenueBasis } from '../query/report-query.js';
-import type { CitySummary } from '../summary/summary.js';
+import type { CitySummary, DayTotals } from '../summary/summary.js';
 
 /** Contract-basis figures of one model and type, in cents. */
 export interface ModelFacts {
@@ -35,6 +35,8 @@ export interface CityFacts {
   readonly types: Readonly<Record<'sales' | 'rentals', TypeFacts>>;
   /** Rentals dated in the range, by length: entry d counts rentals of d months. */
   readonly durationCounts: Float64Array;
+  /** The city's transactions by day, every day it has (not cut to the range). */
+  readonly days: DayTotals;
 }
 
 export function cityFacts(
@@ -54,6 +56,7 @@ export function cityFacts(
     models: { sales: new Map(), rentals: new Map() },
     types: { sales: emptyTypeFacts(), rentals: emptyTypeFacts() },
     durationCounts: new Float64Array(MAX_RENTAL_MONTHS + 1),
+    days: summary.days,
   };
   addCells(facts, summary, basis);
   if (basis === 'recognized') addRecognizedRentals(facts, summary);

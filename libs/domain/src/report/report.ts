@@ -6,6 +6,7 @@ export type * from './sections/comparison/types.js';
 export type * from './sections/forecast/types.js';
 export type * from './sections/margins/types.js';
 export type * from './sections/monthly/types.js';
+export type * from './sections/progress/types.js';
 export type * from './sections/rotation/types.js';
 export type * from './sections/seasonality/types.js';
 export type * from './sections/split/types.js';

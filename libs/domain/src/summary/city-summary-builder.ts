@@ -20,6 +20,7 @@ export class CitySummaryBuilder {
   private readonly uncostedRevenue: number[] = [];
   private readonly steps = new Map<number, number>();
   private readonly durations = new Map<number, number>();
+  private readonly days = new Map<number, { count: number; revenue: number }>();
   private readonly modelIds: Map<string, number>;
 
   /** `models` names the ids used in {@link addCell}; {@link modelId} may add to it. */
@@ -83,6 +84,16 @@ export class CitySummaryBuilder {
     this.durations.set(key, (this.durations.get(key) ?? 0) + count);
   }
 
+  addDay(month: number, day: number, count: number, revenue: number): void {
+    const key = month * 32 + day;
+    const totals = this.days.get(key);
+    if (totals === undefined) this.days.set(key, { count, revenue });
+    else {
+      totals.count += count;
+      totals.revenue += revenue;
+    }
+  }
+
   build(): CitySummary {
     const usedNames = [...new Set(this.model.map((id) => this.models[id]!))].sort();
     const rank = new Map(usedNames.map((name, position) => [name, position]));
@@ -97,6 +108,7 @@ export class CitySummaryBuilder {
     const pick = (column: readonly number[]): number[] => order.map((cell) => column[cell]!);
     const steps = [...this.steps].filter(([, delta]) => delta !== 0).sort((a, b) => a[0] - b[0]);
     const durations = [...this.durations].sort((a, b) => a[0] - b[0]);
+    const days = [...this.days].filter(([, t]) => t.count !== 0).sort((a, b) => a[0] - b[0]);
     return {
       city: this.city,
       models: usedNames,
@@ -116,6 +128,12 @@ export class CitySummaryBuilder {
         month: durations.map(([key]) => Math.floor(key / 64)),
         months: durations.map(([key]) => key % 64),
         count: durations.map(([, count]) => count),
+      },
+      days: {
+        month: days.map(([key]) => Math.floor(key / 32)),
+        day: days.map(([key]) => key % 32),
+        count: days.map(([, totals]) => totals.count),
+        revenue: days.map(([, totals]) => totals.revenue),
       },
     };
   }

@@ -41,6 +41,10 @@ function mergeCity(city: string, parts: readonly CitySummary[]): CitySummary {
     part.durations.month.forEach((month, entry) => {
       builder.addDurations(month, part.durations.months[entry]!, part.durations.count[entry]!);
     });
+    part.days.month.forEach((month, entry) => {
+      const { day, count, revenue } = part.days;
+      builder.addDay(month, day[entry]!, count[entry]!, revenue[entry]!);
+    });
   }
   return builder.build();
 }

@@ -9,7 +9,7 @@ import type { CitySummary } from './summary.js';
  */
 export function summarizeCity(columns: CityColumns, fromRow = 0): CitySummary {
   const builder = new CitySummaryBuilder(columns.city, [...columns.models]);
-  const { month, type, model, priceCents, durationMonths, costCents, deleted } = columns;
+  const { month, day, type, model, priceCents, durationMonths, costCents, deleted } = columns;
   for (let row = fromRow; row < columns.length; row += 1) {
     if (deleted[row] === 1) continue;
     const start = month[row]!;
@@ -33,6 +33,7 @@ export function summarizeCity(columns: CityColumns, fromRow = 0): CitySummary {
       builder.addStep(start, price);
       builder.addStep(start + months, -price);
       builder.addDurations(start, months, 1);
+      builder.addDay(start, day[row]!, 1, revenue);
     } else {
       builder.addCell(
         start,
@@ -45,6 +46,7 @@ export function summarizeCity(columns: CityColumns, fromRow = 0): CitySummary {
         hasCost ? cost : 0,
         hasCost ? 0 : price,
       );
+      builder.addDay(start, day[row]!, 1, price);
     }
   }
   return builder.build();

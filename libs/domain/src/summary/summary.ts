@@ -20,6 +20,7 @@ export interface CitySummary {
   readonly cells: SummaryCells;
   readonly recognized: RecognizedSteps;
   readonly durations: RentalDurations;
+  readonly days: DayTotals;
 }
 
 /**
@@ -56,6 +57,17 @@ export interface RentalDurations {
   readonly month: number[];
   readonly months: number[];
   readonly count: number[];
+}
+
+/**
+ * Transactions and contract-basis revenue (cents) per day with transactions, sorted by month then
+ * day: what a month in progress is compared on (its first days against the same days before).
+ */
+export interface DayTotals {
+  readonly month: number[];
+  readonly day: number[];
+  readonly count: number[];
+  readonly revenue: number[];
 }
 
 export const EMPTY_SUMMARY: Summary = { cities: [] };

@@ -38,7 +38,12 @@ export function OverviewView({ summary, topByRevenue, forecast }: Props): JSX.El
   const props: SectionViewProps = { data, topByRevenue, forecast };
   return (
     <>
-      <Tiles monthly={data.monthly} company={data.company} month={summary.to} />
+      <Tiles
+        monthly={data.monthly}
+        company={data.company}
+        progress={data.progress}
+        month={summary.to}
+      />
       {ROWS.map((row) =>
         row.length === 2 ? (
           <div class="grid-2" key={row[0]![0]}>

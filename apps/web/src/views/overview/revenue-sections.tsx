@@ -9,7 +9,12 @@ import type { Formats } from '../../ui/format.js';
 import { useUi } from '../../ui/ui-context.js';
 import { TableHead } from '../../ui/table-head.js';
 
-/** Sales and rentals stacked per city, month by month, with the all-cities total as a line. */
+/** A month without a transaction has no figure: a gap, never a fall to 0 €. */
+function revenueOrGap(m: ReportData['monthly'][number]['months'][number]): number | null {
+  return m.salesCount + m.rentalsCount === 0 && m.total === 0 ? null : m.total;
+}
+
+/** Each city's monthly revenue as a line, with the selection's total; months without data are gaps. */
 export function MonthlySection({
   monthly,
   company,
@@ -20,43 +25,44 @@ export function MonthlySection({
   const { t, f } = useUi();
   const config = useMemo((): ChartConfiguration => {
     const labels = company.months.map((m) => f.month(m.month));
-    const datasets: ChartConfiguration['data']['datasets'] = monthly.flatMap(
+    const datasets: ChartConfiguration['data']['datasets'] = monthly.map(
       ({ city, months }, index) => {
-        const [dark, light] = cityColours(city, index);
-        return [
-          {
-            type: 'bar' as const,
-            label: `${city} · ${t('sales')}`,
-            data: months.map((m) => m.sales),
-            backgroundColor: dark,
-            stack: city,
-          },
-          {
-            type: 'bar' as const,
-            label: `${city} · ${t('rentals')}`,
-            data: months.map((m) => m.rentals),
-            backgroundColor: light,
-            stack: city,
-          },
-        ];
+        const [dark] = cityColours(city, index);
+        return {
+          type: 'line' as const,
+          label: city,
+          data: months.map(revenueOrGap),
+          borderColor: dark,
+          backgroundColor: dark,
+          pointRadius: 2,
+          spanGaps: false,
+        };
       },
     );
     if (monthly.length > 1) {
       datasets.push({
         type: 'line' as const,
-        label: `${t('total')} (${t('allCities')})`,
-        data: company.months.map((m) => m.total),
+        label: `${t('total')} (${t('selectionLower')})`,
+        data: company.months.map(revenueOrGap),
         borderColor: TOTAL_COLOUR,
         backgroundColor: TOTAL_COLOUR,
         pointRadius: 0,
         borderWidth: 2,
-        stack: 'total',
+        borderDash: [6, 3],
+        spanGaps: false,
       });
     }
     return {
-      type: 'bar',
+      type: 'line',
       data: { labels, datasets },
-      options: moneyAxes(f),
+      options: {
+        scales: { y: { ticks: { callback: (value) => f.compactMoney(Number(value)) } } },
+        plugins: {
+          tooltip: {
+            callbacks: { label: (c) => `${c.dataset.label ?? ''} : ${f.money(c.parsed.y ?? 0)}` },
+          },
+        },
+      },
     };
   }, [monthly, company, t, f]);
   return (

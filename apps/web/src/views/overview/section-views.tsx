@@ -24,7 +24,7 @@ export interface SectionView {
 
 /** A section drawn inside another one's card, named so that the choice is explicit. */
 export interface ShownWith {
-  readonly shownWith: SectionName;
+  readonly shownWith: SectionName | 'tiles';
 }
 
 /**
@@ -60,4 +60,5 @@ export const SECTION_VIEWS = {
   },
   // The company's months are the monthly chart's all-cities line and the tiles' "all cities".
   company: { shownWith: 'monthly' },
+  progress: { shownWith: 'tiles' },
 } satisfies { readonly [K in SectionName]: SectionView | ShownWith };

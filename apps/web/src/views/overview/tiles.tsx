@@ -2,30 +2,67 @@ import type { JSX } from 'preact';
 import type { ReportData } from '../../api/types.js';
 import { kpisAt, type MonthKpis } from '../../ui/kpis.js';
 import { useUi } from '../../ui/ui-context.js';
+import { completeMonth } from './complete-month.js';
+import { ProgressTiles } from './progress-tiles.js';
 
 interface Props {
   readonly monthly: ReportData['monthly'];
   readonly company: ReportData['company'];
+  readonly progress: ReportData['progress'];
+  /** The range's last month. */
   readonly month: string;
 }
 
-/** One tile per city and one for the company: the latest month of the range at a glance. */
-export function Tiles({ monthly, company: { months: company }, month }: Props): JSX.Element {
-  const { t, f } = useUi();
-  const companyKpis = kpisAt(company, month, kpisAt(company, month, 0).revenue);
+/**
+ * One tile per city and one for the selection: the last complete month with data at a glance
+ * (never the month in progress, which is shown apart, day for day), and how recent each city's
+ * data is.
+ */
+export function Tiles({ monthly, company, progress, month }: Props): JSX.Element {
+  const { t, f, params } = useUi();
+  const shown = completeMonth(company.months, month, progress.month) ?? month;
+  const companyKpis = kpisAt(company.months, shown, kpisAt(company.months, shown, 0).revenue);
+  // A filter on cities titles the sum by them: it is not every city.
+  const selection = params.has('city')
+    ? `${t('selection')} : ${monthly.map(({ city }) => city).join(', ')}`
+    : t('allCities');
+  const lastDate = (city: string | undefined): string | null =>
+    city === undefined
+      ? (progress.company?.lastDate ?? null)
+      : (progress.cities.find((c) => c.city === city)?.lastDate ?? null);
   return (
-    <section class="tiles" aria-label={`${t('latestMonth')} : ${f.monthLong(month)}`}>
-      <Tile id="all" name={t('allCities')} kpis={companyKpis} />
-      {monthly.map(({ city, months }) => (
-        <Tile key={city} id={city} name={city} kpis={kpisAt(months, month, companyKpis.revenue)} />
-      ))}
-    </section>
+    <>
+      <section class="tiles" aria-label={`${t('latestMonth')} : ${f.monthLong(shown)}`}>
+        <Tile id="all" name={selection} kpis={companyKpis} lastDate={lastDate(undefined)} />
+        {monthly.map(({ city, months }) => (
+          <Tile
+            key={city}
+            id={city}
+            name={city}
+            kpis={kpisAt(months, shown, companyKpis.revenue)}
+            lastDate={lastDate(city)}
+          />
+        ))}
+      </section>
+      {progress.month === month && <ProgressTiles progress={progress} selection={selection} />}
+    </>
   );
 }
 
-function Tile({ id, name, kpis }: { id: string; name: string; kpis: MonthKpis }): JSX.Element {
+function Tile({
+  id,
+  name,
+  kpis,
+  lastDate,
+}: {
+  id: string;
+  name: string;
+  kpis: MonthKpis;
+  lastDate: string | null;
+}): JSX.Element {
   const { t, f } = useUi();
   const raw = (value: number | null): string => (value === null ? '' : String(value));
+  const empty = kpis.transactions === 0;
   return (
     <article
       class="tile"
@@ -41,25 +78,32 @@ function Tile({ id, name, kpis }: { id: string; name: string; kpis: MonthKpis })
       <h3>
         {name} <span class="muted">· {f.month(kpis.month)}</span>
       </h3>
-      <p class="tile-value" data-testid={`tile-${id}-revenue`}>
-        {f.money(kpis.revenue)}
+      <p class={empty ? 'tile-value none' : 'tile-value'} data-testid={`tile-${id}-revenue`}>
+        {empty ? t('noDataMonth') : f.money(kpis.revenue)}
       </p>
-      <dl class="tile-facts">
-        <Fact label={t('vsPrevious')} value={f.signedPercent(kpis.growth)} tone={kpis.growth} />
-        <Fact
-          label={t('vsLastYear')}
-          value={f.signedPercent(kpis.yearOverYear)}
-          tone={kpis.yearOverYear}
-        />
-        <Fact label={t('shareOfTotal')} value={f.percent(kpis.shareOfTotal)} />
-        <Fact label={t('averageTicket')} value={f.money(kpis.averageTicket)} />
-        <Fact label={t('rentalShare')} value={f.percent(kpis.rentalShare)} />
-      </dl>
+      {!empty && (
+        <dl class="tile-facts">
+          <Fact label={t('vsPrevious')} value={f.signedPercent(kpis.growth)} tone={kpis.growth} />
+          <Fact
+            label={t('vsLastYear')}
+            value={f.signedPercent(kpis.yearOverYear)}
+            tone={kpis.yearOverYear}
+          />
+          <Fact label={t('shareOfTotal')} value={f.percent(kpis.shareOfTotal)} />
+          <Fact label={t('averageTicket')} value={f.money(kpis.averageTicket)} />
+          <Fact label={t('rentalShare')} value={f.percent(kpis.rentalShare)} />
+        </dl>
+      )}
+      {lastDate !== null && (
+        <p class="muted tile-recency" data-testid={`tile-${id}-last-date`}>
+          {t('dataUpTo', { date: f.day(lastDate) })}
+        </p>
+      )}
     </article>
   );
 }
 
-function Fact({
+export function Fact({
   label,
   value,
   tone,

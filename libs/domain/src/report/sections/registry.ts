@@ -3,6 +3,7 @@ import { COMPARISON } from './comparison/section.js';
 import { FORECAST } from './forecast/section.js';
 import { MARGINS } from './margins/section.js';
 import { MONTHLY } from './monthly/section.js';
+import { PROGRESS } from './progress/section.js';
 import { ROTATION } from './rotation/section.js';
 import { SEASONALITY } from './seasonality/section.js';
 import type { SectionContext } from './define-section.js';
@@ -25,6 +26,7 @@ export const REPORT_SECTIONS = {
   margins: MARGINS,
   forecast: FORECAST,
   company: COMPANY,
+  progress: PROGRESS,
 } as const;
 
 export type SectionName = keyof typeof REPORT_SECTIONS;

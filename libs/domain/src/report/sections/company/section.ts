@@ -49,5 +49,7 @@ function combine(facts: readonly CityFacts[]): CityFacts {
       rentals: { count: 0, revenue: 0, costed: 0, cost: 0, uncostedRevenue: 0 },
     },
     durationCounts: new Float64Array(0),
+    // Monthly and split read none of these; the company's month in progress is `progress`'s.
+    days: { month: [], day: [], count: [], revenue: [] },
   };
 }

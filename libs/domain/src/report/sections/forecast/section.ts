@@ -11,7 +11,17 @@ export const FORECAST = defineSection({
   path: 'forecast',
   summary: 'Least-squares trend over the last months and the forecast after them',
   build: ({ facts, query }) =>
-    facts.map((city) => forecastSection(city, query.window, query.horizon)),
+    facts.map((city) =>
+      forecastSection(
+        city,
+        query.window,
+        query.horizon,
+        // The month in progress, when the range ends on it, is not a month to fit or replay.
+        query.asOf !== undefined && city.from + city.span - 1 === query.asOf.month
+          ? city.span - 1
+          : city.span,
+      ),
+    ),
   schema: FORECAST_SCHEMA,
   table: FORECAST_TABLE,
   labels: FORECAST_LABELS,
@@ -24,17 +34,22 @@ const FLAT_SLOPE_SHARE = 0.01;
  * The brief's trend (a line through the last `window` months), a seasonally adjusted forecast,
  * and a backtest of both over the last months, which names the more accurate one.
  */
-export function forecastSection(facts: CityFacts, window: number, horizon: number): CityForecast {
-  const totals = Array.from({ length: facts.span }, (_, offset) => total(facts, offset) / 100);
-  const size = Math.min(window, facts.span);
-  const first = facts.span - size;
+export function forecastSection(
+  facts: CityFacts,
+  window: number,
+  horizon: number,
+  span = facts.span,
+): CityForecast {
+  const totals = Array.from({ length: span }, (_, offset) => total(facts, offset) / 100);
+  const size = Math.min(window, span);
+  const first = span - size;
   const points: MonthForecast[] = totals.slice(first).map((revenue, x) => ({
     month: formatMonth(facts.from + first + x),
     revenue: toCents(revenue),
   }));
   const { slope, intercept, r2 } = fitLine(totals.slice(first));
   const mean = totals.slice(first).reduce((acc, revenue) => acc + revenue, 0) / Math.max(size, 1);
-  const next = facts.from + facts.span;
+  const next = facts.from + span;
   const months = (method: Method): MonthForecast[] =>
     size === 0
       ? []

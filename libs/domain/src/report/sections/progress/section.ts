@@ -1,0 +1,86 @@
+import { formatMonth } from '../../../model/month.js';
+import type { DayTotals } from '../../../summary/summary.js';
+import type { CityFacts } from '../../city-facts.js';
+import { euros, ratio } from '../../money.js';
+import { defineSection } from '../define-section.js';
+import { PROGRESS_SCHEMA } from './schema.js';
+import { PROGRESS_LABELS, PROGRESS_TABLE } from './table.js';
+import type { DaysToDate, Progress, ProgressFigures } from './types.js';
+
+export const PROGRESS = defineSection({
+  path: 'progress',
+  summary:
+    'The month in progress (asOf: today in Europe/Paris) month-to-date against the same days of the month before and of the year before, and how recent each city’s data is',
+  build: ({ facts, query }): Progress => {
+    const { asOf } = query;
+    if (asOf === undefined) {
+      return { asOf: null, month: null, throughDay: null, cities: [], company: null };
+    }
+    const figures = (days: readonly DayTotals[]): ProgressFigures =>
+      progressFigures(days, asOf.month, asOf.day);
+    return {
+      asOf: `${formatMonth(asOf.month)}-${String(asOf.day).padStart(2, '0')}`,
+      month: formatMonth(asOf.month),
+      throughDay: asOf.day,
+      cities: facts.map((city) => ({ city: city.city, ...figures([city.days]) })),
+      company: figures(facts.map((city: CityFacts) => city.days)),
+    };
+  },
+  schema: PROGRESS_SCHEMA,
+  table: PROGRESS_TABLE,
+  labels: PROGRESS_LABELS,
+});
+
+/** Days 1 to `throughDay` of `month` and of the months compared with it, over some cities' days. */
+export function progressFigures(
+  cities: readonly DayTotals[],
+  month: number,
+  throughDay: number,
+): ProgressFigures {
+  const current = daysToDate(cities, month, throughDay);
+  const previousMonth = daysToDate(cities, month - 1, throughDay);
+  const lastYear = daysToDate(cities, month - 12, throughDay);
+  return {
+    current,
+    previousMonth,
+    lastYear,
+    growth: change(current, previousMonth),
+    yearOverYear: change(current, lastYear),
+    lastDate: latestDay(cities),
+  };
+}
+
+function daysToDate(cities: readonly DayTotals[], month: number, throughDay: number): DaysToDate {
+  let cents = 0;
+  let transactions = 0;
+  for (const days of cities) {
+    for (let entry = 0; entry < days.month.length; entry += 1) {
+      if (days.month[entry] !== month || days.day[entry]! > throughDay) continue;
+      cents += days.revenue[entry]!;
+      transactions += days.count[entry]!;
+    }
+  }
+  return { month: formatMonth(month), revenue: euros(cents), transactions };
+}
+
+/** Relative change; null when the days compared with made nothing. */
+function change(now: DaysToDate, before: DaysToDate): number | null {
+  return before.transactions === 0 ? null : ratio(now.revenue - before.revenue, before.revenue);
+}
+
+function latestDay(cities: readonly DayTotals[]): string | null {
+  let best: [number, number] | undefined;
+  for (const days of cities) {
+    const last = days.month.length - 1;
+    if (last < 0) continue;
+    const candidate: [number, number] = [days.month[last]!, days.day[last]!];
+    if (
+      best === undefined ||
+      candidate[0] > best[0] ||
+      (candidate[0] === best[0] && candidate[1] > best[1])
+    ) {
+      best = candidate;
+    }
+  }
+  return best === undefined ? null : `${formatMonth(best[0])}-${String(best[1]).padStart(2, '0')}`;
+}
