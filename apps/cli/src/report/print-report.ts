@@ -2,6 +2,7 @@ import { type IngestCounts } from '#domain/ingest';
 import { type Lang } from '#domain/labels';
 import {
   SECTION_NAMES,
+  peopleCell,
   sectionTable,
   type Cell,
   type CellKind,
@@ -14,22 +15,26 @@ import { count, decimal, formatTable, money, percent } from './table.js';
 /** How the CLI writes a cell of each kind: French number formats, in either language. */
 const CELL_TEXT: Record<CellKind, (value: number) => string> = {
   text: String,
+  code: String,
+  model: String,
+  month: String,
   integer: count,
   money,
   ratio: percent,
   decimal,
 };
 
-function cellText(kind: CellKind, value: Cell): string {
+function cellText(kind: CellKind, value: Cell, lang: Lang): string {
   if (value === null) return '-';
-  return typeof value === 'number' ? CELL_TEXT[kind](value) : value;
+  if (typeof value === 'number') return CELL_TEXT[kind](value);
+  return String(peopleCell(kind, value, lang));
 }
 
 /** One section as a titled table: the export's columns and labels, from the section registry. */
 export function formatSection(name: SectionName, data: ReportData, lang: Lang = 'fr'): string {
   const table = sectionTable(name, data[name], lang);
   const rows = table.rows.map((row) =>
-    row.map((cell, index) => cellText(table.columns[index]?.kind ?? 'text', cell)),
+    row.map((cell, index) => cellText(table.columns[index]?.kind ?? 'text', cell, lang)),
   );
   return `== ${table.title}\n${formatTable(
     table.columns.map((column) => column.label),

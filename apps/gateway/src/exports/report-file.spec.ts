@@ -98,15 +98,18 @@ describe('report exports (format=csv, csv-fr, xlsx)', () => {
     expect(response.headers.get('content-type')).toBe(XLSX_TYPE);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await response.arrayBuffer());
-    const sheet = book.worksheets[0];
+    // The first sheet says what the workbook holds; the table comes next.
+    const sheet = book.worksheets[1];
     const rows: (string | number)[][] = [];
     sheet?.eachRow((row, index) => {
       if (index > 1) {
         const cell = (n: number): string | number => row.getCell(n).value as string | number;
-        rows.push([cell(1), cell(2), cell(3), cell(5)]);
+        const month = row.getCell(2).value as Date;
+        rows.push([cell(1), month.toISOString().slice(0, 7), cell(3), cell(5)]);
       }
     });
     expect(rows).toEqual(monthlyFacts(json));
+    expect(sheet?.getColumn(2).numFmt).toBe('mmm yyyy');
   });
 
   it.each(SECTION_NAMES)('gives every row and cell of %s in the CSV, rounded', async (section) => {
@@ -134,17 +137,70 @@ describe('report exports (format=csv, csv-fr, xlsx)', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await response.arrayBuffer());
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
-      'Chiffre d’affaires mensuel',
-      'Répartition ventes - locations',
+      'À propos',
+      'CA mensuel',
+      'Ventes et locations',
       'Comparaison des villes',
       'Meilleurs modèles',
       'Saisonnalité',
-      'Rotation (durée de location, mo',
-      'Marges par type et ville',
+      'Rotation des locations',
+      'Marges',
       'Tendance et prévision',
-      'Entreprise (toutes villes)',
+      'Entreprise',
       'Mois en cours',
     ]);
+  });
+
+  it('gives a workbook a French office can hand on: sized columns, filters, French labels, what it holds', async () => {
+    const response = await fetch(`${baseUrl}/reports/summary?format=xlsx&city=Lyon,Paris`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await response.arrayBuffer());
+    const [about, ...tables] = book.worksheets;
+    const facts = new Map<string, string>();
+    about?.eachRow((row) => facts.set(row.getCell(1).text, row.getCell(2).text));
+    expect(facts.get('Villes')).toBe('Lyon, Paris');
+    expect(facts.get('Période')).toBe('2024-01 à 2024-03');
+    expect(facts.get('Base')).toMatch(/^contrat/);
+    expect(facts.get('Extraction')).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    // What Excel shows of a value in French, as long as the column must be to show it.
+    const money = new Intl.NumberFormat('fr-FR', {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    const percent = new Intl.NumberFormat('fr-FR', {
+      style: 'percent',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    const shown = (value: unknown, format: string | undefined): string => {
+      if (value === null || value === undefined) return '';
+      if (value instanceof Date) return 'sept. 2025';
+      if (typeof value === 'string') return value;
+      if (typeof value !== 'number') throw new Error(`unexpected cell ${JSON.stringify(value)}`);
+      if (format?.includes('€') === true) return `${money.format(value)} €`;
+      if (format === '0.00%') return percent.format(value);
+      return String(value);
+    };
+    const english = new Set(['history', 'forecast', 'seasonal_forecast', 'up', 'down', 'flat']);
+    for (const each of ['actual', 'estimated', 'mixed', 'linear', 'seasonal']) english.add(each);
+    for (const sheet of tables) {
+      expect(sheet.name.length).toBeLessThanOrEqual(31);
+      expect(sheet.autoFilter).toBeDefined();
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      sheet.columns.forEach((column, index) => {
+        const values: unknown[] = [];
+        sheet.getColumn(index + 1).eachCell((cell) => values.push(cell.value));
+        const widest = Math.max(...values.map((v) => shown(v, column.numFmt).length));
+        expect([sheet.name, column.key, (column.width ?? 0) >= widest]).toEqual([
+          sheet.name,
+          column.key,
+          true,
+        ]);
+        for (const value of values) {
+          expect(typeof value === 'string' && english.has(value)).toBe(false);
+        }
+      });
+    }
   });
 
   it('refuses a CSV of the summary, which holds eight tables', async () => {

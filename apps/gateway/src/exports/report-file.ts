@@ -1,32 +1,20 @@
 import { StreamableFile } from '@nestjs/common';
-import ExcelJS from 'exceljs';
 import { DomainError, ErrorCode } from '#domain/model';
 import {
   SECTION_NAMES,
-  roundCell,
   sectionTable,
   tableToCsv,
-  type CellKind,
-  type ExportTable,
   type ReportData,
   type SectionName,
 } from '#domain/report';
 import type { ReportEnvelope } from '../reports/report-envelope.js';
+import { extractionTime, workbook, type AboutSheet } from './workbook.js';
 
 /** What `format` accepts on every report endpoint; `json` is the envelope itself. */
 export const REPORT_FORMATS = ['json', 'csv', 'csv-fr', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Excel's number formats, as a French Excel shows them. */
-const XLSX_NUMBER_FORMATS: Record<CellKind, string | undefined> = {
-  text: undefined,
-  integer: '#,##0',
-  money: '#,##0.00 "€"',
-  ratio: '0.00%',
-  decimal: '0.00',
-};
 
 /**
  * What a report is answered as, decided from the query before any work: the envelope, one section
@@ -63,7 +51,7 @@ export async function reportFile(
       section === undefined
         ? SECTION_NAMES.map((each) => sectionTable(each, (envelope.data as ReportData)[each]))
         : [sectionTable(section, envelope.data as ReportData[typeof section])];
-    const body = await workbook(tables);
+    const body = await workbook(tables, aboutSheet(envelope));
     return new StreamableFile(body, {
       type: XLSX_TYPE,
       disposition: `attachment; filename="${name}.xlsx"`,
@@ -79,30 +67,27 @@ export async function reportFile(
   });
 }
 
-async function workbook(tables: readonly ExportTable[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'AutoConnect Analytics';
-  for (const table of tables) {
-    // Excel limits sheet names to 31 characters and forbids a few signs.
-    const sheet = book.addWorksheet(table.title.replace(/[\\/?*[\]:]/g, '-').slice(0, 31));
-    sheet.columns = table.columns.map((column) => ({
-      header: column.label,
-      key: column.key,
-      width: Math.max(12, column.label.length + 2),
-      style: numberStyle(column.kind),
-    }));
-    sheet.getRow(1).font = { bold: true };
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
-    for (const row of table.rows) {
-      sheet.addRow(
-        row.map((value, index) => roundCell(table.columns[index]?.kind ?? 'text', value)),
-      );
-    }
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-function numberStyle(kind: CellKind): Partial<ExcelJS.Style> {
-  const numFmt = XLSX_NUMBER_FORMATS[kind];
-  return numFmt === undefined ? {} : { numFmt };
+/** What the workbook holds, said on its first sheet. */
+function aboutSheet(envelope: ReportEnvelope): AboutSheet {
+  const missing = envelope.meta.missingCities;
+  return {
+    rows: [
+      ['Rapport', envelope.report],
+      ['Période', `${envelope.from ?? '—'} à ${envelope.to ?? '—'}`],
+      [
+        'Base',
+        envelope.basis === 'contract'
+          ? 'contrat (une location compte prix × mois à son premier mois)'
+          : 'étalée (une location compte son prix chaque mois)',
+      ],
+      ['Villes', envelope.cities.join(', ') || 'aucune'],
+      [
+        'Villes manquantes',
+        missing.length === 0 ? 'aucune' : `${missing.join(', ')} (n’ont pas répondu)`,
+      ],
+      ['Extraction', extractionTime(new Date())],
+      ['Source', `AutoConnect Analytics, GET /reports/${envelope.report}`],
+      ['Unités', 'montants en euros au centime ; parts et évolutions en pourcentage'],
+    ],
+  };
 }

@@ -105,8 +105,3 @@ export function formats(lang: Lang): Formats {
     day: (date) => dayFormat.format(new Date(`${date}T00:00:00Z`)),
   };
 }
-
-/** `Mercedes_C_Class` → `Mercedes C Class`. */
-export function modelName(model: string): string {
-  return model.replaceAll('_', ' ');
-}

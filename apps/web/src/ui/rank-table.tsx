@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import type { ReportData } from '../api/types.js';
-import { modelName } from './format.js';
+import { modelDisplayName } from '#domain/labels';
 import { TableHead } from './table-head.js';
 import { useUi } from './ui-context.js';
 
@@ -23,7 +23,7 @@ export function RankTable({
         {(models ?? []).map((m, index) => (
           <tr key={m.model}>
             <td>{index + 1}</td>
-            <th scope="row">{modelName(m.model)}</th>
+            <th scope="row">{modelDisplayName(m.model)}</th>
             <td>{f.integer(m.count)}</td>
             <td>{f.money(m.revenue)}</td>
           </tr>

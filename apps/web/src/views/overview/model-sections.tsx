@@ -4,7 +4,7 @@ import { useMemo } from 'preact/hooks';
 import type { ReportData } from '../../api/types.js';
 import { ChartCanvas } from '../../charts/chart-canvas.js';
 import { cityColours } from '../../charts/palette.js';
-import { modelName } from '../../ui/format.js';
+import { modelDisplayName } from '#domain/labels';
 import { SectionCard } from '../../ui/section-card.js';
 import { useUi } from '../../ui/ui-context.js';
 import { RankTable } from '../../ui/rank-table.js';
@@ -49,7 +49,7 @@ export function RotationSection({ rotation }: { rotation: ReportData['rotation']
     return {
       type: 'bar',
       data: {
-        labels: models.map(modelName),
+        labels: models.map(modelDisplayName),
         datasets: rotation.map((c, index) => ({
           label: c.city,
           data: models.map((model) => c.byModel.find((m) => m.model === model)?.averageMonths ?? 0),

@@ -1,4 +1,6 @@
+import { CODE_LABELS, isCellCode } from '../../labels/code-labels.js';
 import type { Lang } from '../../labels/lang.js';
+import { modelDisplayName } from '../../labels/model-names.js';
 import { REPORT_SECTIONS, type ReportData, type SectionName } from '../sections/registry.js';
 import type { SectionDefinition } from '../sections/define-section.js';
 import type { Cell, CellKind } from '../sections/section-table.js';
@@ -16,6 +18,8 @@ export interface ExportColumn {
 /** One section as a flat table: one row per fact, nothing merged, ready for a spreadsheet. */
 export interface ExportTable {
   readonly title: string;
+  /** Its sheet's name in a workbook (31 characters at most). */
+  readonly sheet: string;
   readonly columns: readonly ExportColumn[];
   readonly rows: readonly (readonly Cell[])[];
 }
@@ -31,9 +35,10 @@ export function sectionTable<K extends SectionName>(
     string
   >;
   const keys = Object.keys(table.columns);
-  const { title, columns } = labels[lang];
+  const { title, sheet, columns } = labels[lang];
   return {
     title,
+    sheet,
     columns: keys.map((key) => ({ key, label: columns[key]!, kind: table.columns[key]! })),
     rows: table.rows(data).map((row) => keys.map((key) => row[key] ?? null)),
   };
@@ -45,4 +50,16 @@ export function roundCell(kind: CellKind, value: Cell): Cell {
   if (kind === 'money') return Math.round(value * 100) / 100;
   if (kind === 'ratio' || kind === 'decimal') return Math.round(value * 10_000) / 10_000;
   return value;
+}
+
+/** A code cell as people read it in `lang` (a value that is no code is left as it is). */
+export function codeLabel(value: Cell, lang: Lang): Cell {
+  return typeof value === 'string' && isCellCode(value) ? CODE_LABELS[lang][value] : value;
+}
+
+/** A cell as people read it: a code's label, a model's name; anything else as it is. */
+export function peopleCell(kind: CellKind, value: Cell, lang: Lang): Cell {
+  if (typeof value !== 'string') return value;
+  if (kind === 'code') return codeLabel(value, lang);
+  return kind === 'model' ? modelDisplayName(value) : value;
 }

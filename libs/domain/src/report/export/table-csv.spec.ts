@@ -4,21 +4,23 @@ import { tableToCsv } from './table-csv.js';
 
 const table: ExportTable = {
   title: 't',
+  sheet: 't',
   columns: [
     { key: 'model', label: 'Modèle', kind: 'text' },
     { key: 'revenue', label: 'CA (€)', kind: 'money' },
     { key: 'share', label: 'Part', kind: 'ratio' },
+    { key: 'type', label: 'Type', kind: 'code' },
   ],
   rows: [
-    ['=HYPERLINK("http://x")', 75624217.19999999, 0.3000000000000001],
-    ['BMW; X3', 0.1 + 0.2, null],
+    ['=HYPERLINK("http://x")', 75624217.19999999, 0.3000000000000001, 'vente'],
+    ['BMW; X3', 0.1 + 0.2, null, 'location'],
   ],
 };
 
 describe(tableToCsv.name, () => {
   it('writes money to the cent and shares to 4 decimals, with no float noise', () => {
     expect(tableToCsv(table, 'standard').split('\r\n')[1]).toBe(
-      `"'=HYPERLINK(""http://x"")",75624217.2,0.3`,
+      `"'=HYPERLINK(""http://x"")",75624217.2,0.3,vente`,
     );
   });
 
@@ -26,11 +28,17 @@ describe(tableToCsv.name, () => {
     expect(tableToCsv(table, 'french')).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
 
-  it('quotes a field holding the French separator and writes decimal commas', () => {
+  it('quotes a field holding the French separator, writes decimal commas and shares in %', () => {
     expect(tableToCsv(table, 'french')).toBe(
-      '\uFEFFModèle;CA (€);Part\r\n' +
-        `"'=HYPERLINK(""http://x"")";75624217,2;0,3\r\n` +
-        '"BMW; X3";0,3;\r\n',
+      '\uFEFFModèle;CA (€);Part (%);Type\r\n' +
+        `"'=HYPERLINK(""http://x"")";75624217,2;30;vente\r\n` +
+        '"BMW; X3";0,3;;location\r\n',
     );
+  });
+
+  it('gives codes their labels in French, and keeps them for programs', () => {
+    const english: ExportTable = { ...table, rows: [['x', 1, 0.1234, 'seasonal_forecast']] };
+    expect(tableToCsv(english, 'french').split('\r\n')[1]).toBe('x;1;12,34;prévision saisonnière');
+    expect(tableToCsv(english, 'standard').split('\r\n')[1]).toBe('x,1,0.1234,seasonal_forecast');
   });
 });

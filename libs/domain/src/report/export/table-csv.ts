@@ -1,9 +1,16 @@
 import { quoteCsvField } from '../../csv/quote-field.js';
-import { roundCell, type Cell, type CellKind, type ExportTable } from './export-tables.js';
+import {
+  peopleCell,
+  roundCell,
+  type Cell,
+  type CellKind,
+  type ExportTable,
+} from './export-tables.js';
 
 /**
- * `standard`: RFC 4180, `,` and a decimal point, headers are the column keys.
- * `french`: what Excel in French opens as it is: UTF-8 BOM, `;`, decimal comma, French headers.
+ * `standard`: RFC 4180, `,` and a decimal point, headers are the column keys, codes as they are.
+ * `french`: what Excel in French opens as it is: UTF-8 BOM, `;`, decimal comma, French headers and
+ * labels for codes; shares and changes as percentages (the header says `(%)`).
  */
 export type CsvExportDialect = 'standard' | 'french';
 
@@ -11,7 +18,9 @@ export type CsvExportDialect = 'standard' | 'french';
 export function tableToCsv(table: ExportTable, dialect: CsvExportDialect): string {
   const french = dialect === 'french';
   const separator = french ? ';' : ',';
-  const header = table.columns.map((c) => quoteCsvField(french ? c.label : c.key, separator));
+  const header = table.columns.map((c) =>
+    quoteCsvField(french ? frenchHeader(c.label, c.kind) : c.key, separator),
+  );
   const lines = table.rows.map((row) =>
     row
       .map((value, index) => writeCell(table.columns[index]?.kind ?? 'text', value, french))
@@ -21,14 +30,20 @@ export function tableToCsv(table: ExportTable, dialect: CsvExportDialect): strin
   return (french ? '\uFEFF' : '') + [header.join(separator), ...lines].join('\r\n') + '\r\n';
 }
 
+function frenchHeader(label: string, kind: CellKind): string {
+  return kind === 'ratio' ? `${label} (%)` : label;
+}
+
 function writeCell(kind: CellKind, value: Cell, french: boolean): string {
   const rounded = roundCell(kind, value);
   if (rounded === null) return '';
   if (typeof rounded === 'number') {
-    const text = String(rounded);
-    return french ? text.replace('.', ',') : text;
+    if (!french) return String(rounded);
+    // A share to 4 decimals is a percentage to 2: 0.1234 is 12,34.
+    const shown = kind === 'ratio' ? Math.round(rounded * 10_000) / 100 : rounded;
+    return String(shown).replace('.', ',');
   }
-  return neutralizeFormula(rounded);
+  return neutralizeFormula(String(french ? peopleCell(kind, rounded, 'fr') : rounded));
 }
 
 /**

@@ -1,7 +1,13 @@
 import type { Lang } from '../../labels/lang.js';
 
-/** How a column's values are written: money to the cent, shares and decimals to 4 places. */
-export type CellKind = 'text' | 'integer' | 'money' | 'ratio' | 'decimal';
+/**
+ * How a column's values are written: money to the cent, shares and decimals to 4 places; a
+ * `month` is `YYYY-MM` (a date in a workbook); a `code` is one of CELL_CODES (labels/code-labels.ts),
+ * kept as it is for programs and given its label for people; a `model` likewise keeps its stored
+ * code for programs and shows its catalogue name (labels/model-names.ts) to people.
+ */
+export type CellKind =
+  'text' | 'code' | 'model' | 'month' | 'integer' | 'money' | 'ratio' | 'decimal';
 export type Cell = string | number | null;
 
 /**
@@ -13,9 +19,11 @@ export interface SectionTable<Data, Key extends string> {
   readonly rows: (data: Data) => readonly Readonly<Record<Key, Cell>>[];
 }
 
-/** What people read of a section: its title and its column headers. */
+/** What people read of a section: its title, its sheet's name in a workbook, its column headers. */
 export interface SectionLabels<Key extends string> {
   readonly title: string;
+  /** At most 31 characters, none of \ / ? * [ ] : (Excel's rule for a sheet's name). */
+  readonly sheet: string;
   readonly columns: Readonly<Record<Key, string>>;
 }
 

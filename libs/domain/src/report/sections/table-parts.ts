@@ -10,7 +10,7 @@ export const CITY_LABEL: Translated<{ city: string }> = {
 };
 
 export const MONTH_COLUMNS = {
-  month: 'text',
+  month: 'month',
   sales: 'money',
   rentals: 'money',
   total: 'money',

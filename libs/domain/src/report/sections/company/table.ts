@@ -12,6 +12,6 @@ export const COMPANY_TABLE: SectionTable<CompanyTotals, CompanyColumn> = {
 };
 
 export const COMPANY_LABELS: SectionLabelsByLang<CompanyColumn> = {
-  fr: { title: 'Entreprise (toutes villes)', columns: MONTH_LABELS.fr },
-  en: { title: 'Company (every city)', columns: MONTH_LABELS.en },
+  fr: { title: 'Entreprise (toutes villes)', sheet: 'Entreprise', columns: MONTH_LABELS.fr },
+  en: { title: 'Company (every city)', sheet: 'Company', columns: MONTH_LABELS.en },
 };

@@ -38,6 +38,7 @@ export const COMPARISON_TABLE: SectionTable<Comparison, ComparisonColumn> = {
 export const COMPARISON_LABELS: SectionLabelsByLang<ComparisonColumn> = {
   fr: {
     title: 'Comparaison des villes',
+    sheet: 'Comparaison des villes',
     columns: {
       rank: 'Rang',
       ...CITY_LABEL.fr,
@@ -53,6 +54,7 @@ export const COMPARISON_LABELS: SectionLabelsByLang<ComparisonColumn> = {
   },
   en: {
     title: 'Inter-city comparison',
+    sheet: 'City comparison',
     columns: {
       rank: 'Rank',
       ...CITY_LABEL.en,

@@ -6,15 +6,15 @@ import { CITY_LABEL } from '../table-parts.js';
 
 const COLUMNS = {
   ...CITY_COLUMN,
-  month: 'text',
-  kind: 'text',
+  month: 'month',
+  kind: 'code',
   revenue: 'money',
   slope: 'money',
   r2: 'decimal',
-  trend: 'text',
+  trend: 'code',
   linear_mape: 'ratio',
   seasonal_mape: 'ratio',
-  best: 'text',
+  best: 'code',
 } as const;
 export type ForecastColumn = keyof typeof COLUMNS;
 
@@ -46,6 +46,7 @@ export const FORECAST_TABLE: SectionTable<readonly CityForecast[], ForecastColum
 export const FORECAST_LABELS: SectionLabelsByLang<ForecastColumn> = {
   fr: {
     title: 'Tendance et prévision',
+    sheet: 'Tendance et prévision',
     columns: {
       ...CITY_LABEL.fr,
       month: 'Mois',
@@ -61,6 +62,7 @@ export const FORECAST_LABELS: SectionLabelsByLang<ForecastColumn> = {
   },
   en: {
     title: 'Trend and forecast',
+    sheet: 'Trend and forecast',
     columns: {
       ...CITY_LABEL.en,
       month: 'Month',

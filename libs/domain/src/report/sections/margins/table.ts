@@ -6,13 +6,13 @@ import { CITY_LABEL } from '../table-parts.js';
 
 const COLUMNS = {
   ...CITY_COLUMN,
-  type: 'text',
+  type: 'code',
   revenue: 'money',
   cost: 'money',
   margin: 'money',
   margin_rate: 'ratio',
   count: 'integer',
-  cost_basis: 'text',
+  cost_basis: 'code',
   estimated_cost_rate: 'ratio',
 } as const;
 export type MarginsColumn = keyof typeof COLUMNS;
@@ -38,6 +38,7 @@ export const MARGINS_TABLE: SectionTable<readonly CityMargins[], MarginsColumn> 
 export const MARGINS_LABELS: SectionLabelsByLang<MarginsColumn> = {
   fr: {
     title: 'Marges par type et ville',
+    sheet: 'Marges',
     columns: {
       ...CITY_LABEL.fr,
       type: 'Type',
@@ -52,6 +53,7 @@ export const MARGINS_LABELS: SectionLabelsByLang<MarginsColumn> = {
   },
   en: {
     title: 'Margins per type and city',
+    sheet: 'Margins',
     columns: {
       ...CITY_LABEL.en,
       type: 'Type',

@@ -14,6 +14,14 @@ export const MONTHLY_TABLE: SectionTable<readonly CityMonthly[], MonthlyColumn> 
 };
 
 export const MONTHLY_LABELS: SectionLabelsByLang<MonthlyColumn> = {
-  fr: { title: 'Chiffre d’affaires mensuel', columns: { ...CITY_LABEL.fr, ...MONTH_LABELS.fr } },
-  en: { title: 'Monthly revenue', columns: { ...CITY_LABEL.en, ...MONTH_LABELS.en } },
+  fr: {
+    title: 'Chiffre d’affaires mensuel',
+    sheet: 'CA mensuel',
+    columns: { ...CITY_LABEL.fr, ...MONTH_LABELS.fr },
+  },
+  en: {
+    title: 'Monthly revenue',
+    sheet: 'Monthly revenue',
+    columns: { ...CITY_LABEL.en, ...MONTH_LABELS.en },
+  },
 };

@@ -4,14 +4,14 @@ import type { Progress, ProgressFigures } from './types.js';
 
 const COLUMNS = {
   ...CITY_COLUMN,
-  month: 'text',
+  month: 'month',
   through_day: 'integer',
   revenue: 'money',
   transactions: 'integer',
-  previous_month: 'text',
+  previous_month: 'month',
   previous_revenue: 'money',
   growth: 'ratio',
-  last_year_month: 'text',
+  last_year_month: 'month',
   last_year_revenue: 'money',
   year_over_year: 'ratio',
   last_date: 'text',
@@ -47,6 +47,7 @@ export const PROGRESS_TABLE: SectionTable<Progress, ProgressColumn> = {
 export const PROGRESS_LABELS: SectionLabelsByLang<ProgressColumn> = {
   fr: {
     title: 'Mois en cours',
+    sheet: 'Mois en cours',
     columns: {
       ...CITY_LABEL.fr,
       month: 'Mois en cours',
@@ -64,6 +65,7 @@ export const PROGRESS_LABELS: SectionLabelsByLang<ProgressColumn> = {
   },
   en: {
     title: 'Month in progress',
+    sheet: 'Month in progress',
     columns: {
       ...CITY_LABEL.en,
       month: 'Month in progress',

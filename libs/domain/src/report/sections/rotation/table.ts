@@ -6,7 +6,7 @@ import { CITY_LABEL } from '../table-parts.js';
 
 const COLUMNS = {
   ...CITY_COLUMN,
-  model: 'text',
+  model: 'model',
   rentals: 'integer',
   average_months: 'decimal',
   median_months: 'decimal',
@@ -44,6 +44,7 @@ export const ROTATION_TABLE: SectionTable<readonly CityRotation[], RotationColum
 export const ROTATION_LABELS: SectionLabelsByLang<RotationColumn> = {
   fr: {
     title: 'Rotation (durée de location, mois)',
+    sheet: 'Rotation des locations',
     columns: {
       ...CITY_LABEL.fr,
       model: 'Modèle',
@@ -56,6 +57,7 @@ export const ROTATION_LABELS: SectionLabelsByLang<RotationColumn> = {
   },
   en: {
     title: 'Rotation (rental length, months)',
+    sheet: 'Rental rotation',
     columns: {
       ...CITY_LABEL.en,
       model: 'Model',

@@ -28,6 +28,7 @@ export const SEASONALITY_TABLE: SectionTable<readonly CitySeasonality[], Seasona
 export const SEASONALITY_LABELS: SectionLabelsByLang<SeasonalityColumn> = {
   fr: {
     title: 'Saisonnalité',
+    sheet: 'Saisonnalité',
     columns: {
       ...CITY_LABEL.fr,
       calendar_month: 'Mois (1-12)',
@@ -37,6 +38,7 @@ export const SEASONALITY_LABELS: SectionLabelsByLang<SeasonalityColumn> = {
   },
   en: {
     title: 'Seasonality',
+    sheet: 'Seasonality',
     columns: {
       ...CITY_LABEL.en,
       calendar_month: 'Month (1-12)',

@@ -36,6 +36,7 @@ export const SPLIT_TABLE: SectionTable<readonly CitySplit[], SplitColumn> = {
 export const SPLIT_LABELS: SectionLabelsByLang<SplitColumn> = {
   fr: {
     title: 'Répartition ventes / locations',
+    sheet: 'Ventes et locations',
     columns: {
       ...CITY_LABEL.fr,
       sales_revenue: 'CA ventes (€)',
@@ -50,6 +51,7 @@ export const SPLIT_LABELS: SectionLabelsByLang<SplitColumn> = {
   },
   en: {
     title: 'Sales / rentals split',
+    sheet: 'Sales and rentals',
     columns: {
       ...CITY_LABEL.en,
       sales_revenue: 'Sales revenue (€)',

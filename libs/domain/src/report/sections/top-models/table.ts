@@ -6,9 +6,9 @@ import { CITY_LABEL } from '../table-parts.js';
 
 const COLUMNS = {
   ...CITY_COLUMN,
-  type: 'text',
+  type: 'code',
   rank: 'integer',
-  model: 'text',
+  model: 'model',
   count: 'integer',
   revenue: 'money',
 } as const;
@@ -41,6 +41,7 @@ function rankRows(
 export const TOP_MODELS_LABELS: SectionLabelsByLang<TopModelsColumn> = {
   fr: {
     title: 'Meilleurs modèles',
+    sheet: 'Meilleurs modèles',
     columns: {
       ...CITY_LABEL.fr,
       type: 'Type',
@@ -52,6 +53,7 @@ export const TOP_MODELS_LABELS: SectionLabelsByLang<TopModelsColumn> = {
   },
   en: {
     title: 'Top models',
+    sheet: 'Top models',
     columns: {
       ...CITY_LABEL.en,
       type: 'Type',
