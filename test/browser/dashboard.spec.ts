@@ -215,6 +215,16 @@ if (chromium !== undefined) {
       );
       await waitForTileRevenue(page, 'all', expected.get('all')?.revenue ?? -1);
       expectFigures(await tileFigures(page, 'Lyon'), expected.get('Lyon') ?? {});
+      // Each figure says what it is over: the selection, the months compared, the history used.
+      await expect(page.getByTestId('tile-all').locator('h3').textContent()).resolves.toContain(
+        'Sélection : Lyon, Marseille',
+      );
+      await expect(
+        page.getByTestId('table-comparison').locator('thead').textContent(),
+      ).resolves.toContain('Évolution juin 2024 vs mai 2024');
+      await expect(
+        page.getByTestId('section-seasonality').locator('.help').textContent(),
+      ).resolves.toContain('Historique utilisé : janv. 2023 – juin 2024.');
       // The link alone shows the same view.
       const link = page.url();
       const other = await browser.newPage();

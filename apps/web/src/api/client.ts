@@ -32,15 +32,16 @@ export function fetchTopByRevenue(
 }
 
 /**
- * The forecast of the selection from the whole history up to the range's end: a filter's
- * `from` would shorten the history the line, the seasons and the backtest are taken from.
+ * A section of the selection over the whole history up to the range's end: a filter's `from`
+ * would shorten what the seasons, the forecast's line and its backtest are taken from.
  */
-export function fetchForecast(
+export function fetchWholeHistory<K extends 'forecast' | 'seasonality'>(
+  path: K,
   params: URLSearchParams,
-): Promise<ReportEnvelope<ReportData['forecast']>> {
+): Promise<ReportEnvelope<ReportData[K]>> {
   const query = new URLSearchParams(params);
   query.delete('from');
-  return getJson(`/reports/forecast?${query.toString()}`);
+  return getJson(`/reports/${path}?${query.toString()}`);
 }
 
 export function fetchCities(): Promise<CityStatus[]> {

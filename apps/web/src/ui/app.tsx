@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { fetchCities, fetchForecast, fetchSummary, fetchTopByRevenue } from '../api/client.js';
+import { fetchCities, fetchSummary, fetchTopByRevenue, fetchWholeHistory } from '../api/client.js';
 import type { CityStatus, ReportData, ReportEnvelope } from '../api/types.js';
 import { CitiesPanel, PartialBanner } from '../views/cities-panel.js';
 import { ImportView } from '../views/import-view.js';
@@ -22,6 +22,7 @@ interface Loaded {
   readonly summary: ReportEnvelope<ReportData>;
   readonly topByRevenue: ReportData['topModels'];
   readonly forecast: ReportEnvelope<ReportData['forecast']>;
+  readonly seasonality: ReportEnvelope<ReportData['seasonality']>;
   readonly at: Date;
 }
 
@@ -73,10 +74,15 @@ export function App(): JSX.Element {
       () => undefined,
     );
     if (state.view !== 'overview') return undefined;
-    Promise.all([fetchSummary(params), fetchTopByRevenue(params), fetchForecast(params)]).then(
-      ([summary, top, forecast]) => {
+    Promise.all([
+      fetchSummary(params),
+      fetchTopByRevenue(params),
+      fetchWholeHistory('forecast', params),
+      fetchWholeHistory('seasonality', params),
+    ]).then(
+      ([summary, top, forecast, seasonality]) => {
         if (!current) return;
-        setLoaded({ summary, topByRevenue: top.data, forecast, at: new Date() });
+        setLoaded({ summary, topByRevenue: top.data, forecast, seasonality, at: new Date() });
         setFailure(undefined);
       },
       (error: unknown) => {
@@ -168,6 +174,7 @@ export function App(): JSX.Element {
               summary={loaded.summary}
               topByRevenue={loaded.topByRevenue}
               forecast={loaded.forecast}
+              seasonality={loaded.seasonality}
             />
           ))}
         {state.view === 'import' && <ImportView onImported={refresh} />}

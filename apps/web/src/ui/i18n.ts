@@ -71,6 +71,7 @@ const FR = {
   forecastHelp:
     'En gros : la prévision de la méthode la plus juste au rejeu (la droite des moindres carrés sur les {window} derniers mois, ou la droite corrigée des saisons) sur {horizon} mois ; en petit : l’autre. Erreurs : écart moyen des prévisions à un mois rejouées sur les 12 derniers mois.',
   forecastBasedOn: 'Historique utilisé : {from} – {to}.',
+  growthOfMonth: 'Évolution {month} vs {before}',
   notJudged: 'non jugée ({months} mois rejoués sur 12)',
   history: 'Historique',
   trend: 'Tendance ajustée',
@@ -208,6 +209,7 @@ const EN: Record<MessageKey, string> = {
   forecastHelp:
     'Large: the forecast of the method the replay rates more accurate (the least-squares line over the last {window} months, or the line corrected for the seasons) over {horizon} months; small: the other one. Errors: mean gap of the one-month-ahead forecasts replayed over the last 12 months.',
   forecastBasedOn: 'History used: {from} – {to}.',
+  growthOfMonth: 'Change {month} vs {before}',
   notJudged: 'not judged ({months} of 12 months replayed)',
   history: 'History',
   trend: 'Fitted trend',

@@ -8,6 +8,7 @@ interface Props {
   readonly summary: ReportEnvelope<ReportData>;
   readonly topByRevenue: ReportData['topModels'];
   readonly forecast: ReportEnvelope<ReportData['forecast']>;
+  readonly seasonality: ReportEnvelope<ReportData['seasonality']>;
 }
 
 /** The sections drawn in their own card, in order, side-by-side ones paired. */
@@ -29,13 +30,13 @@ function rows(): (readonly [SectionName, SectionView])[][] {
 const ROWS = rows();
 
 /** Every metric of the selection: tiles first, then a chart or table per section. */
-export function OverviewView({ summary, topByRevenue, forecast }: Props): JSX.Element {
+export function OverviewView({ summary, topByRevenue, forecast, seasonality }: Props): JSX.Element {
   const { t } = useUi();
   const { data } = summary;
   if (summary.to === null || data.monthly.length === 0) {
     return <p class="empty">{t('noData')}</p>;
   }
-  const props: SectionViewProps = { data, topByRevenue, forecast };
+  const props: SectionViewProps = { data, topByRevenue, forecast, seasonality, range: summary };
   return (
     <>
       <Tiles

@@ -6,6 +6,7 @@ import { ChartCanvas } from '../../charts/chart-canvas.js';
 import { TOTAL_COLOUR, cityColours, salesAndRentals } from '../../charts/palette.js';
 import { SectionCard } from '../../ui/section-card.js';
 import type { Formats } from '../../ui/format.js';
+import { addMonths } from '../../ui/url-state.js';
 import { useUi } from '../../ui/ui-context.js';
 import { TableHead } from '../../ui/table-head.js';
 
@@ -126,8 +127,10 @@ export function SplitSection({ split }: { split: ReportData['split'] }): JSX.Ele
 /** The cities ranked by revenue over the range. */
 export function ComparisonSection({
   comparison,
+  range,
 }: {
   comparison: ReportData['comparison'];
+  range: { readonly from: string | null; readonly to: string | null };
 }): JSX.Element {
   const { t, f } = useUi();
   const config = useMemo(
@@ -154,11 +157,18 @@ export function ComparisonSection({
           columns={[
             t('rank'),
             t('city'),
-            t('revenue'),
+            range.from === null || range.to === null
+              ? t('revenue')
+              : `${t('revenue')} (${f.month(range.from)} – ${f.month(range.to)})`,
             t('shareOfTotal'),
             t('transactions'),
             t('averageTicket'),
-            t('growth'),
+            range.to === null
+              ? t('growth')
+              : t('growthOfMonth', {
+                  month: f.month(range.to),
+                  before: f.month(addMonths(range.to, -1)),
+                }),
           ]}
         />
         <tbody>

@@ -14,6 +14,10 @@ export interface SectionViewProps {
   readonly topByRevenue: ReportData['topModels'];
   /** The forecast from the whole history up to the range's end (see fetchForecast). */
   readonly forecast: ReportEnvelope<ReportData['forecast']>;
+  /** The seasons of the whole history up to the range's end, likewise. */
+  readonly seasonality: ReportEnvelope<ReportData['seasonality']>;
+  /** The range shown, which the comparison's columns name. */
+  readonly range: { readonly from: string | null; readonly to: string | null };
 }
 
 /** How a section is shown on the overview; `half`: two such cards side by side. */
@@ -37,7 +41,7 @@ export const SECTION_VIEWS = {
   },
   split: { render: ({ data }) => <SplitSection split={data.split} />, half: true },
   comparison: {
-    render: ({ data }) => <ComparisonSection comparison={data.comparison} />,
+    render: ({ data, range }) => <ComparisonSection comparison={data.comparison} range={range} />,
     half: true,
   },
   topModels: {
@@ -45,7 +49,11 @@ export const SECTION_VIEWS = {
       <TopModelsSection byCount={data.topModels} byRevenue={topByRevenue} />
     ),
   },
-  seasonality: { render: ({ data }) => <SeasonalitySection seasonality={data.seasonality} /> },
+  seasonality: {
+    render: ({ data, seasonality }) => (
+      <SeasonalitySection seasonality={seasonality} cities={data.monthly.map(({ city }) => city)} />
+    ),
+  },
   rotation: { render: ({ data }) => <RotationSection rotation={data.rotation} /> },
   margins: { render: ({ data }) => <MarginsSection margins={data.margins} /> },
   forecast: {

@@ -12,11 +12,18 @@ const CALENDAR = Array.from({ length: 12 }, (_, index) => index + 1);
 
 /** The seasonal index of each calendar month, per city: a line each, and the table of values. */
 export function SeasonalitySection({
-  seasonality,
+  seasonality: whole,
+  cities,
 }: {
-  seasonality: ReportData['seasonality'];
+  seasonality: ReportEnvelope<ReportData['seasonality']>;
+  cities: readonly string[];
 }): JSX.Element {
   const { t, f } = useUi();
+  const selected = cities.join('\n');
+  const seasonality = useMemo(
+    () => whole.data.filter((c) => selected.split('\n').includes(c.city)),
+    [whole, selected],
+  );
   const index = (city: ReportData['seasonality'][number], month: number): number | null =>
     city.months.find((m) => m.month === month)?.index ?? null;
   const config = useMemo(
@@ -40,7 +47,11 @@ export function SeasonalitySection({
       id="seasonality"
       title={t('seasonality')}
       path="seasonality"
-      help={t('seasonalityHelp')}
+      help={`${t('seasonalityHelp')} ${
+        whole.from === null || whole.to === null
+          ? ''
+          : t('forecastBasedOn', { from: f.month(whole.from), to: f.month(whole.to) })
+      }`}
     >
       <ChartCanvas config={config} label={t('seasonality')} testId="chart-seasonality" />
       <div class="scroll">
