@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ClusterProcesses } from '../../apps/cli/src/start/cluster-processes.js';
+import { MESSAGES } from '../../apps/web/src/ui/i18n.js';
+import { fixturePath } from '../support/fixtures.js';
 import { SCREENSHOTS, chromiumOrSkip, launchBrowser, screenshot } from '../support/browser.js';
 import { startCluster } from '../support/cluster.js';
 import { InProcessCityWorkers } from '../support/in-process-city-workers.js';
@@ -460,6 +462,48 @@ if (chromium !== undefined) {
       } finally {
         await fetch(`${base}/transactions/TODAY-1?city=Lyon`, { method: 'DELETE' });
       }
+    });
+
+    it('speaks French to people on every view, even after a bad import and a bad filter, and axe finds nothing', async () => {
+      // The English the code base holds: the page's English texts that French does not share.
+      const english = Object.entries(MESSAGES.en)
+        .filter(([key, text]) => MESSAGES.fr[key as keyof typeof MESSAGES.fr] !== text)
+        .map(([, text]) => text.split('{')[0]!.trim())
+        .filter((text) => text.split(' ').length >= 3);
+      expect(english.length).toBeGreaterThan(30);
+      const check = async (view: string): Promise<void> => {
+        const text = String(await page.evaluate('document.body.innerText'));
+        const found = english.filter((sentence) => text.includes(sentence));
+        expect([view, found]).toEqual([view, []]);
+        // No API sentence (they are English, for engineers) and no raw code.
+        expect([view, text.match(/\b(is|are|must|not) (after|a|be|valid|stored)\b/g)]).toEqual([
+          view,
+          null,
+        ]);
+        expect([view, text.match(/\b[A-Z]{2,}(?:_[A-Z0-9]+)+\b/g)]).toEqual([view, null]);
+        await page.addScriptTag({ path: join(process.cwd(), 'node_modules/axe-core/axe.min.js') });
+        const violations = (await page.evaluate(
+          'axe.run(document).then((r) => r.violations.map((v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ")).join(", ")))',
+        )) as string[];
+        expect([view, violations]).toEqual([view, []]);
+      };
+      await openOverview(page, `${base}/`);
+      await check('overview');
+      await page.goto(`${base}/?from=2025-12&to=2025-01`);
+      await page.getByRole('alert').waitFor();
+      expect(await page.getByRole('alert').textContent()).toBe(
+        'La période est inversée : « De » est après « À ».',
+      );
+      expect(await page.getByText('Chargement…').count()).toBe(0);
+      await check('bad filter');
+      await page.goto(`${base}/?view=import`);
+      await page.getByTestId('file-input').setInputFiles(fixturePath('not-ok/every-rule.csv'));
+      await page.getByTestId('rejected-lines').waitFor();
+      await check('bad import');
+      await screenshot(page, 'import-rejected');
+      await page.goto(`${base}/?view=review&month=2025-11`);
+      await page.getByTestId('review-Paris').waitFor();
+      await check('review');
     });
 
     it('speaks English on request and fits a phone screen', async () => {

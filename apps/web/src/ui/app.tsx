@@ -1,6 +1,14 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { fetchCities, fetchSummary, fetchTopByRevenue, fetchWholeHistory } from '../api/client.js';
+import {
+  ApiError,
+  fetchCities,
+  fetchSummary,
+  fetchTopByRevenue,
+  fetchWholeHistory,
+} from '../api/client.js';
+import type { ApiErrorBody } from '../api/types.js';
+import { apiErrorDetail, apiErrorText } from './api-errors.js';
 import type { CityStatus, ReportData, ReportEnvelope } from '../api/types.js';
 import { CitiesPanel, PartialBanner } from '../views/cities-panel.js';
 import { ImportView } from '../views/import-view.js';
@@ -33,7 +41,9 @@ export function App(): JSX.Element {
   const [version, setVersion] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   const [statuses, setStatuses] = useState<readonly CityStatus[]>([]);
-  const [failure, setFailure] = useState<string | undefined>(undefined);
+  const [failure, setFailure] = useState<ApiErrorBody | undefined>(undefined);
+  /** The gateway could not be reached at all (no answer to read). */
+  const [broken, setBroken] = useState(false);
   const params = useMemo(() => reportParams(state), [state]);
   const ui = useMemo(() => makeUi(state.lang, params), [state.lang, params]);
   const refresh = useCallback(() => {
@@ -84,9 +94,14 @@ export function App(): JSX.Element {
         if (!current) return;
         setLoaded({ summary, topByRevenue: top.data, forecast, seasonality, at: new Date() });
         setFailure(undefined);
+        setBroken(false);
       },
       (error: unknown) => {
-        if (current) setFailure(error instanceof Error ? error.message : String(error));
+        if (!current) return;
+        // Figures of another query must not stay on screen under the error of this one.
+        setLoaded(undefined);
+        setFailure(error instanceof ApiError ? error.body : undefined);
+        setBroken(!(error instanceof ApiError));
       },
     );
     return () => {
@@ -138,7 +153,6 @@ export function App(): JSX.Element {
               {t(view)}
             </a>
           ))}
-          <a href="/docs">{t('api')}</a>
           <a
             href={writeState({ ...state, lang: state.lang === 'fr' ? 'en' : 'fr' }) || '/'}
             data-testid="lang-switch"
@@ -159,8 +173,13 @@ export function App(): JSX.Element {
       <main id="main">
         <PartialBanner missing={missing} />
         {failure !== undefined && (
+          <p class="banner" role="alert" title={apiErrorDetail(failure)} data-code={failure.code}>
+            {apiErrorText(failure, ui.lang)}
+          </p>
+        )}
+        {broken && (
           <p class="banner" role="alert">
-            {t('error')} : {failure}
+            {t('unreachable')}
           </p>
         )}
         {state.view !== 'import' && (
@@ -168,7 +187,7 @@ export function App(): JSX.Element {
         )}
         {state.view === 'overview' &&
           (loaded === undefined ? (
-            <p>{t('loading')}</p>
+            failure === undefined && !broken && <p>{t('loading')}</p>
           ) : (
             <OverviewView
               summary={loaded.summary}
@@ -190,6 +209,11 @@ export function App(): JSX.Element {
         )}
         {state.view !== 'review' && <CitiesPanel statuses={statuses} />}
       </main>
+      <footer class="bottom no-print">
+        <a href="/docs" data-testid="api-docs">
+          {t('apiDocs')}
+        </a>
+      </footer>
     </UiContext.Provider>
   );
 }

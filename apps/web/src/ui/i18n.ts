@@ -104,6 +104,9 @@ const FR = {
   uploading: 'Envoi en cours…',
   importDone: 'Import terminé',
   importFailed: 'Import refusé',
+  reason: 'Motif',
+  unreachable: 'Le serveur ne répond pas : vérifiez la connexion, la page se mettra à jour seule.',
+  apiDocs: 'Documentation de l’API (Swagger), pour l’informatique',
   accepted: 'acceptées',
   duplicates: 'doublons',
   conflicts: 'conflits',
@@ -241,6 +244,9 @@ const EN: Record<MessageKey, string> = {
   uploading: 'Uploading…',
   importDone: 'Import done',
   importFailed: 'Import refused',
+  reason: 'Reason',
+  unreachable: 'The server does not answer: check the connection; the page will update by itself.',
+  apiDocs: 'API documentation (Swagger), for IT',
   accepted: 'accepted',
   duplicates: 'duplicates',
   conflicts: 'conflicts',
@@ -274,7 +280,7 @@ const EN: Record<MessageKey, string> = {
   encoding: 'File encoding',
 };
 
-const MESSAGES: Record<Lang, Record<MessageKey, string>> = { fr: FR, en: EN };
+export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { fr: FR, en: EN };
 
 /** The message in `lang`, with `{name}` placeholders filled. */
 export function translate(

@@ -42,3 +42,7 @@ const ROW_CODES: Record<RowError['code'], Record<Lang, string>> = {
 export function rowCodeLabel(code: RowError['code'], lang: Lang): string {
   return ROW_CODES[code][lang];
 }
+
+export function isRowCode(code: string): code is RowError['code'] {
+  return code in ROW_CODES;
+}

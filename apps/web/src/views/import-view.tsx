@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { uploadCsv } from '../api/client.js';
 import type { ApiErrorBody, ImportOutcome, RowError } from '../api/types.js';
+import { apiErrorDetail, apiErrorText } from '../ui/api-errors.js';
 import { rowCodeLabel } from '../ui/row-codes.js';
 import { TableHead } from '../ui/table-head.js';
 import { useUi } from '../ui/ui-context.js';
@@ -136,7 +137,7 @@ export function ImportView({ onImported }: { onImported: () => void }): JSX.Elem
 }
 
 function UploadState({ upload }: { upload: Upload }): JSX.Element | null {
-  const { t } = useUi();
+  const { t, lang } = useUi();
   if (upload.state === 'idle') return null;
   if (upload.state === 'sending') {
     return (
@@ -154,7 +155,9 @@ function UploadState({ upload }: { upload: Upload }): JSX.Element | null {
   return (
     <div data-testid="import-failed">
       <p class="banner" role="alert">
-        {t('importFailed')} ({upload.error.code}) : {upload.error.message}
+        <span title={apiErrorDetail(upload.error)} data-code={upload.error.code}>
+          {t('importFailed')} : {apiErrorText(upload.error, lang)}
+        </span>
       </p>
       {upload.outcome !== undefined && <Outcome title={upload.file} outcome={upload.outcome} />}
     </div>
@@ -197,20 +200,14 @@ function RowTable({
     <div class="scroll">
       <table class="data" data-testid={testId}>
         <caption>{caption}</caption>
-        <TableHead columns={[t('line'), t('field'), t('code'), t('message')]} text={[1, 2, 3]} />
+        <TableHead columns={[t('line'), t('field'), t('reason')]} text={[1, 2]} />
         <tbody>
           {rows.map((row, index) => (
-            <tr key={index}>
+            // The API's code and English message stay for engineers, in the row's tooltip.
+            <tr key={index} title={`${row.code}: ${row.message}`} data-code={row.code}>
               <td>{row.line}</td>
               <td class="text">{row.fields?.join(', ') ?? row.field ?? '—'}</td>
-              <td class="text">
-                <code>{row.code}</code>
-              </td>
-              <td class="text">
-                {rowCodeLabel(row.code, lang)}
-                <br />
-                <small class="muted">{row.message}</small>
-              </td>
+              <td class="text">{rowCodeLabel(row.code, lang)}</td>
             </tr>
           ))}
         </tbody>

@@ -32,6 +32,7 @@ export function Tiles({ monthly, company, progress, month }: Props): JSX.Element
       : (progress.cities.find((c) => c.city === city)?.lastDate ?? null);
   return (
     <>
+      <h2 class="visually-hidden">{`${t('latestMonth')} : ${f.monthLong(shown)}`}</h2>
       <section class="tiles" aria-label={`${t('latestMonth')} : ${f.monthLong(shown)}`}>
         <Tile id="all" name={selection} kpis={companyKpis} lastDate={lastDate(undefined)} />
         {monthly.map(({ city, months }) => (
