@@ -482,9 +482,9 @@ if (chromium !== undefined) {
         ]);
         expect([view, text.match(/\b[A-Z]{2,}(?:_[A-Z0-9]+)+\b/g)]).toEqual([view, null]);
         await page.addScriptTag({ path: join(process.cwd(), 'node_modules/axe-core/axe.min.js') });
-        const violations = (await page.evaluate(
+        const violations = await page.evaluate<string[]>(
           'axe.run(document).then((r) => r.violations.map((v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ")).join(", ")))',
-        )) as string[];
+        );
         expect([view, violations]).toEqual([view, []]);
       };
       await openOverview(page, `${base}/`);
