@@ -7,6 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { ClusterProcesses } from '../../apps/cli/src/start/cluster-processes.js';
 import { MESSAGES } from '../../apps/web/src/ui/i18n.js';
 import { fixturePath } from '../support/fixtures.js';
+import { runCli } from '../support/run-cli.js';
 import { SCREENSHOTS, chromiumOrSkip, launchBrowser, screenshot } from '../support/browser.js';
 import { startCluster } from '../support/cluster.js';
 import { InProcessCityWorkers } from '../support/in-process-city-workers.js';
@@ -335,7 +336,9 @@ if (chromium !== undefined) {
     it('offers each section as CSV, French CSV and XLSX for the query on screen', async () => {
       await openOverview(page, `${base}/?cities=Lyon&from=2025-01`);
       const href = await page.getByTestId('export-monthly-csv-fr').getAttribute('href');
-      expect(href).toBe('/reports/monthly?basis=contract&city=Lyon&from=2025-01&format=csv-fr');
+      expect(href).toBe(
+        '/reports/monthly?basis=contract&partial=true&city=Lyon&from=2025-01&format=csv-fr',
+      );
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByTestId('export-monthly-xlsx').click(),
@@ -522,6 +525,83 @@ if (chromium !== undefined) {
       await page.setViewportSize({ width: 1366, height: 768 });
       await page.keyboard.press('Tab');
       expect(await page.evaluate('document.activeElement.className')).toBe('skip');
+    });
+  });
+
+  describe('dashboard: a typo found and corrected from the page', () => {
+    let workers: InProcessCityWorkers;
+    let close: () => Promise<void>;
+    let base: string;
+    let browser: BrowserContext;
+    let page: Page;
+    const asOf = '2026-01-15';
+
+    beforeAll(async () => {
+      workers = await InProcessCityWorkers.start(['Lyon', 'Marseille', 'Paris']);
+      const gateway = await inProcessGateway(workers, {
+        WEB_DIR: join(process.cwd(), 'dist', 'web'),
+      });
+      base = gateway.baseUrl;
+      close = () => gateway.app.close();
+      const imported = await fetch(`${base}/imports`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body: readFileSync(SAMPLE),
+      });
+      expect(imported.status).toBe(200);
+      browser = await launchBrowser(chromium);
+      page = await browser.newPage();
+    });
+
+    afterAll(async () => {
+      await browser.close();
+      await close();
+      await workers.close();
+    });
+
+    it('shows a 5 890 000 € BMW X3 under "À vérifier", and once corrected every report is the corrected file’s', async () => {
+      const files = mkdtempSync(join(tmpdir(), 'typo-'));
+      const typo = join(files, 'typo.csv');
+      const row = (prix: number): string => `TYPO-1,2025-12-20,Paris,vente,BMW_X3,${prix},NULL`;
+      writeFileSync(
+        typo,
+        `transaction_id,date,ville,type,modele,prix,duree_location_mois\n${row(5890000)}\n`,
+      );
+      await page.goto(`${base}/?view=import`);
+      await page.getByTestId('file-input').setInputFiles(typo);
+      await page.getByTestId('warned-lines').waitFor();
+      await openOverview(page, `${base}/`);
+      const flagged = page.getByTestId('check-TYPO-1');
+      await flagged.waitFor();
+      const cells = await flagged.locator('td').allTextContents();
+      expect(cells.slice(0, 4)).toEqual(['TYPO-1', 'Paris', '20/12/2025', 'BMW X3']);
+      const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+      expect(cells[4]).toBe(euros.format(5_890_000));
+      expect(await page.getByTestId('tile-Paris-to-check').textContent()).toBe(
+        '1 prix à vérifier ce mois-ci',
+      );
+      await screenshot(page, 'to-check', false);
+      page.once('dialog', (dialog) => {
+        void dialog.accept('58900');
+      });
+      await page.getByTestId('correct-TYPO-1').click();
+      await expect(page.getByTestId('check-status').textContent()).resolves.toContain(
+        'TYPO-1 corrigée',
+      );
+      await page.getByTestId('check-panel').waitFor({ state: 'detached' });
+      // Every report equals the one-process report of the sample with the corrected row.
+      const corrected = join(files, 'corrected.csv');
+      writeFileSync(corrected, `${readFileSync(SAMPLE, 'utf8').trimEnd()}\n${row(58900)}\n`);
+      const cli = JSON.parse(runCli('report', [corrected, '--json', '--as-of', asOf]).stdout) as {
+        data: unknown;
+      };
+      const cluster = (await (await fetch(`${base}/reports/summary?asOf=${asOf}`)).json()) as {
+        data: unknown;
+      };
+      expect(cluster.data).toEqual(cli.data);
+      const paris = Number(await page.getByTestId('tile-Paris').getAttribute('data-revenue'));
+      const monthly = (await (await fetch(`${base}/reports/monthly?city=Paris`)).json()) as Monthly;
+      expect(paris).toBeCloseTo(monthly.data[0]?.months.at(-1)?.total ?? NaN, 2);
     });
   });
 

@@ -99,6 +99,10 @@ export class InProcessCityWorkers implements CityWorkers {
     return this.call(city, 'correct', payload);
   }
 
+  list(city: string, payload: CityPayload<'list'>): Promise<CityResult<'list'>> {
+    return this.call(city, 'list', payload);
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.workers.values()].map(({ module }) => module.close()));
   }

@@ -35,6 +35,11 @@ export function cityControllerFor(city: string): Type<CityHandlers> {
     correct(@Payload() request: CityPayload<'correct'>): CityResult<'correct'> {
       return this.city.correct(request);
     }
+
+    @MessagePattern(patterns.list)
+    list(@Payload() request: CityPayload<'list'>): CityResult<'list'> {
+      return this.city.list(request);
+    }
   }
   return CityController;
 }

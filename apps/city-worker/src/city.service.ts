@@ -4,6 +4,7 @@ import { canonicalLineSuffix, hasLoneSurrogate, isRowError, formatTransaction } 
 import { tombstoneLine, validateOne, dateWindow, ingestBatch } from '#domain/ingest';
 import { FixedCityDirectory, DomainError, ErrorCode, formatMonth } from '#domain/model';
 import { monthBounds, summarizeCity, mergeSummaries, type CitySummary } from '#domain/summary';
+import { listTransactions } from '#domain/store';
 import {
   MAX_BATCH_ERRORS,
   type CityHandlers,
@@ -12,6 +13,8 @@ import {
   type CorrectionResult,
   type IngestBatch,
   type IngestResult,
+  type ListRequest,
+  type ListResult,
 } from '#contracts';
 import { snapshotPath, type CityState } from './shard/recover-city.js';
 import { writeSnapshot } from './shard/shard-snapshot.js';
@@ -138,6 +141,11 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
     this.assertSound();
     this.summary ??= summarizeCity(this.state.store.columns());
     return this.summary;
+  }
+
+  list({ limit, ...filter }: ListRequest): ListResult {
+    this.assertSound();
+    return listTransactions(this.state.store, filter, limit);
   }
 
   info(): CityInfo {

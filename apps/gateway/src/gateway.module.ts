@@ -31,6 +31,8 @@ import { ApiKeyGuard } from './security/api-key.guard.js';
 import { SameOriginWrites } from './security/same-origin-writes.middleware.js';
 import { WriteRateLimit } from './security/write-rate-limit.middleware.js';
 import { SeedService } from './seed/seed.service.js';
+import { TransactionListController } from './transactions/transaction-list.controller.js';
+import { TransactionListing } from './transactions/transaction-listing.service.js';
 import { TransactionsController } from './transactions/transactions.controller.js';
 
 @Module({})
@@ -44,6 +46,7 @@ export class GatewayModule implements NestModule {
         ReportsController,
         ImportsController,
         TransactionsController,
+        TransactionListController,
         CitiesController,
         HealthController,
         DiscoveryController,
@@ -68,6 +71,7 @@ export class GatewayModule implements NestModule {
         LiveEvents,
         CityWatch,
         CorrectionsService,
+        TransactionListing,
         EventLoopMonitor,
       ],
     };

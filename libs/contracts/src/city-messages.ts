@@ -5,6 +5,8 @@ import type {
   CorrectionResult,
   IngestBatch,
   IngestResult,
+  ListRequest,
+  ListResult,
 } from './messages.js';
 
 /** A message that carries nothing. */
@@ -23,6 +25,8 @@ export interface CityMessages {
   readonly info: { readonly payload: NoPayload; readonly result: CityInfo };
   /** Deletes or replaces one transaction, durably. */
   readonly correct: { readonly payload: CorrectionRequest; readonly result: CorrectionResult };
+  /** The city's transactions matching a filter, newest first (the explorer, "À vérifier"). */
+  readonly list: { readonly payload: ListRequest; readonly result: ListResult };
 }
 
 export type CityMessageName = keyof CityMessages;

@@ -10,6 +10,7 @@ export function cityPatterns(city: string): CityPatterns {
     summarize: `city.${key}.summarize`,
     info: `city.${key}.info`,
     correct: `city.${key}.correct`,
+    list: `city.${key}.list`,
   };
 }
 

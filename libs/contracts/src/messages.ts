@@ -1,3 +1,4 @@
+import type { TransactionFilter, TransactionPage } from '#domain/store';
 import type { BatchOutcome } from '#domain/ingest';
 import type { RowError } from '#domain/model';
 
@@ -38,6 +39,13 @@ export interface CorrectionResult {
   /** The rule the replacement breaks, when it breaks one: nothing is changed then. */
   readonly error?: RowError;
 }
+
+/** Which of a city's transactions to list, and how many at most (the first, newest first). */
+export interface ListRequest extends TransactionFilter {
+  readonly limit: number;
+}
+
+export type ListResult = TransactionPage;
 
 export interface CityInfo {
   readonly city: string;

@@ -77,6 +77,9 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
   ): Promise<CityResult<'correct'>> {
     return this.send(city, 'correct', payload, timeoutMs);
   }
+  list(city: string, payload: CityPayload<'list'>, timeoutMs: number): Promise<CityResult<'list'>> {
+    return this.send(city, 'list', payload, timeoutMs);
+  }
 
   async onModuleDestroy(): Promise<void> {
     const clients = [...this.tcp.values(), ...(this.nats === undefined ? [] : [this.nats])];

@@ -44,6 +44,71 @@ export function fetchWholeHistory<K extends 'forecast' | 'seasonality'>(
   return getJson(`/reports/${path}?${query.toString()}`);
 }
 
+/** One transaction as `GET /transactions` lists it. */
+export interface ListedTransaction {
+  readonly transaction_id: string;
+  readonly date: string;
+  readonly ville: string;
+  readonly type: string;
+  readonly modele: string;
+  readonly prix: number;
+  readonly duree_location_mois: number | null;
+  readonly cout: number | null;
+  readonly usualPrice: number | null;
+}
+
+export interface TransactionList {
+  readonly total: number;
+  readonly page: number;
+  readonly size: number;
+  readonly rows: readonly ListedTransaction[];
+}
+
+/** The selection's transactions whose price is far from the usual one: "À vérifier". */
+export function fetchFlagged(params: URLSearchParams): Promise<TransactionList> {
+  const query = new URLSearchParams({ flagged: 'true', size: '20' });
+  const city = params.get('city');
+  if (city !== null) query.set('city', city);
+  return getJson(`/transactions?${query.toString()}`);
+}
+
+/** Where the page keeps the API key for this tab only (asked when writes need one). */
+export const KEY_STORAGE = 'autoconnect.apiKey';
+
+/**
+ * A correction from the page (`PUT` with the new content, or `DELETE`), with the tab's API key;
+ * the error body when the gateway refuses it.
+ */
+export async function correctTransaction(
+  row: ListedTransaction,
+  change: { readonly prix: number } | 'delete',
+): Promise<ApiErrorBody | undefined> {
+  const key = sessionStorage.getItem(KEY_STORAGE);
+  const headers: Record<string, string> = key === null ? {} : { 'x-api-key': key };
+  const id = encodeURIComponent(row.transaction_id);
+  const response =
+    change === 'delete'
+      ? await fetch(`/transactions/${id}?city=${encodeURIComponent(row.ville)}`, {
+          method: 'DELETE',
+          headers,
+        })
+      : await fetch(`/transactions/${id}`, {
+          method: 'PUT',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            transaction_id: row.transaction_id,
+            date: row.date,
+            ville: row.ville,
+            type: row.type,
+            modele: row.modele,
+            prix: change.prix,
+            duree_location_mois: row.duree_location_mois,
+            ...(row.cout === null ? {} : { cout: row.cout }),
+          }),
+        });
+  return response.ok ? undefined : ((await response.json()) as ApiErrorBody);
+}
+
 export function fetchCities(): Promise<CityStatus[]> {
   return getJson('/cities');
 }
@@ -91,10 +156,12 @@ export function uploadCsv(
 export const EXPORT_FORMATS = ['csv', 'csv-fr', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** The address of a report as a file, for the same query as the page. */
+/**
+ * The address of a report as a file, for the same query as the page, `partial` included: with a
+ * city down the file holds the others (its workbook names the missing one) instead of an error.
+ */
 export function exportUrl(path: string, params: URLSearchParams, format: ExportFormat): string {
   const query = new URLSearchParams(params);
-  query.delete('partial');
   query.set('format', format);
   return `/reports/${path}?${query.toString()}`;
 }

@@ -30,6 +30,10 @@ Chart.defaults.animation = false;
 Chart.defaults.maintainAspectRatio = false;
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 Chart.defaults.color = '#1f2937';
+// On a phone a legend above a chart is taller than the chart: it goes below.
+Chart.defaults.plugins.legend.position = matchMedia('(max-width: 600px)').matches
+  ? 'bottom'
+  : 'top';
 
 const drawn = new Set<Chart>();
 

@@ -3,11 +3,13 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import {
   ApiError,
   fetchCities,
+  fetchFlagged,
   fetchSummary,
   fetchTopByRevenue,
   fetchWholeHistory,
 } from '../api/client.js';
 import type { ApiErrorBody } from '../api/types.js';
+import type { TransactionList } from '../api/client.js';
 import { apiErrorDetail, apiErrorText } from './api-errors.js';
 import type { CityStatus, ReportData, ReportEnvelope } from '../api/types.js';
 import { CitiesPanel, PartialBanner } from '../views/cities-panel.js';
@@ -31,6 +33,7 @@ interface Loaded {
   readonly topByRevenue: ReportData['topModels'];
   readonly forecast: ReportEnvelope<ReportData['forecast']>;
   readonly seasonality: ReportEnvelope<ReportData['seasonality']>;
+  readonly flagged: TransactionList;
   readonly at: Date;
 }
 
@@ -89,10 +92,18 @@ export function App(): JSX.Element {
       fetchTopByRevenue(params),
       fetchWholeHistory('forecast', params),
       fetchWholeHistory('seasonality', params),
+      fetchFlagged(params),
     ]).then(
-      ([summary, top, forecast, seasonality]) => {
+      ([summary, top, forecast, seasonality, flagged]) => {
         if (!current) return;
-        setLoaded({ summary, topByRevenue: top.data, forecast, seasonality, at: new Date() });
+        setLoaded({
+          summary,
+          topByRevenue: top.data,
+          forecast,
+          seasonality,
+          flagged,
+          at: new Date(),
+        });
         setFailure(undefined);
         setBroken(false);
       },
@@ -194,6 +205,8 @@ export function App(): JSX.Element {
               topByRevenue={loaded.topByRevenue}
               forecast={loaded.forecast}
               seasonality={loaded.seasonality}
+              flagged={loaded.flagged}
+              onChanged={refresh}
             />
           ))}
         {state.view === 'import' && <ImportView onImported={refresh} />}

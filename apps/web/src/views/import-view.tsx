@@ -1,13 +1,11 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { uploadCsv } from '../api/client.js';
+import { KEY_STORAGE, uploadCsv } from '../api/client.js';
 import type { ApiErrorBody, ImportOutcome, RowError } from '../api/types.js';
 import { apiErrorDetail, apiErrorText } from '../ui/api-errors.js';
 import { rowCodeLabel } from '../ui/row-codes.js';
 import { TableHead } from '../ui/table-head.js';
 import { useUi } from '../ui/ui-context.js';
-
-const KEY_STORAGE = 'autoconnect.apiKey';
 
 type Upload =
   | { readonly state: 'idle' }

@@ -175,6 +175,25 @@ export class CityStore {
     return this.unusual;
   }
 
+  /** The row of the held transaction of this id, or -1. */
+  rowOf(transactionId: string): number {
+    const row = this.transactionIds.rowOf(transactionId);
+    return row < 0 || this.deleted[row] === 1 ? -1 : row;
+  }
+
+  /** The id of the transaction in `row`. */
+  idOf(row: number): string {
+    return this.transactionIds.idOf(row);
+  }
+
+  /**
+   * The usual price (cents) of the model and type of the transaction in `row` when its price is
+   * far from it now, else undefined: a row flagged PRICE_OUTLIER stays flagged until corrected.
+   */
+  unusualPriceOf(row: number): number | undefined {
+    return this.prices.unusual(this.model[row]! * 2 + this.type[row]!, this.priceCents[row]!);
+  }
+
   /** The fields in which `transaction` differs from the stored one of its id (none if absent). */
   differences(transaction: Transaction): ComparedField[] {
     const row = this.transactionIds.rowOf(transaction.transactionId);

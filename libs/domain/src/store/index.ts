@@ -1,1 +1,2 @@
 export * from './city-store.js';
+export * from './transaction-list.js';

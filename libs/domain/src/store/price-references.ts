@@ -35,8 +35,14 @@ export class PriceReferences {
    * The usual price when `priceCents` is far from it, else undefined; then records the price.
    */
   check(key: number, priceCents: number): number | undefined {
-    const usual = this.usual(key);
+    const unusual = this.unusual(key, priceCents);
     this.observe(key, priceCents);
+    return unusual;
+  }
+
+  /** The usual price when `priceCents` is far from it, else undefined; records nothing. */
+  unusual(key: number, priceCents: number): number | undefined {
+    const usual = this.usual(key);
     if (usual === undefined) return undefined;
     const far =
       priceCents > usual * PRICE_OUTLIER_FACTOR || priceCents * PRICE_OUTLIER_FACTOR < usual;

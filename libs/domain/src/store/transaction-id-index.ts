@@ -81,6 +81,11 @@ export class TransactionIdIndex {
     }
   }
 
+  /** The id added at position `row`. */
+  idOf(row: number): string {
+    return String.fromCharCode(...this.pool.subarray(this.offsets[row], this.offsets[row + 1]));
+  }
+
   /** The position `id` was added at (the store's row), or -1. */
   rowOf(id: string): number {
     const code = hash(id);

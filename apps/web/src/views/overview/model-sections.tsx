@@ -72,7 +72,11 @@ export function RotationSection({ rotation }: { rotation: ReportData['rotation']
     <SectionCard id="rotation" title={t('rotation')} path="rotation">
       <table class="data" data-testid="table-rotation">
         <TableHead
-          columns={[t('city'), t('rentals'), t('mean'), t('median'), t('min'), t('max')]}
+          columns={[
+            t('city'),
+            t('rentals'),
+            ...(['mean', 'median', 'min', 'max'] as const).map((k) => `${t(k)} (${t('months')})`),
+          ]}
         />
         <tbody>
           {rotation.map((c) => (

@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import type { ListedTransaction } from '../../api/client.js';
 import type { ReportData } from '../../api/types.js';
 import { kpisAt, type MonthKpis } from '../../ui/kpis.js';
 import { useUi } from '../../ui/ui-context.js';
@@ -11,6 +12,8 @@ interface Props {
   readonly progress: ReportData['progress'];
   /** The range's last month. */
   readonly month: string;
+  /** Transactions whose price is far from the usual one: a tile they move says so. */
+  readonly flagged: readonly ListedTransaction[];
 }
 
 /**
@@ -18,7 +21,7 @@ interface Props {
  * (never the month in progress, which is shown apart, day for day), and how recent each city's
  * data is.
  */
-export function Tiles({ monthly, company, progress, month }: Props): JSX.Element {
+export function Tiles({ monthly, company, progress, month, flagged }: Props): JSX.Element {
   const { t, f, params } = useUi();
   const shown = completeMonth(company.months, month, progress.month) ?? month;
   const companyKpis = kpisAt(company.months, shown, kpisAt(company.months, shown, 0).revenue);
@@ -26,6 +29,10 @@ export function Tiles({ monthly, company, progress, month }: Props): JSX.Element
   const selection = params.has('city')
     ? `${t('selection')} : ${monthly.map(({ city }) => city).join(', ')}`
     : t('allCities');
+  const toCheck = (city: string | undefined): number =>
+    flagged.filter(
+      (row) => row.date.startsWith(shown) && (city === undefined || row.ville === city),
+    ).length;
   const lastDate = (city: string | undefined): string | null =>
     city === undefined
       ? (progress.company?.lastDate ?? null)
@@ -34,7 +41,13 @@ export function Tiles({ monthly, company, progress, month }: Props): JSX.Element
     <>
       <h2 class="visually-hidden">{`${t('latestMonth')} : ${f.monthLong(shown)}`}</h2>
       <section class="tiles" aria-label={`${t('latestMonth')} : ${f.monthLong(shown)}`}>
-        <Tile id="all" name={selection} kpis={companyKpis} lastDate={lastDate(undefined)} />
+        <Tile
+          id="all"
+          name={selection}
+          kpis={companyKpis}
+          lastDate={lastDate(undefined)}
+          toCheck={toCheck(undefined)}
+        />
         {monthly.map(({ city, months }) => (
           <Tile
             key={city}
@@ -42,6 +55,7 @@ export function Tiles({ monthly, company, progress, month }: Props): JSX.Element
             name={city}
             kpis={kpisAt(months, shown, companyKpis.revenue)}
             lastDate={lastDate(city)}
+            toCheck={toCheck(city)}
           />
         ))}
       </section>
@@ -55,11 +69,13 @@ function Tile({
   name,
   kpis,
   lastDate,
+  toCheck,
 }: {
   id: string;
   name: string;
   kpis: MonthKpis;
   lastDate: string | null;
+  toCheck: number;
 }): JSX.Element {
   const { t, f } = useUi();
   const raw = (value: number | null): string => (value === null ? '' : String(value));
@@ -94,6 +110,11 @@ function Tile({
           <Fact label={t('averageTicket')} value={f.money(kpis.averageTicket)} />
           <Fact label={t('rentalShare')} value={f.percent(kpis.rentalShare)} />
         </dl>
+      )}
+      {toCheck > 0 && (
+        <p class="tile-warning" data-testid={`tile-${id}-to-check`}>
+          <a href="#check-title">{t('toCheckTile', { count: toCheck })}</a>
+        </p>
       )}
       {lastDate !== null && (
         <p class="muted tile-recency" data-testid={`tile-${id}-last-date`}>

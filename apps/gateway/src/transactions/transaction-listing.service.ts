@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ListResult } from '#contracts';
+import { CityCallError } from '../cluster/city-call.error.js';
+import { CityRegistry } from '../cluster/city-registry.service.js';
+import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
+import type { CallTimeouts } from '../config/gateway-config.js';
+import { CALL_TIMEOUTS } from '../config/tokens.js';
+import { cityUnavailable } from '../errors/gateway-errors.js';
+import type { TransactionListQueryDto } from './transaction-list.dto.js';
+
+/** One page of the stored transactions of the asked cities, newest first. */
+export interface TransactionList {
+  readonly total: number;
+  readonly page: number;
+  readonly size: number;
+  readonly rows: ListResult['rows'];
+}
+
+const DEFAULT_SIZE = 50;
+
+/**
+ * The explorer: each city lists its matching transactions, newest first, as many as the page
+ * needs; the gateway merges them in the same order and cuts the page.
+ */
+@Injectable()
+export class TransactionListing {
+  constructor(
+    private readonly registry: CityRegistry,
+    @Inject(CITY_WORKERS) private readonly workers: CityWorkers,
+    @Inject(CALL_TIMEOUTS) private readonly timeouts: CallTimeouts,
+  ) {}
+
+  async list({
+    city,
+    page,
+    size,
+    flagged,
+    ...filter
+  }: TransactionListQueryDto): Promise<TransactionList> {
+    const cities = this.registry.resolveAll(city?.split(',').map((name) => name.trim()));
+    const pageNumber = page === undefined ? 1 : Number(page);
+    const pageSize = size === undefined ? DEFAULT_SIZE : Number(size);
+    const limit = pageNumber * pageSize;
+    const answers = await Promise.allSettled(
+      cities.map((name) =>
+        this.workers.list(
+          name,
+          { ...filter, flagged: flagged === 'true', limit },
+          this.timeouts.reportMs,
+        ),
+      ),
+    );
+    const failed = answers.flatMap((answer, index) =>
+      answer.status === 'rejected' ? [[cities[index]!, answer.reason as unknown] as const] : [],
+    );
+    if (failed.length > 0) {
+      throw cityUnavailable(
+        failed.map(([name]) => name),
+        failed.map(([, reason]) =>
+          reason instanceof CityCallError ? reason.message : String(reason),
+        ),
+      );
+    }
+    const pages = answers.flatMap((answer) =>
+      answer.status === 'fulfilled' ? [answer.value] : [],
+    );
+    const rows = pages
+      .flatMap((each) => each.rows)
+      .sort((a, b) =>
+        a.date === b.date ? a.ville.localeCompare(b.ville) : a.date < b.date ? 1 : -1,
+      );
+    return {
+      total: pages.reduce((sum, each) => sum + each.total, 0),
+      page: pageNumber,
+      size: pageSize,
+      rows: rows.slice(limit - pageSize, limit),
+    };
+  }
+}
