@@ -509,6 +509,26 @@ if (chromium !== undefined) {
       await check('review');
     });
 
+    it('is drawn whole on every view at 1440 px and on a 390 px phone (screenshots for docs/screenshots)', async () => {
+      for (const width of [1440, 390]) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+        for (const [view, url, ready] of [
+          ['overview', `${base}/`, 'tile-all'],
+          ['import', `${base}/?view=import`, 'file-input'],
+          ['review', `${base}/?view=review&month=2025-11`, 'review-Paris'],
+        ] as const) {
+          await page.goto(url);
+          await page.getByTestId(ready).waitFor({ state: 'attached' });
+          const overflow = Number(
+            await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
+          );
+          expect([view, width, overflow <= 0]).toEqual([view, width, true]);
+          await screenshot(page, `${view}-${width}`);
+        }
+      }
+      await page.setViewportSize({ width: 1366, height: 768 });
+    });
+
     it('speaks English on request and fits a phone screen', async () => {
       await openOverview(page, `${base}/`);
       await page.getByTestId('lang-switch').click();

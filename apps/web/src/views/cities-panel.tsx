@@ -21,23 +21,25 @@ export function CitiesPanel({ statuses }: { statuses: readonly CityStatus[] }): 
   return (
     <section class="card" id="cities" aria-labelledby="cities-title" data-testid="cities-panel">
       <h2 id="cities-title">{t('clusterPanel')}</h2>
-      <table class="data">
-        <TableHead columns={[t('city'), t('status'), t('held'), t('answerTime')]} />
-        <tbody>
-          {statuses.map((s) => (
-            <tr key={s.city} data-testid={`city-${s.city}`} data-status={s.status}>
-              <th scope="row">{s.city}</th>
-              <td>
-                <span class={`badge ${s.status}`} title={s.error}>
-                  {t(s.status === 'up' ? 'statusUp' : 'statusDown')}
-                </span>
-              </td>
-              <td>{f.integer(s.transactions)}</td>
-              <td>{s.latencyMs === null ? '—' : `${f.decimal(s.latencyMs)} ms`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div class="scroll">
+        <table class="data">
+          <TableHead columns={[t('city'), t('status'), t('held'), t('answerTime')]} />
+          <tbody>
+            {statuses.map((s) => (
+              <tr key={s.city} data-testid={`city-${s.city}`} data-status={s.status}>
+                <th scope="row">{s.city}</th>
+                <td>
+                  <span class={`badge ${s.status}`} title={s.error}>
+                    {t(s.status === 'up' ? 'statusUp' : 'statusDown')}
+                  </span>
+                </td>
+                <td>{f.integer(s.transactions)}</td>
+                <td>{s.latencyMs === null ? '—' : `${f.decimal(s.latencyMs)} ms`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

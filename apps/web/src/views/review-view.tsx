@@ -230,35 +230,37 @@ function ReviewPage({
       <h2>
         {t('review')} · {f.monthLong(month)} · {name}
       </h2>
-      <table class="data">
-        <TableHead
-          columns={[
-            t('kpi'),
-            f.month(month),
-            t('previousMonth'),
-            t('growth'),
-            t('sameMonthLastYear'),
-            t('growth'),
-          ]}
-        />
-        <tbody>
-          {rows.map(([label, pick, format, kind]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td>{format(pick(now))}</td>
-              <td>{format(pick(before))}</td>
-              <td>{change(pick(now), pick(before), kind)}</td>
-              <td>{format(pick(lastYear))}</td>
-              <td>{change(pick(now), pick(lastYear), kind)}</td>
+      <div class="scroll">
+        <table class="data">
+          <TableHead
+            columns={[
+              t('kpi'),
+              f.month(month),
+              t('previousMonth'),
+              t('growth'),
+              t('sameMonthLastYear'),
+              t('growth'),
+            ]}
+          />
+          <tbody>
+            {rows.map(([label, pick, format, kind]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td>{format(pick(now))}</td>
+                <td>{format(pick(before))}</td>
+                <td>{change(pick(now), pick(before), kind)}</td>
+                <td>{format(pick(lastYear))}</td>
+                <td>{change(pick(now), pick(lastYear), kind)}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{t('shareOfTotal')}</th>
+              <td>{f.percent(now.shareOfTotal)}</td>
+              <td colSpan={4} />
             </tr>
-          ))}
-          <tr>
-            <th scope="row">{t('shareOfTotal')}</th>
-            <td>{f.percent(now.shareOfTotal)}</td>
-            <td colSpan={4} />
-          </tr>
-        </tbody>
-      </table>
+          </tbody>
+        </table>
+      </div>
       <div class="grid-2">
         <RankTable caption={`${t('topModels')} · ${t('sales')}`} models={sales.slice(0, 5)} />
         <RankTable caption={`${t('topModels')} · ${t('rentals')}`} models={rentals.slice(0, 5)} />
