@@ -47,6 +47,12 @@ export interface ListRequest extends TransactionFilter {
 
 export type ListResult = TransactionPage;
 
+/** What `GET /transactions` answers: one page of the asked cities' transactions, newest first. */
+export interface TransactionList extends TransactionPage {
+  readonly page: number;
+  readonly size: number;
+}
+
 export interface CityInfo {
   readonly city: string;
   readonly transactions: number;

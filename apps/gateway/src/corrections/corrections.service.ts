@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CorrectionResult } from '#contracts';
-import { CityCallError } from '../cluster/city-call.error.js';
 import { CityRegistry } from '../cluster/city-registry.service.js';
+import { throwIfAnyFailed } from '../cluster/every-city.js';
 import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
 import type { CallTimeouts } from '../config/gateway-config.js';
 import { CALL_TIMEOUTS } from '../config/tokens.js';
-import { GatewayError, GatewayErrorCode, cityUnavailable } from '../errors/gateway-errors.js';
+import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
 import { LiveEvents } from '../live/live-events.service.js';
 import { TRANSACTION_COLUMNS, transactionFields } from '../transactions/transaction-fields.js';
 import type { TransactionDto } from '../transactions/transaction.dto.js';
@@ -44,17 +44,7 @@ export class CorrectionsService {
       return answer?.status === 'fulfilled' && answer.value.found;
     });
     if (deleted.length > 0) this.live.publish({ type: 'data', cities: deleted, accepted: null });
-    const failed = answers.flatMap((answer, index) =>
-      answer.status === 'rejected' ? [[cities[index]!, answer.reason as unknown] as const] : [],
-    );
-    if (failed.length > 0) {
-      throw cityUnavailable(
-        failed.map(([name]) => name),
-        failed.map(([, reason]) =>
-          reason instanceof CityCallError ? reason.message : String(reason),
-        ),
-      );
-    }
+    throwIfAnyFailed(cities, answers);
     if (deleted.length === 0) throw notFound(transactionId, cities);
     return { transactionId, cities: deleted };
   }

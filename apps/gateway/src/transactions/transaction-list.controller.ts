@@ -1,21 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, type SchemaObject } from '@nestjs/swagger';
 import { TransactionListQueryDto } from './transaction-list.dto.js';
-import { TransactionListing, type TransactionList } from './transaction-listing.service.js';
+import type { TransactionList } from '#contracts';
+import { TransactionListing } from './transaction-listing.service.js';
+import { TRANSACTION_COLUMNS } from './transaction-fields.js';
 
 const transaction: SchemaObject = {
   type: 'object',
-  required: [
-    'transaction_id',
-    'date',
-    'ville',
-    'type',
-    'modele',
-    'prix',
-    'duree_location_mois',
-    'cout',
-    'usualPrice',
-  ],
+  required: [...TRANSACTION_COLUMNS, 'usualPrice'],
   additionalProperties: false,
   properties: {
     transaction_id: { type: 'string', example: 'T-000123' },

@@ -1,20 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ListResult } from '#contracts';
-import { CityCallError } from '../cluster/city-call.error.js';
+import type { TransactionList } from '#contracts';
 import { CityRegistry } from '../cluster/city-registry.service.js';
 import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
+import { throwIfAnyFailed } from '../cluster/every-city.js';
 import type { CallTimeouts } from '../config/gateway-config.js';
 import { CALL_TIMEOUTS } from '../config/tokens.js';
-import { cityUnavailable } from '../errors/gateway-errors.js';
 import type { TransactionListQueryDto } from './transaction-list.dto.js';
-
-/** One page of the stored transactions of the asked cities, newest first. */
-export interface TransactionList {
-  readonly total: number;
-  readonly page: number;
-  readonly size: number;
-  readonly rows: ListResult['rows'];
-}
 
 const DEFAULT_SIZE = 50;
 
@@ -50,17 +41,7 @@ export class TransactionListing {
         ),
       ),
     );
-    const failed = answers.flatMap((answer, index) =>
-      answer.status === 'rejected' ? [[cities[index]!, answer.reason as unknown] as const] : [],
-    );
-    if (failed.length > 0) {
-      throw cityUnavailable(
-        failed.map(([name]) => name),
-        failed.map(([, reason]) =>
-          reason instanceof CityCallError ? reason.message : String(reason),
-        ),
-      );
-    }
+    throwIfAnyFailed(cities, answers);
     const pages = answers.flatMap((answer) =>
       answer.status === 'fulfilled' ? [answer.value] : [],
     );

@@ -1,3 +1,5 @@
+import type { TransactionList } from '#contracts';
+import type { ListedTransaction } from '#domain/store';
 import type {
   ApiErrorBody,
   CityStatus,
@@ -44,26 +46,6 @@ export function fetchWholeHistory<K extends 'forecast' | 'seasonality'>(
   return getJson(`/reports/${path}?${query.toString()}`);
 }
 
-/** One transaction as `GET /transactions` lists it. */
-export interface ListedTransaction {
-  readonly transaction_id: string;
-  readonly date: string;
-  readonly ville: string;
-  readonly type: string;
-  readonly modele: string;
-  readonly prix: number;
-  readonly duree_location_mois: number | null;
-  readonly cout: number | null;
-  readonly usualPrice: number | null;
-}
-
-export interface TransactionList {
-  readonly total: number;
-  readonly page: number;
-  readonly size: number;
-  readonly rows: readonly ListedTransaction[];
-}
-
 /** The selection's transactions whose price is far from the usual one: "À vérifier". */
 export function fetchFlagged(params: URLSearchParams): Promise<TransactionList> {
   const query = new URLSearchParams({ flagged: 'true', size: '20' });
@@ -71,6 +53,8 @@ export function fetchFlagged(params: URLSearchParams): Promise<TransactionList> 
   if (city !== null) query.set('city', city);
   return getJson(`/transactions?${query.toString()}`);
 }
+
+export type { ListedTransaction, TransactionList };
 
 /** Where the page keeps the API key for this tab only (asked when writes need one). */
 export const KEY_STORAGE = 'autoconnect.apiKey';
