@@ -262,6 +262,26 @@ if (chromium !== undefined) {
       expect(help).toContain('Historique utilisé : janv. 2023 – déc. 2025.');
     });
 
+    it('ranks the selection’s models from every model of its cities', async () => {
+      await openOverview(page, `${base}/`);
+      const all = (await (await fetch(`${base}/reports/top-models?limit=50`)).json()) as {
+        data: { sales: { model: string; count: number; revenue: number }[] }[];
+      };
+      const counts = new Map<string, number>();
+      for (const city of all.data) {
+        for (const m of city.sales) counts.set(m.model, (counts.get(m.model) ?? 0) + m.count);
+      }
+      const best = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+      const first = page
+        .getByTestId('top-all')
+        .locator('table')
+        .first()
+        .locator('tbody tr')
+        .first();
+      const cells = await first.locator('td, th').allTextContents();
+      expect(cells[2]).toBe(new Intl.NumberFormat('fr-FR').format(best[1]));
+    });
+
     it('imports a file dropped on the page, shows its outcome, and the figures change', async () => {
       const before =
         (await monthly()).data.find((c) => c.city === 'Lyon')?.months.at(-1)?.total ?? 0;

@@ -30,6 +30,8 @@ export function fetchTopByRevenue(
 ): Promise<ReportEnvelope<ReportData['topModels']>> {
   const query = new URLSearchParams(params);
   query.set('by', 'revenue');
+  // Every model of each city (a city sells fewer than 50): the selection's list is summed from them.
+  query.set('limit', '50');
   return getJson(`/reports/top-models?${query.toString()}`);
 }
 

@@ -5,6 +5,7 @@ import { fetchSummary } from '../api/client.js';
 import type { ReportData, ReportEnvelope } from '../api/types.js';
 import { ChartCanvas } from '../charts/chart-canvas.js';
 import { salesAndRentals } from '../charts/palette.js';
+import { companyTop } from '../ui/company-top.js';
 import { RankTable } from '../ui/rank-table.js';
 import { kpisAt, type MonthKpis } from '../ui/kpis.js';
 import { addMonths } from '../ui/url-state.js';
@@ -104,20 +105,6 @@ function ReviewPages({ loaded, month }: { loaded: Loaded; month: string }): JSX.
   const company = loaded.history.data.company.months;
   const companyRevenue = kpisAt(company, month, 0).revenue;
   const tops = loaded.month.data.topModels;
-  const companyTop = (type: 'sales' | 'rentals'): ModelRank[] => {
-    const sums = new Map<string, ModelRank>();
-    for (const city of tops) {
-      for (const m of city[type]) {
-        const sum = sums.get(m.model);
-        sums.set(m.model, {
-          model: m.model,
-          count: (sum?.count ?? 0) + m.count,
-          revenue: (sum?.revenue ?? 0) + m.revenue,
-        });
-      }
-    }
-    return [...sums.values()].sort((a, b) => b.count - a.count || b.revenue - a.revenue);
-  };
   return (
     <>
       <ReviewPage
@@ -128,8 +115,8 @@ function ReviewPages({ loaded, month }: { loaded: Loaded; month: string }): JSX.
         series={company}
         month={month}
         companyRevenue={companyRevenue}
-        sales={companyTop('sales')}
-        rentals={companyTop('rentals')}
+        sales={companyTop(tops, 'sales', 'count')}
+        rentals={companyTop(tops, 'rentals', 'count')}
       />
       {monthly.map(({ city, months }, index) => {
         const top = tops.find((c) => c.city === city);

@@ -7,31 +7,64 @@ import { cityColours } from '../../charts/palette.js';
 import { modelDisplayName } from '#domain/labels';
 import { SectionCard } from '../../ui/section-card.js';
 import { useUi } from '../../ui/ui-context.js';
+import { companyTop } from '../../ui/company-top.js';
 import { RankTable } from '../../ui/rank-table.js';
 import { TableHead } from '../../ui/table-head.js';
+
+type ModelRank = ReportData['topModels'][number]['sales'][number];
 
 interface TopProps {
   readonly byCount: ReportData['topModels'];
   readonly byRevenue: ReportData['topModels'];
 }
 
-/** Per city, the best models for sales and rentals, ranked by count and by revenue. */
+/** The lists' length on the page, the API's default `limit`. */
+const TOP = 5;
+
+/**
+ * For the selection and per city, the best models for sales and rentals, ranked by count and by
+ * revenue (the selection's summed from every model of its cities).
+ */
 export function TopModelsSection({ byCount, byRevenue }: TopProps): JSX.Element {
-  const { t } = useUi();
+  const { t, params } = useUi();
+  const name = params.has('city') ? t('selection') : t('allCities');
+  const top = (type: 'sales' | 'rentals', by: 'count' | 'revenue'): ModelRank[] =>
+    companyTop(byRevenue, type, by).slice(0, TOP);
   return (
     <SectionCard id="top-models" title={t('topModels')} path="top-models">
       <div class="grid-cities">
+        {byCount.length > 1 && (
+          <article class="city-block" data-testid="top-all">
+            <h3>{name}</h3>
+            <RankTable caption={`${t('sales')} · ${t('byCount')}`} models={top('sales', 'count')} />
+            <RankTable
+              caption={`${t('sales')} · ${t('byRevenue')}`}
+              models={top('sales', 'revenue')}
+            />
+            <RankTable
+              caption={`${t('rentals')} · ${t('byCount')}`}
+              models={top('rentals', 'count')}
+            />
+            <RankTable
+              caption={`${t('rentals')} · ${t('byRevenue')}`}
+              models={top('rentals', 'revenue')}
+            />
+          </article>
+        )}
         {byCount.map((city) => {
           const revenue = byRevenue.find((c) => c.city === city.city);
           return (
             <article key={city.city} class="city-block" data-testid={`top-${city.city}`}>
               <h3>{city.city}</h3>
               <RankTable caption={`${t('sales')} · ${t('byCount')}`} models={city.sales} />
-              <RankTable caption={`${t('sales')} · ${t('byRevenue')}`} models={revenue?.sales} />
+              <RankTable
+                caption={`${t('sales')} · ${t('byRevenue')}`}
+                models={revenue?.sales.slice(0, TOP)}
+              />
               <RankTable caption={`${t('rentals')} · ${t('byCount')}`} models={city.rentals} />
               <RankTable
                 caption={`${t('rentals')} · ${t('byRevenue')}`}
-                models={revenue?.rentals}
+                models={revenue?.rentals.slice(0, TOP)}
               />
             </article>
           );
