@@ -39,38 +39,40 @@ export function EnvRule(
   });
 }
 
-/** A whole number from `min` to `max`; unset or blank: `fallback`. */
-export function EnvInteger(fallback: number, min: number, max: number): PropertyDecorator {
+/**
+ * A number from `min` to `max` that `accepted` takes; unset or blank: `fallback`. A text that is
+ * no such number stays text, so that the message quotes it as given.
+ */
+function envNumeric(
+  name: string,
+  noun: string,
+  accepted: (value: number) => boolean,
+  fallback: number,
+  min: number,
+  max: number,
+): PropertyDecorator {
   return both(
     Transform(({ value }: { value: Text }) => {
       if (blank(value)) return fallback;
       const number = Number(value!.trim());
-      return Number.isInteger(number) ? number : value!.trim();
+      return accepted(number) ? number : value!.trim();
     }),
     EnvRule(
-      'wholeNumber',
+      name,
       (value) => typeof value === 'number' && value >= min && value <= max,
-      (property, value) =>
-        `${property} must be a whole number from ${min} to ${max}, not ${given(value)}`,
+      (property, value) => `${property} must be ${noun} from ${min} to ${max}, not ${given(value)}`,
     ),
   );
 }
 
+/** A whole number from `min` to `max`; unset or blank: `fallback`. */
+export function EnvInteger(fallback: number, min: number, max: number): PropertyDecorator {
+  return envNumeric('wholeNumber', 'a whole number', Number.isInteger, fallback, min, max);
+}
+
 /** A number from `min` to `max`; unset or blank: `fallback`. */
 export function EnvNumber(fallback: number, min: number, max: number): PropertyDecorator {
-  return both(
-    Transform(({ value }: { value: Text }) => {
-      if (blank(value)) return fallback;
-      const number = Number(value!.trim());
-      return Number.isFinite(number) ? number : value!.trim();
-    }),
-    EnvRule(
-      'number',
-      (value) => typeof value === 'number' && value >= min && value <= max,
-      (property, value) =>
-        `${property} must be a number from ${min} to ${max}, not ${given(value)}`,
-    ),
-  );
+  return envNumeric('number', 'a number', Number.isFinite, fallback, min, max);
 }
 
 /** One of `allowed`, case-insensitively; unset or blank: `fallback`. */

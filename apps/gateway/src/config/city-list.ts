@@ -13,8 +13,7 @@ export function parseCityWorkers(text: string): {
 } {
   const endpoints: CityEndpoint[] = [];
   const malformed: string[] = [];
-  for (const entry of text.split(',').map((part) => part.trim())) {
-    if (entry === '') continue;
+  for (const entry of splitList(text)) {
     const [, city, host, port] = /^([^=]+)=([^:]+):(\d{1,5})$/.exec(entry) ?? [];
     if (city === undefined || host === undefined || port === undefined) malformed.push(entry);
     else endpoints.push({ city: city.trim(), host: host.trim(), port: Number(port) });
@@ -30,4 +29,12 @@ export function duplicateCity(cities: readonly string[]): string | undefined {
     seen.add(city.toLowerCase());
   }
   return undefined;
+}
+
+/** A comma-separated list, its entries trimmed, empty ones left out. */
+export function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
 }

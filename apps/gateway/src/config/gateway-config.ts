@@ -1,7 +1,7 @@
 import type { CostRates } from '#domain/query';
 import { validateEnv, type Environment, type TransportKind } from '#platform';
-import { parseCityWorkers, type CityEndpoint } from './city-list.js';
-import { GatewayEnv, splitList } from './gateway-env.js';
+import { parseCityWorkers, splitList, type CityEndpoint } from './city-list.js';
+import { GatewayEnv } from './gateway-env.js';
 
 export type { CityEndpoint };
 

@@ -11,7 +11,7 @@ import {
   TRANSPORTS,
   type TransportKind,
 } from '#platform';
-import { duplicateCity, parseCityWorkers } from './city-list.js';
+import { duplicateCity, parseCityWorkers, splitList } from './city-list.js';
 
 /** Where `npm run build` puts the dashboard, seen from this file built (dist/apps/gateway/src/config). */
 const BUILT_WEB_DIR = fileURLToPath(new URL('../../../../web', import.meta.url));
@@ -107,11 +107,4 @@ export class GatewayEnv {
 
   @EnvText(BUILT_WEB_DIR)
   readonly WEB_DIR!: string;
-}
-
-export function splitList(text: string): string[] {
-  return text
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== '');
 }

@@ -52,14 +52,9 @@ export function roundCell(kind: CellKind, value: Cell): Cell {
   return value;
 }
 
-/** A code cell as people read it in `lang` (a value that is no code is left as it is). */
-export function codeLabel(value: Cell, lang: Lang): Cell {
-  return typeof value === 'string' && isCellCode(value) ? CODE_LABELS[lang][value] : value;
-}
-
 /** A cell as people read it: a code's label, a model's name; anything else as it is. */
 export function peopleCell(kind: CellKind, value: Cell, lang: Lang): Cell {
   if (typeof value !== 'string') return value;
-  if (kind === 'code') return codeLabel(value, lang);
+  if (kind === 'code') return isCellCode(value) ? CODE_LABELS[lang][value] : value;
   return kind === 'model' ? modelDisplayName(value) : value;
 }
