@@ -10,10 +10,7 @@ import { fixturePath } from '../support/fixtures.js';
 import { runCli } from '../support/run-cli.js';
 import { SCREENSHOTS, chromiumOrSkip, launchBrowser, screenshot } from '../support/browser.js';
 import { startCluster } from '../support/cluster.js';
-import { InProcessCityWorkers } from '../support/in-process-city-workers.js';
-import { inProcessGateway } from '../support/in-process-gateway.js';
-
-const SAMPLE = join(process.cwd(), 'data', 'transactions_autoconnect.csv');
+import { SAMPLE, startDashboard, type Dashboard } from '../support/dashboard.js';
 const chromium = chromiumOrSkip('dashboard in a browser');
 
 interface MonthRow {
@@ -491,7 +488,7 @@ if (chromium !== undefined) {
       // The English the code base holds: the page's English texts that French does not share.
       const english = Object.entries(MESSAGES.en)
         .filter(([key, text]) => MESSAGES.fr[key as keyof typeof MESSAGES.fr] !== text)
-        .map(([, text]) => text.split('{')[0]!.trim())
+        .flatMap(([, text]) => text.split('|').map((form) => form.split('{')[0]!.trim()))
         .filter((text) => text.split(' ').length >= 3);
       expect(english.length).toBeGreaterThan(30);
       const check = async (view: string): Promise<void> => {
@@ -527,6 +524,9 @@ if (chromium !== undefined) {
       await page.goto(`${base}/?view=review&month=2025-11`);
       await page.getByTestId('review-Paris').waitFor();
       await check('review');
+      await page.goto(`${base}/?view=transactions&cities=Paris&sort=-prix`);
+      await page.getByTestId('explorer-table').waitFor();
+      await check('transactions');
     });
 
     it('is drawn whole on every view at 1440 px and on a 390 px phone (screenshots for docs/screenshots)', async () => {
@@ -534,6 +534,7 @@ if (chromium !== undefined) {
         await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
         for (const [view, url, ready] of [
           ['overview', `${base}/`, 'tile-all'],
+          ['transactions', `${base}/?view=transactions&cities=Paris`, 'explorer-table'],
           ['import', `${base}/?view=import`, 'file-input'],
           ['review', `${base}/?view=review&month=2025-11`, 'review-Paris'],
         ] as const) {
@@ -569,35 +570,17 @@ if (chromium !== undefined) {
   });
 
   describe('dashboard: a typo found and corrected from the page', () => {
-    let workers: InProcessCityWorkers;
-    let close: () => Promise<void>;
+    let dashboard: Dashboard;
     let base: string;
-    let browser: BrowserContext;
     let page: Page;
     const asOf = '2026-01-15';
 
     beforeAll(async () => {
-      workers = await InProcessCityWorkers.start(['Lyon', 'Marseille', 'Paris']);
-      const gateway = await inProcessGateway(workers, {
-        WEB_DIR: join(process.cwd(), 'dist', 'web'),
-      });
-      base = gateway.baseUrl;
-      close = () => gateway.app.close();
-      const imported = await fetch(`${base}/imports`, {
-        method: 'POST',
-        headers: { 'content-type': 'text/csv' },
-        body: readFileSync(SAMPLE),
-      });
-      expect(imported.status).toBe(200);
-      browser = await launchBrowser(chromium);
-      page = await browser.newPage();
+      dashboard = await startDashboard(chromium);
+      ({ base, page } = dashboard);
     });
 
-    afterAll(async () => {
-      await browser.close();
-      await close();
-      await workers.close();
-    });
+    afterAll(() => dashboard.close());
 
     it('shows a 5 890 000 € BMW X3 under "À vérifier", and once corrected every report is the corrected file’s', async () => {
       const files = mkdtempSync(join(tmpdir(), 'typo-'));
@@ -646,27 +629,16 @@ if (chromium !== undefined) {
   });
 
   describe('dashboard uploads when writes need an API key', () => {
-    let workers: InProcessCityWorkers;
-    let close: () => Promise<void>;
+    let dashboard: Dashboard;
     let base: string;
     let browser: BrowserContext;
 
     beforeAll(async () => {
-      workers = await InProcessCityWorkers.start(['Lyon', 'Marseille', 'Paris']);
-      const gateway = await inProcessGateway(workers, {
-        API_KEY: 'secret-key',
-        WEB_DIR: join(process.cwd(), 'dist', 'web'),
-      });
-      base = gateway.baseUrl;
-      close = () => gateway.app.close();
-      browser = await launchBrowser(chromium);
+      dashboard = await startDashboard(chromium, { env: { API_KEY: 'secret-key' }, seed: false });
+      ({ base, browser } = dashboard);
     });
 
-    afterAll(async () => {
-      await browser.close();
-      await close();
-      await workers.close();
-    });
+    afterAll(() => dashboard.close());
 
     it('asks for the key, sends with it, and keeps it for this tab only', async () => {
       const file = join(mkdtempSync(join(tmpdir(), 'key-')), 'one.csv');

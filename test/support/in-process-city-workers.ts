@@ -52,6 +52,8 @@ export async function workerModule(
  */
 export class InProcessCityWorkers implements CityWorkers {
   private readonly down = new Set<string>();
+  /** Hung cities, each with what lets its calls go on. */
+  private readonly hung = new Map<string, { until: Promise<void>; release: () => void }>();
 
   private constructor(
     private readonly workers: Map<string, Worker>,
@@ -79,8 +81,19 @@ export class InProcessCityWorkers implements CityWorkers {
     this.down.add(city);
   }
 
+  /** From now on, calls to `city` get no answer until it resumes, as a hung worker's would. */
+  hang(city: string): void {
+    let release = (): void => undefined;
+    const until = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.hung.set(city, { until, release });
+  }
+
   resume(city: string): void {
     this.down.delete(city);
+    this.hung.get(city)?.release();
+    this.hung.delete(city);
   }
 
   ingest(city: string, payload: CityPayload<'ingest'>): Promise<CityResult<'ingest'>> {
@@ -104,6 +117,7 @@ export class InProcessCityWorkers implements CityWorkers {
   }
 
   async close(): Promise<void> {
+    for (const city of this.hung.keys()) this.resume(city);
     await Promise.all([...this.workers.values()].map(({ module }) => module.close()));
   }
 
@@ -114,6 +128,7 @@ export class InProcessCityWorkers implements CityWorkers {
   ): Promise<CityResult<K>> {
     // A transport never answers within the caller's turn; neither does this adapter.
     await Promise.resolve();
+    await this.hung.get(city)?.until;
     const worker = this.workers.get(city);
     if (worker === undefined) throw new CityCallError(city, 'no worker is configured');
     if (this.down.has(city))

@@ -47,10 +47,12 @@ export interface ListRequest extends TransactionFilter {
 
 export type ListResult = TransactionPage;
 
-/** What `GET /transactions` answers: one page of the asked cities' transactions, newest first. */
+/** What `GET /transactions` answers: one page of the asked cities' transactions, in its order. */
 export interface TransactionList extends TransactionPage {
   readonly page: number;
   readonly size: number;
+  /** Cities left out because they did not answer (only with `partial=true`). */
+  readonly missingCities: readonly string[];
 }
 
 export interface CityInfo {

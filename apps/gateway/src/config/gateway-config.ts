@@ -15,6 +15,8 @@ export interface ClusterConfig {
 /** How long each kind of call to a worker may take. */
 export interface CallTimeouts {
   readonly reportMs: number;
+  /** How long a city may take before a `partial=true` answer goes without it. */
+  readonly partialMs: number;
   readonly statusMs: number;
   readonly ingestMs: number;
 }
@@ -76,6 +78,7 @@ export function readGatewayConfig(env: Environment): GatewayConfig {
     },
     timeouts: {
       reportMs: vars.REPORT_TIMEOUT_MS,
+      partialMs: Math.min(vars.PARTIAL_TIMEOUT_MS, vars.REPORT_TIMEOUT_MS),
       statusMs: vars.STATUS_TIMEOUT_MS,
       ingestMs: vars.INGEST_TIMEOUT_MS,
     },

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { REPORT_FORMATS, type ReportFormat } from '../exports/report-file.js';
+import { TrueOrFalse } from '../shared/true-or-false.js';
 
 /** Query string of every report endpoint. Values are checked by the domain (`parseReportQuery`). */
 export class ReportQueryDto {
@@ -79,14 +80,9 @@ export class ReportQueryDto {
   @IsString()
   asOf?: string;
 
-  @ApiPropertyOptional({
-    description:
-      'true: answer 200 without the cities that do not answer in time (listed in meta.missingCities) instead of 503.',
-    enum: ['true', 'false'],
-    default: 'false',
-  })
-  @IsOptional()
-  @IsIn(['true', 'false'])
+  @TrueOrFalse(
+    'answer 200 without the cities that do not answer within PARTIAL_TIMEOUT_MS (listed in meta.missingCities) instead of 503.',
+  )
   partial?: string;
 
   @ApiPropertyOptional({

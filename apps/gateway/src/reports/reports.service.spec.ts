@@ -69,6 +69,20 @@ describe(ReportsService.name, () => {
     expect(partial.meta.missingCities).toEqual(['Marseille']);
   });
 
+  it('answers without a hung city once PARTIAL_TIMEOUT_MS have passed, with partial', async () => {
+    const hurried = await gatewayModule(workers, { PARTIAL_TIMEOUT_MS: '200' });
+    workers.hang('Marseille');
+    const started = performance.now();
+    const partial = await hurried.get(ReportsService).report('monthly', {}, true);
+    const waited = performance.now() - started;
+    expect(partial.cities).toEqual(['Lyon', 'Paris']);
+    expect(partial.meta.missingCities).toEqual(['Marseille']);
+    // REPORT_TIMEOUT_MS is 5 000 ms here: the answer came at the partial deadline.
+    expect(waited).toBeGreaterThanOrEqual(190);
+    expect(waited).toBeLessThan(2000);
+    await hurried.close();
+  });
+
   it('refuses a city nobody serves with UNKNOWN_CITY', async () => {
     await expect(sut.report('split', { city: 'Nice' }, false)).rejects.toMatchObject({
       code: ErrorCode.UnknownCity,

@@ -13,6 +13,7 @@ import type { CityInfo } from '#contracts';
 import { CityCallError } from '../cluster/city-call.error.js';
 import { CityRegistry } from '../cluster/city-registry.service.js';
 import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
+import { withinDeadline } from '../cluster/within-deadline.js';
 import type { CallTimeouts } from '../config/gateway-config.js';
 import { CALL_TIMEOUTS, COST_RATES } from '../config/tokens.js';
 import { cityUnavailable } from '../errors/gateway-errors.js';
@@ -70,8 +71,20 @@ export class ReportsService {
       ? this.registry.cities.filter((city) => !requested.includes(city))
       : [];
     const [summaries, infos] = await Promise.all([
-      Promise.allSettled(requested.map((city) => this.summarize(city))),
-      Promise.allSettled(others.map((city) => this.info(city))),
+      Promise.allSettled(
+        requested.map((city) =>
+          partial
+            ? withinDeadline(this.summarize(city), this.timeouts.partialMs, city)
+            : this.summarize(city),
+        ),
+      ),
+      Promise.allSettled(
+        others.map((city) =>
+          partial
+            ? withinDeadline(this.info(city), this.timeouts.partialMs, city)
+            : this.info(city),
+        ),
+      ),
     ]);
     const failures = summaries.flatMap((result) =>
       result.status === 'rejected' ? [result.reason as unknown] : [],

@@ -36,18 +36,25 @@ export class TransactionListController {
   @Get()
   @ApiOperation({
     operationId: 'listTransactions',
-    summary: 'Stored transactions, newest first, filtered and paginated (the explorer)',
+    summary:
+      'Stored transactions, filtered, sorted (newest first by default) and paginated (the explorer)',
   })
   @ApiOkResponse({
     schema: {
       type: 'object',
-      required: ['total', 'page', 'size', 'rows'],
+      required: ['total', 'page', 'size', 'rows', 'missingCities'],
       additionalProperties: false,
       properties: {
         total: { type: 'integer', description: 'Transactions that match', example: 1 },
         page: { type: 'integer', example: 1 },
         size: { type: 'integer', example: 50 },
         rows: { type: 'array', items: transaction },
+        missingCities: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Cities that did not answer (only with partial=true)',
+          example: [],
+        },
       },
     },
   })

@@ -1,5 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { TrueOrFalse } from '../shared/true-or-false.js';
+import { DEFAULT_TRANSACTION_SORT, TRANSACTION_SORTS, type TransactionSort } from '#domain/model';
 
 /** The explorer's filters and page: every filter given must hold. */
 export class TransactionListQueryDto {
@@ -31,15 +33,24 @@ export class TransactionListQueryDto {
   @IsString()
   id?: string;
 
+  @TrueOrFalse(
+    'only the transactions whose price is far from their model’s usual price (PRICE_OUTLIER), to check.',
+  )
+  flagged?: string;
+
   @ApiPropertyOptional({
-    description:
-      'true: only the transactions whose price is far from their model’s usual price (PRICE_OUTLIER), to check.',
-    enum: ['true', 'false'],
-    example: 'true',
+    description: 'Order: by date or by price (prix), `-` first for the newest or dearest first.',
+    enum: TRANSACTION_SORTS,
+    default: DEFAULT_TRANSACTION_SORT,
   })
   @IsOptional()
-  @IsIn(['true', 'false'])
-  flagged?: string;
+  @IsIn(TRANSACTION_SORTS)
+  sort?: TransactionSort;
+
+  @TrueOrFalse(
+    'list the cities that answer within PARTIAL_TIMEOUT_MS (the others in missingCities) instead of 503.',
+  )
+  partial?: string;
 
   @ApiPropertyOptional({ description: 'Page, from 1.', default: 1, example: 1 })
   @IsOptional()

@@ -1,8 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DEFAULT_TRANSACTION_SORT, compareListed } from '#domain/model';
 import type { TransactionList } from '#contracts';
+import { CityCallError } from '../cluster/city-call.error.js';
 import { CityRegistry } from '../cluster/city-registry.service.js';
 import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
 import { throwIfAnyFailed } from '../cluster/every-city.js';
+import { withinDeadline } from '../cluster/within-deadline.js';
 import type { CallTimeouts } from '../config/gateway-config.js';
 import { CALL_TIMEOUTS } from '../config/tokens.js';
 import type { TransactionListQueryDto } from './transaction-list.dto.js';
@@ -10,7 +13,7 @@ import type { TransactionListQueryDto } from './transaction-list.dto.js';
 const DEFAULT_SIZE = 50;
 
 /**
- * The explorer: each city lists its matching transactions, newest first, as many as the page
+ * The explorer: each city lists its matching transactions in the asked order, as many as the page
  * needs; the gateway merges them in the same order and cuts the page.
  */
 @Injectable()
@@ -26,6 +29,8 @@ export class TransactionListing {
     page,
     size,
     flagged,
+    partial,
+    sort = DEFAULT_TRANSACTION_SORT,
     ...filter
   }: TransactionListQueryDto): Promise<TransactionList> {
     const cities = this.registry.resolveAll(city?.split(',').map((name) => name.trim()));
@@ -33,28 +38,32 @@ export class TransactionListing {
     const pageSize = size === undefined ? DEFAULT_SIZE : Number(size);
     const limit = pageNumber * pageSize;
     const answers = await Promise.allSettled(
-      cities.map((name) =>
-        this.workers.list(
+      cities.map((name) => {
+        const call = this.workers.list(
           name,
-          { ...filter, flagged: flagged === 'true', limit },
+          { ...filter, sort, flagged: flagged === 'true', limit },
           this.timeouts.reportMs,
-        ),
-      ),
+        );
+        return partial === 'true' ? withinDeadline(call, this.timeouts.partialMs, name) : call;
+      }),
     );
-    throwIfAnyFailed(cities, answers);
+    if (partial !== 'true') throwIfAnyFailed(cities, answers);
     const pages = answers.flatMap((answer) =>
       answer.status === 'fulfilled' ? [answer.value] : [],
     );
-    const rows = pages
-      .flatMap((each) => each.rows)
-      .sort((a, b) =>
-        a.date === b.date ? a.ville.localeCompare(b.ville) : a.date < b.date ? 1 : -1,
-      );
+    const rows = pages.flatMap((each) => each.rows).sort(compareListed(sort));
     return {
       total: pages.reduce((sum, each) => sum + each.total, 0),
       page: pageNumber,
       size: pageSize,
       rows: rows.slice(limit - pageSize, limit),
+      missingCities: answers
+        .flatMap((answer, index) =>
+          answer.status === 'rejected'
+            ? [answer.reason instanceof CityCallError ? answer.reason.city : cities[index]!]
+            : [],
+        )
+        .sort(),
     };
   }
 }

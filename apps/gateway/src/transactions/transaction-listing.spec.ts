@@ -16,6 +16,7 @@ const ROWS = [
 
 interface Listed {
   total: number;
+  missingCities: string[];
   page: number;
   size: number;
   rows: {
@@ -68,6 +69,7 @@ describe('GET /transactions', () => {
           usualPrice: 58_900,
         },
       ],
+      missingCities: [],
     });
   });
 
@@ -83,6 +85,36 @@ describe('GET /transactions', () => {
     ]);
     expect((await list('model=Audi_A3')).total).toBe(1);
     expect((await list('id=X3')).rows.map((r) => r.date)).toEqual(['2025-11-04']);
+  });
+
+  it('sorts by price or date either way, across the cities, as a sort of every row would', async () => {
+    const every = ROWS.map((line) => line.split(','));
+    // Rows of equal key may come in any order: the key of each place is what is compared.
+    const price = (row: readonly string[]): number => Number(row[5]);
+    for (const [sort, order, key] of [
+      ['prix', (a: string[], b: string[]) => price(a) - price(b), 'prix'],
+      ['-prix', (a: string[], b: string[]) => price(b) - price(a), 'prix'],
+      ['date', (a: string[], b: string[]) => a[1]!.localeCompare(b[1]!), 'date'],
+    ] as const) {
+      const listed = await list(`sort=${sort}&size=4`);
+      const expected = [...every].sort(order).slice(0, 4);
+      expect(listed.rows.map((r) => r[key])).toEqual(
+        expected.map((row) => (key === 'prix' ? price(row) : row[1])),
+      );
+    }
+  });
+
+  it('lists the cities that answer within PARTIAL_TIMEOUT_MS with partial, naming the hung one', async () => {
+    workers.hang('Lyon');
+    try {
+      const started = performance.now();
+      const listed = await list('partial=true&size=2');
+      expect(performance.now() - started).toBeLessThan(2500);
+      expect(listed.missingCities).toEqual(['Lyon']);
+      expect(listed.rows.map((r) => r.transaction_id)).toEqual(['TYPO', 'X19']);
+    } finally {
+      workers.resume('Lyon');
+    }
   });
 
   it('stops flagging a row once its price is corrected', async () => {
@@ -107,5 +139,7 @@ describe('GET /transactions', () => {
     const response = await fetch(`${baseUrl}/transactions?size=501`);
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 'INVALID_QUERY' });
+    const sorted = await fetch(`${baseUrl}/transactions?sort=modele`);
+    expect(sorted.status).toBe(400);
   });
 });

@@ -50,10 +50,15 @@ export function fetchWholeHistory<K extends 'forecast' | 'seasonality'>(
 
 /** The selection's transactions whose price is far from the usual one: "À vérifier". */
 export function fetchFlagged(params: URLSearchParams): Promise<TransactionList> {
-  const query = new URLSearchParams({ flagged: 'true', size: '20' });
+  const query = new URLSearchParams({ flagged: 'true', size: '20', partial: 'true' });
   const city = params.get('city');
   if (city !== null) query.set('city', city);
   return getJson(`/transactions?${query.toString()}`);
+}
+
+/** One page of the explorer (`GET /transactions`), for `params` from the page's state. */
+export function fetchTransactions(params: URLSearchParams): Promise<TransactionList> {
+  return getJson(`/transactions?${params.toString()}`);
 }
 
 export type { ListedTransaction, TransactionList };

@@ -1,24 +1,24 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import {
-  ApiError,
   fetchCities,
   fetchFlagged,
   fetchSummary,
   fetchTopByRevenue,
   fetchWholeHistory,
 } from '../api/client.js';
-import type { ApiErrorBody } from '../api/types.js';
 import type { TransactionList } from '../api/client.js';
-import { apiErrorDetail, apiErrorText } from './api-errors.js';
+import { FailureBanner, failureOf, type Failure } from './load-failure.js';
 import type { CityStatus, ReportData, ReportEnvelope } from '../api/types.js';
 import { CitiesPanel, PartialBanner } from '../views/cities-panel.js';
+import { ExplorerView } from '../views/explorer-view.js';
 import { ImportView } from '../views/import-view.js';
 import { OverviewView } from '../views/overview/overview-view.js';
 import { ReviewView } from '../views/review-view.js';
 import { Filters } from './filters.js';
 import { useLiveUpdates } from './live.js';
-import { makeUi, UiContext } from './ui-context.js';
+import { Skeleton } from './skeleton.js';
+import { makeUi, UiContext, type PageLink } from './ui-context.js';
 import {
   addMonths,
   readState,
@@ -37,18 +37,17 @@ interface Loaded {
   readonly at: Date;
 }
 
-const NAV: readonly View[] = ['overview', 'import', 'review'];
+const NAV: readonly View[] = ['overview', 'transactions', 'import', 'review'];
 
 export function App(): JSX.Element {
   const [state, setState] = useState<PageState>(() => readState(location.search));
   const [version, setVersion] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   const [statuses, setStatuses] = useState<readonly CityStatus[]>([]);
-  const [failure, setFailure] = useState<ApiErrorBody | undefined>(undefined);
-  /** The gateway could not be reached at all (no answer to read). */
-  const [broken, setBroken] = useState(false);
+  const [failure, setFailure] = useState<Failure | undefined>(undefined);
+  /** Cities the explorer's last page was listed without. */
+  const [unlisted, setUnlisted] = useState<readonly string[]>([]);
   const params = useMemo(() => reportParams(state), [state]);
-  const ui = useMemo(() => makeUi(state.lang, params), [state.lang, params]);
   const refresh = useCallback(() => {
     setVersion((v) => v + 1);
   }, []);
@@ -63,6 +62,24 @@ export function App(): JSX.Element {
       return next;
     });
   }, []);
+  const link = useCallback(
+    (change: Partial<PageState>): PageLink => {
+      const go = (): void => {
+        navigate(change, true);
+        scrollTo(0, 0);
+      };
+      return {
+        href: writeState({ ...state, ...change }) || '/',
+        go,
+        onClick: (event) => {
+          event.preventDefault();
+          go();
+        },
+      };
+    },
+    [state, navigate],
+  );
+  const ui = useMemo(() => makeUi(state.lang, params, link), [state.lang, params, link]);
 
   useEffect(() => {
     const back = (): void => {
@@ -105,14 +122,12 @@ export function App(): JSX.Element {
           at: new Date(),
         });
         setFailure(undefined);
-        setBroken(false);
       },
       (error: unknown) => {
         if (!current) return;
         // Figures of another query must not stay on screen under the error of this one.
         setLoaded(undefined);
-        setFailure(error instanceof ApiError ? error.body : undefined);
-        setBroken(!(error instanceof ApiError));
+        setFailure(failureOf(error));
       },
     );
     return () => {
@@ -133,7 +148,7 @@ export function App(): JSX.Element {
   const { t, f } = ui;
   const missing = [
     ...new Set([
-      ...(loaded?.summary.meta.missingCities ?? []),
+      ...(state.view === 'transactions' ? unlisted : (loaded?.summary.meta.missingCities ?? [])),
       ...statuses.filter((s) => s.status === 'down').map((s) => s.city),
     ]),
   ].sort();
@@ -183,22 +198,13 @@ export function App(): JSX.Element {
       </header>
       <main id="main">
         <PartialBanner missing={missing} />
-        {failure !== undefined && (
-          <p class="banner" role="alert" title={apiErrorDetail(failure)} data-code={failure.code}>
-            {apiErrorText(failure, ui.lang)}
-          </p>
-        )}
-        {broken && (
-          <p class="banner" role="alert">
-            {t('unreachable')}
-          </p>
-        )}
-        {state.view !== 'import' && (
+        {state.view === 'overview' && <FailureBanner failure={failure} />}
+        {(state.view === 'overview' || state.view === 'review') && (
           <Filters state={state} statuses={statuses} onChange={navigate} />
         )}
         {state.view === 'overview' &&
           (loaded === undefined ? (
-            failure === undefined && !broken && <p>{t('loading')}</p>
+            failure === undefined && <Skeleton tiles={3} rows={10} />
           ) : (
             <OverviewView
               summary={loaded.summary}
@@ -209,10 +215,21 @@ export function App(): JSX.Element {
               onChanged={refresh}
             />
           ))}
+        {state.view === 'transactions' && (
+          <ExplorerView
+            state={state}
+            statuses={statuses}
+            onChange={navigate}
+            version={version}
+            onMissing={setUnlisted}
+            onChanged={refresh}
+          />
+        )}
         {state.view === 'import' && <ImportView onImported={refresh} />}
         {state.view === 'review' && reviewMonth !== undefined && (
           <ReviewView
             month={reviewMonth}
+            latest={latestMonth(statuses)}
             params={params}
             version={version}
             onMonth={(month) => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { addMonths, readState, reportParams, writeState } from './url-state.js';
+import {
+  NO_EXPLORER_FILTER,
+  addMonths,
+  explorerParams,
+  readState,
+  reportParams,
+  writeState,
+} from './url-state.js';
 
 describe(readState.name, () => {
   it('reads a shared link back into the same view', () => {
@@ -14,8 +21,29 @@ describe(readState.name, () => {
       basis: 'recognized',
       lang: 'en',
       month: '2024-06',
+      explorer: NO_EXPLORER_FILTER,
     });
     expect(readState(writeState(state))).toEqual(state);
+  });
+
+  it('keeps the explorer’s filters in its link, and asks the API for them', () => {
+    const link =
+      '?view=transactions&cities=Paris&month=2025-12&model=BMW_X3&type=vente&flagged=true&sort=-prix&page=3';
+    const state = readState(link);
+    expect(state.explorer).toEqual({
+      model: 'BMW_X3',
+      type: 'vente',
+      id: undefined,
+      flagged: true,
+      sort: '-prix',
+      page: 3,
+    });
+    expect(writeState(state)).toBe(link);
+    expect(explorerParams(state).toString()).toBe(
+      'partial=true&size=50&city=Paris&month=2025-12&model=BMW_X3&type=vente&flagged=true&sort=-prix&page=3',
+    );
+    // Another view's link does not carry the explorer's filters.
+    expect(writeState({ ...state, view: 'overview' })).toBe('?cities=Paris');
   });
 
   it('falls back to the defaults on values it does not know', () => {
@@ -27,7 +55,11 @@ describe(readState.name, () => {
       basis: 'contract',
       lang: 'fr',
       month: undefined,
+      explorer: NO_EXPLORER_FILTER,
     });
+    expect(readState('?view=transactions&sort=x&page=-2&type=achat').explorer).toEqual(
+      NO_EXPLORER_FILTER,
+    );
     expect(writeState(readState(''))).toBe('');
   });
 

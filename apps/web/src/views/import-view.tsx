@@ -94,8 +94,14 @@ export function ImportView({ onImported }: { onImported: () => void }): JSX.Elem
       >
         <strong>{t('dropHere')}</strong>
         <span>{t('orPick')}</span>
+        {/* The browser's own button speaks its install language ("Choose File"): ours is French. */}
+        <span class="button" aria-hidden="true">
+          {t('chooseFile')}
+        </span>
         <input
           type="file"
+          class="visually-hidden"
+          aria-label={t('chooseFile')}
           accept=".csv,text/csv"
           data-testid="file-input"
           onChange={(event) => {
@@ -163,18 +169,21 @@ function UploadState({ upload }: { upload: Upload }): JSX.Element | null {
 }
 
 function Outcome({ title, outcome }: { title: string; outcome: ImportOutcome }): JSX.Element {
-  const { t, f } = useUi();
+  const { t, f, noun } = useUi();
   return (
     <div class="outcome" data-testid="import-outcome" role="status">
       <h3>{title}</h3>
       <p>
-        <span data-testid="outcome-rows">{f.integer(outcome.rows)}</span> {t('rows')} ·{' '}
+        <span data-testid="outcome-rows">{f.integer(outcome.rows)}</span>{' '}
+        {noun('rows', outcome.rows)} ·{' '}
         <strong data-testid="outcome-accepted">{f.integer(outcome.accepted)}</strong>{' '}
-        {t('accepted')} ·{' '}
+        {noun('accepted', outcome.accepted)} ·{' '}
         <span data-testid="outcome-duplicates">{f.integer(outcome.duplicates)}</span>{' '}
-        {t('duplicates')} ·{' '}
-        <span data-testid="outcome-conflicts">{f.integer(outcome.conflicts)}</span> {t('conflicts')}{' '}
-        · <span data-testid="outcome-rejected">{f.integer(outcome.rejected)}</span> {t('rejected')}
+        {noun('duplicates', outcome.duplicates)} ·{' '}
+        <span data-testid="outcome-conflicts">{f.integer(outcome.conflicts)}</span>{' '}
+        {noun('conflicts', outcome.conflicts)} ·{' '}
+        <span data-testid="outcome-rejected">{f.integer(outcome.rejected)}</span>{' '}
+        {noun('rejected', outcome.rejected)}
       </p>
       <RowTable caption={t('rejectedLines')} rows={outcome.errors} testId="rejected-lines" />
       <RowTable caption={t('warnedLines')} rows={outcome.warnings} testId="warned-lines" />

@@ -3,6 +3,8 @@ import type { ChartConfiguration } from 'chart.js';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { fetchSummary } from '../api/client.js';
 import type { ReportData, ReportEnvelope } from '../api/types.js';
+import { FailureBanner, failureOf, type Failure } from '../ui/load-failure.js';
+import { Skeleton } from '../ui/skeleton.js';
 import { ChartCanvas } from '../charts/chart-canvas.js';
 import { salesAndRentals } from '../charts/palette.js';
 import { companyTop } from '../ui/company-top.js';
@@ -25,6 +27,8 @@ const ALL_MODELS = '50';
 
 interface Props {
   readonly month: string;
+  /** The last complete month any city holds data for: where an empty month's page points. */
+  readonly latest: string | undefined;
   readonly params: URLSearchParams;
   readonly version: number;
   readonly onMonth: (month: string) => void;
@@ -34,10 +38,10 @@ interface Props {
  * The monthly management review: a page for the company, then one per city, each with the month's
  * figures against the month before and the same month a year earlier. Printed, one A4 page each.
  */
-export function ReviewView({ month, params, version, onMonth }: Props): JSX.Element {
+export function ReviewView({ month, latest, params, version, onMonth }: Props): JSX.Element {
   const { t, f } = useUi();
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<Failure | undefined>(undefined);
   useEffect(() => {
     const history = new URLSearchParams(params);
     history.set('from', addMonths(month, -12));
@@ -52,7 +56,8 @@ export function ReviewView({ month, params, version, onMonth }: Props): JSX.Elem
         setError(undefined);
       },
       (failure: unknown) => {
-        setError(String(failure instanceof Error ? failure.message : failure));
+        setLoaded(undefined);
+        setError(failureOf(failure));
       },
     );
   }, [month, params, version]);
@@ -80,9 +85,26 @@ export function ReviewView({ month, params, version, onMonth }: Props): JSX.Elem
           {t('print')}
         </button>
       </div>
-      {error !== undefined && <p class="banner">{error}</p>}
-      {loaded !== undefined && <ReviewPages loaded={loaded} month={month} />}
-      {loaded === undefined && error === undefined && <p>{t('loading')}</p>}
+      <FailureBanner failure={error} />
+      {loaded !== undefined &&
+        (kpisAt(loaded.history.data.company.months, month, 0).transactions === 0 ? (
+          <p class="empty" data-testid="review-empty">
+            {t('noReviewData', { month: f.monthLong(month) })}{' '}
+            {latest !== undefined && latest !== month && (
+              <button
+                type="button"
+                onClick={() => {
+                  onMonth(latest);
+                }}
+              >
+                {t('lastMonthWithData', { month: f.monthLong(latest) })}
+              </button>
+            )}
+          </p>
+        ) : (
+          <ReviewPages loaded={loaded} month={month} />
+        ))}
+      {loaded === undefined && error === undefined && <Skeleton rows={12} />}
       <p class="muted no-print">{f.monthLong(month)}</p>
     </div>
   );
@@ -109,6 +131,7 @@ function ReviewPages({ loaded, month }: { loaded: Loaded; month: string }): JSX.
     <>
       <ReviewPage
         id="company"
+        city={undefined}
         page={1}
         frame={frame}
         name={t('company')}
@@ -124,6 +147,7 @@ function ReviewPages({ loaded, month }: { loaded: Loaded; month: string }): JSX.
           <ReviewPage
             key={city}
             id={city}
+            city={city}
             page={index + 2}
             frame={frame}
             name={city}
@@ -148,6 +172,8 @@ interface PageFrame {
 
 interface PageProps {
   readonly id: string;
+  /** undefined: the company's page. */
+  readonly city: string | undefined;
   readonly page: number;
   readonly frame: PageFrame;
   readonly name: string;
@@ -160,6 +186,7 @@ interface PageProps {
 
 function ReviewPage({
   id,
+  city,
   page,
   frame,
   name,
@@ -249,8 +276,16 @@ function ReviewPage({
         </table>
       </div>
       <div class="grid-2">
-        <RankTable caption={`${t('topModels')} · ${t('sales')}`} models={sales.slice(0, 5)} />
-        <RankTable caption={`${t('topModels')} · ${t('rentals')}`} models={rentals.slice(0, 5)} />
+        <RankTable
+          caption={`${t('topModels')} · ${t('sales')}`}
+          models={sales.slice(0, 5)}
+          drill={{ type: 'vente', city, month }}
+        />
+        <RankTable
+          caption={`${t('topModels')} · ${t('rentals')}`}
+          models={rentals.slice(0, 5)}
+          drill={{ type: 'location', city, month }}
+        />
       </div>
       <h3>{t('last13')}</h3>
       <div class="review-trend">

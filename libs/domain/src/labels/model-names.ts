@@ -21,6 +21,9 @@ const MODEL_NAMES: Readonly<Record<string, string>> = {
   Tesla_Model_Y: 'Tesla Model Y',
 };
 
+/** The models of the catalogue, by their stored code (the explorer's list to choose from). */
+export const CATALOGUE_MODELS: readonly string[] = Object.keys(MODEL_NAMES);
+
 /** A model's name for people: the catalogue's, or the code with spaces for underscores. */
 export function modelDisplayName(code: string): string {
   return MODEL_NAMES[code] ?? code.replaceAll('_', ' ');

@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './month.js';
 export * from './transaction.js';
 export * from './calendar-day.js';
+export * from './transaction-order.js';

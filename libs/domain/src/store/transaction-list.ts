@@ -1,5 +1,6 @@
 import { TRANSACTION_TYPE_NAMES, TransactionType } from '../model/transaction.js';
 import { formatMonth, parseMonth } from '../model/month.js';
+import { DEFAULT_TRANSACTION_SORT, type TransactionSort } from '../model/transaction-order.js';
 import type { CityStore } from './city-store.js';
 
 /** Which transactions of a city to list: every filter given must hold. */
@@ -13,6 +14,8 @@ export interface TransactionFilter {
   readonly id?: string;
   /** Only the rows whose price is far from the usual one (PRICE_OUTLIER). */
   readonly flagged?: boolean;
+  /** Default: newest first. */
+  readonly sort?: TransactionSort;
 }
 
 /** One stored transaction as the CSV contract names its fields, with its check. */
@@ -32,11 +35,11 @@ export interface ListedTransaction {
 export interface TransactionPage {
   /** How many transactions match. */
   readonly total: number;
-  /** The first `limit` of them, newest date first (then the latest stored first). */
+  /** The first `limit` of them in the asked order (ties: the latest stored first). */
   readonly rows: readonly ListedTransaction[];
 }
 
-/** The city's transactions that match `filter`, newest first, the first `limit` of them. */
+/** The city's transactions that match `filter`, in its order, the first `limit` of them. */
 export function listTransactions(
   store: CityStore,
   filter: TransactionFilter,
@@ -62,8 +65,12 @@ export function listTransactions(
     if (filter.flagged === true && store.unusualPriceOf(row) === undefined) continue;
     matching.push(row);
   }
-  const key = (row: number): number => columns.month[row]! * 32 + columns.day[row]!;
-  matching.sort((a, b) => key(b) - key(a) || b - a);
+  const sort = filter.sort ?? DEFAULT_TRANSACTION_SORT;
+  const sign = sort.startsWith('-') ? -1 : 1;
+  const key = sort.endsWith('prix')
+    ? (row: number): number => columns.priceCents[row]!
+    : (row: number): number => columns.month[row]! * 32 + columns.day[row]!;
+  matching.sort((a, b) => sign * (key(a) - key(b)) || b - a);
   return {
     total: matching.length,
     rows: matching.slice(0, limit).map((row) => {

@@ -1,13 +1,9 @@
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
 import { modelDisplayName } from '#domain/labels';
-import {
-  KEY_STORAGE,
-  correctTransaction,
-  type ListedTransaction,
-  type TransactionList,
-} from '../../api/client.js';
-import { apiErrorDetail, apiErrorText } from '../../ui/api-errors.js';
+import type { TransactionList } from '../../api/client.js';
+import { useRowActions } from '../../ui/row-actions.js';
+import { NO_EXPLORER_FILTER } from '../../ui/url-state.js';
+import { ActionStatus, RowButtons } from '../../ui/row-buttons.js';
 import { TableHead } from '../../ui/table-head.js';
 import { useUi } from '../../ui/ui-context.js';
 
@@ -22,59 +18,24 @@ interface Props {
  * (PRICE_OUTLIER), each correctable or deletable here, after a confirmation.
  */
 export function CheckPanel({ flagged, onChanged }: Props): JSX.Element | null {
-  const { t, f, lang } = useUi();
-  const [message, setMessage] = useState<{ text: string; detail?: string } | undefined>();
+  const { t, f, link } = useUi();
+  const actions = useRowActions(onChanged);
   if (flagged.total === 0) return null;
-
-  async function apply(row: ListedTransaction, change: { prix: number } | 'delete'): Promise<void> {
-    let refused = await correctTransaction(row, change);
-    if (refused?.code === 'UNAUTHORIZED') {
-      const key = prompt(t('apiKeyPrompt'));
-      if (key === null || key === '') return;
-      sessionStorage.setItem(KEY_STORAGE, key);
-      refused = await correctTransaction(row, change);
-    }
-    if (refused === undefined) {
-      setMessage({
-        text: t(change === 'delete' ? 'deleted' : 'corrected', { id: row.transaction_id }),
-      });
-      onChanged();
-    } else {
-      setMessage({ text: apiErrorText(refused, lang), detail: apiErrorDetail(refused) });
-    }
-  }
-
-  function correct(row: ListedTransaction): void {
-    const suggested = row.usualPrice === null ? '' : String(row.usualPrice);
-    const answer = prompt(
-      t('newPrice', { id: row.transaction_id, price: f.moneyCents(row.prix) }),
-      suggested,
-    );
-    if (answer === null) return;
-    const prix = Number(answer.replace(/\s/g, '').replace(',', '.'));
-    if (!Number.isFinite(prix) || prix <= 0) {
-      setMessage({ text: t('badPrice', { value: answer }) });
-      return;
-    }
-    void apply(row, { prix });
-  }
-
-  function remove(row: ListedTransaction): void {
-    if (confirm(t('confirmDelete', { id: row.transaction_id, city: row.ville })))
-      void apply(row, 'delete');
-  }
-
+  const all = link({ view: 'transactions', explorer: { ...NO_EXPLORER_FILTER, flagged: true } });
   return (
     <section class="card check" data-testid="check-panel" aria-labelledby="check-title">
       <h2 id="check-title">
         {t('toCheck')} ({f.integer(flagged.total)})
       </h2>
-      <p class="help">{t('toCheckHelp')}</p>
-      {message !== undefined && (
-        <p role="status" title={message.detail} data-testid="check-status">
-          {message.text}
-        </p>
-      )}
+      <p class="help">
+        {t('toCheckHelp')}{' '}
+        {flagged.total > flagged.rows.length && (
+          <a href={all.href} onClick={all.onClick} data-testid="check-all">
+            {t('seeTransactions')}
+          </a>
+        )}
+      </p>
+      <ActionStatus actions={actions} />
       <div class="scroll">
         <table class="data">
           <TableHead
@@ -101,26 +62,7 @@ export function CheckPanel({ flagged, onChanged }: Props): JSX.Element | null {
                 <td class="text">{modelDisplayName(row.modele)}</td>
                 <td>{f.moneyCents(row.prix)}</td>
                 <td>{f.moneyCents(row.usualPrice)}</td>
-                <td class="text actions">
-                  <button
-                    type="button"
-                    data-testid={`correct-${row.transaction_id}`}
-                    onClick={() => {
-                      correct(row);
-                    }}
-                  >
-                    {t('correctPrice')}
-                  </button>{' '}
-                  <button
-                    type="button"
-                    data-testid={`delete-${row.transaction_id}`}
-                    onClick={() => {
-                      remove(row);
-                    }}
-                  >
-                    {t('delete')}
-                  </button>
-                </td>
+                <RowButtons row={row} actions={actions} />
               </tr>
             ))}
           </tbody>

@@ -79,14 +79,14 @@ export function MarginsSection({ margins }: { margins: ReportData['margins'] }):
 }
 
 function BasisBadge({ margin }: { margin: Margin }): JSX.Element | null {
-  const { t, f } = useUi();
+  const { t, f, code } = useUi();
   if (margin.basis === 'actual') return null;
   return (
     <span
       class="badge estimated"
       title={t('estimatedNote', { rates: f.percent(margin.estimatedCostRate) })}
     >
-      {t(margin.basis)}
+      {code(margin.basis)}
     </span>
   );
 }

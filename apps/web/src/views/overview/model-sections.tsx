@@ -21,6 +21,40 @@ interface TopProps {
 /** The lists' length on the page, the API's default `limit`. */
 const TOP = 5;
 
+interface RankLists {
+  readonly sales: readonly ModelRank[] | undefined;
+  readonly salesByRevenue: readonly ModelRank[] | undefined;
+  readonly rentals: readonly ModelRank[] | undefined;
+  readonly rentalsByRevenue: readonly ModelRank[] | undefined;
+}
+
+/** A block's four lists: sales and rentals, by count and by revenue, each model a link. */
+function Ranks({ lists, city }: { lists: RankLists; city?: string }): JSX.Element {
+  const { t } = useUi();
+  const sales = { type: 'vente', city } as const;
+  const rentals = { type: 'location', city } as const;
+  return (
+    <>
+      <RankTable caption={`${t('sales')} · ${t('byCount')}`} models={lists.sales} drill={sales} />
+      <RankTable
+        caption={`${t('sales')} · ${t('byRevenue')}`}
+        models={lists.salesByRevenue}
+        drill={sales}
+      />
+      <RankTable
+        caption={`${t('rentals')} · ${t('byCount')}`}
+        models={lists.rentals}
+        drill={rentals}
+      />
+      <RankTable
+        caption={`${t('rentals')} · ${t('byRevenue')}`}
+        models={lists.rentalsByRevenue}
+        drill={rentals}
+      />
+    </>
+  );
+}
+
 /**
  * For the selection and per city, the best models for sales and rentals, ranked by count and by
  * revenue (the selection's summed from every model of its cities).
@@ -36,18 +70,13 @@ export function TopModelsSection({ byCount, byRevenue }: TopProps): JSX.Element 
         {byCount.length > 1 && (
           <article class="city-block" data-testid="top-all">
             <h3>{name}</h3>
-            <RankTable caption={`${t('sales')} · ${t('byCount')}`} models={top('sales', 'count')} />
-            <RankTable
-              caption={`${t('sales')} · ${t('byRevenue')}`}
-              models={top('sales', 'revenue')}
-            />
-            <RankTable
-              caption={`${t('rentals')} · ${t('byCount')}`}
-              models={top('rentals', 'count')}
-            />
-            <RankTable
-              caption={`${t('rentals')} · ${t('byRevenue')}`}
-              models={top('rentals', 'revenue')}
+            <Ranks
+              lists={{
+                sales: top('sales', 'count'),
+                salesByRevenue: top('sales', 'revenue'),
+                rentals: top('rentals', 'count'),
+                rentalsByRevenue: top('rentals', 'revenue'),
+              }}
             />
           </article>
         )}
@@ -56,15 +85,14 @@ export function TopModelsSection({ byCount, byRevenue }: TopProps): JSX.Element 
           return (
             <article key={city.city} class="city-block" data-testid={`top-${city.city}`}>
               <h3>{city.city}</h3>
-              <RankTable caption={`${t('sales')} · ${t('byCount')}`} models={city.sales} />
-              <RankTable
-                caption={`${t('sales')} · ${t('byRevenue')}`}
-                models={revenue?.sales.slice(0, TOP)}
-              />
-              <RankTable caption={`${t('rentals')} · ${t('byCount')}`} models={city.rentals} />
-              <RankTable
-                caption={`${t('rentals')} · ${t('byRevenue')}`}
-                models={revenue?.rentals.slice(0, TOP)}
+              <Ranks
+                city={city.city}
+                lists={{
+                  sales: city.sales,
+                  salesByRevenue: revenue?.sales.slice(0, TOP),
+                  rentals: city.rentals,
+                  rentalsByRevenue: revenue?.rentals.slice(0, TOP),
+                }}
               />
             </article>
           );

@@ -1,12 +1,12 @@
 import type { JSX } from 'preact';
 import type { ChartConfiguration } from 'chart.js';
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { ReportData } from '../../api/types.js';
 import { ChartCanvas } from '../../charts/chart-canvas.js';
 import { TOTAL_COLOUR, cityColours, salesAndRentals } from '../../charts/palette.js';
 import { SectionCard } from '../../ui/section-card.js';
 import type { Formats } from '../../ui/format.js';
-import { addMonths } from '../../ui/url-state.js';
+import { NO_EXPLORER_FILTER, addMonths } from '../../ui/url-state.js';
 import { useUi } from '../../ui/ui-context.js';
 import { TableHead } from '../../ui/table-head.js';
 
@@ -15,7 +15,11 @@ function revenueOrGap(m: ReportData['monthly'][number]['months'][number]): numbe
   return m.salesCount + m.rentalsCount === 0 && m.total === 0 ? null : m.total;
 }
 
-/** Each city's monthly revenue as a line, with the selection's total; months without data are gaps. */
+/**
+ * Each city's monthly revenue as a line, with the selection's total; months without data are gaps.
+ * On demand, the selection's sales and rentals stacked instead. A click on a month (anywhere in
+ * its column) opens the selection's transactions of that month.
+ */
 export function MonthlySection({
   monthly,
   company,
@@ -23,9 +27,38 @@ export function MonthlySection({
   monthly: ReportData['monthly'];
   company: ReportData['company'];
 }): JSX.Element {
-  const { t, f } = useUi();
+  const { t, f, link } = useUi();
+  const [stacked, setStacked] = useState(false);
   const config = useMemo((): ChartConfiguration => {
     const labels = company.months.map((m) => f.month(m.month));
+    const options: ChartConfiguration['options'] = {
+      interaction: { mode: 'index', intersect: false },
+      onClick: (_event, elements) => {
+        const month = company.months[elements[0]?.index ?? -1]?.month;
+        if (month !== undefined)
+          link({ view: 'transactions', month, explorer: NO_EXPLORER_FILTER }).go();
+      },
+      onHover: (event, elements) => {
+        const target = event.native?.target;
+        if (target instanceof HTMLElement)
+          target.style.cursor = elements.length > 0 ? 'pointer' : 'default';
+      },
+    };
+    if (stacked) {
+      return {
+        type: 'bar',
+        data: {
+          labels,
+          datasets: salesAndRentals(
+            { sales: t('sales'), rentals: t('rentals') },
+            company.months,
+            (m) => (revenueOrGap(m) === null ? null : m.sales),
+            (m) => (revenueOrGap(m) === null ? null : m.rentals),
+          ),
+        },
+        options: { ...moneyAxes(f), ...options },
+      };
+    }
     const datasets: ChartConfiguration['data']['datasets'] = monthly.map(
       ({ city, months }, index) => {
         const [dark] = cityColours(city, index);
@@ -57,6 +90,7 @@ export function MonthlySection({
       type: 'line',
       data: { labels, datasets },
       options: {
+        ...options,
         scales: { y: { ticks: { callback: (value) => f.compactMoney(Number(value)) } } },
         plugins: {
           tooltip: {
@@ -65,10 +99,32 @@ export function MonthlySection({
         },
       },
     };
-  }, [monthly, company, t, f]);
+  }, [monthly, company, stacked, t, f, link]);
   return (
-    <SectionCard id="monthly" title={t('monthly')} path="monthly" help={t('monthlyHelp')}>
-      <ChartCanvas config={config} label={t('monthly')} testId="chart-monthly" height={340} />
+    <SectionCard
+      id="monthly"
+      title={t('monthly')}
+      path="monthly"
+      help={`${t('monthlyHelp')} ${t('chartHint')}`}
+    >
+      <label class="chart-toggle no-print">
+        <input
+          type="checkbox"
+          checked={stacked}
+          data-testid="monthly-stacked"
+          onChange={(event) => {
+            setStacked(event.currentTarget.checked);
+          }}
+        />
+        {t('stacked')}
+      </label>
+      <ChartCanvas
+        config={config}
+        label={t('monthly')}
+        testId="chart-monthly"
+        height={340}
+        key={stacked ? 'stacked' : 'lines'}
+      />
     </SectionCard>
   );
 }
@@ -175,7 +231,9 @@ export function ComparisonSection({
           {comparison.cities.map((c) => (
             <tr key={c.city} data-city={c.city}>
               <td>{c.rank}</td>
-              <th scope="row">{c.city}</th>
+              <th scope="row">
+                <CityLink city={c.city} />
+              </th>
               <td data-value={c.revenue}>{f.money(c.revenue)}</td>
               <td>{f.percent(c.share)}</td>
               <td>{f.integer(c.transactions)}</td>
@@ -197,6 +255,22 @@ export function ComparisonSection({
       </table>
       <ChartCanvas config={config} label={t('comparison')} testId="chart-comparison" height={200} />
     </SectionCard>
+  );
+}
+
+/** A city's name, opening the explorer on its transactions. */
+function CityLink({ city }: { city: string }): JSX.Element {
+  const { t, link } = useUi();
+  const target = link({
+    view: 'transactions',
+    cities: [city],
+    month: undefined,
+    explorer: NO_EXPLORER_FILTER,
+  });
+  return (
+    <a href={target.href} onClick={target.onClick} title={t('seeTransactions')}>
+      {city}
+    </a>
   );
 }
 

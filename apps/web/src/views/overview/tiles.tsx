@@ -77,7 +77,7 @@ function Tile({
   lastDate: string | null;
   toCheck: number;
 }): JSX.Element {
-  const { t, f } = useUi();
+  const { t, f, noun } = useUi();
   const raw = (value: number | null): string => (value === null ? '' : String(value));
   const empty = kpis.transactions === 0;
   return (
@@ -113,7 +113,9 @@ function Tile({
       )}
       {toCheck > 0 && (
         <p class="tile-warning" data-testid={`tile-${id}-to-check`}>
-          <a href="#check-title">{t('toCheckTile', { count: toCheck })}</a>
+          <a href="#check-title">
+            {f.integer(toCheck)} {noun('toCheckTile', toCheck)}
+          </a>
         </p>
       )}
       {lastDate !== null && (

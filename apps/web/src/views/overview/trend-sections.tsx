@@ -92,7 +92,7 @@ export function ForecastSection({
   window: number;
   horizon: number;
 }): JSX.Element {
-  const { t, f } = useUi();
+  const { t, f, code } = useUi();
   const { from, to } = forecast;
   const cities = useMemo(
     () => forecast.data.filter((c) => monthly.some((m) => m.city === c.city)),
@@ -117,14 +117,14 @@ export function ForecastSection({
       return [
         {
           type: 'line' as const,
-          label: `${c.city} · ${t('history')}`,
+          label: `${c.city} · ${code('history')}`,
           data: series(history),
           borderColor: colour,
           backgroundColor: colour,
         },
         {
           type: 'line' as const,
-          label: `${c.city} · ${t(method === 'seasonal' ? 'seasonalForecast' : 'forecastSeries')}`,
+          label: `${c.city} · ${code(method === 'seasonal' ? 'seasonal_forecast' : 'forecast')}`,
           data: series([...history.slice(-1), ...ahead]),
           borderColor: colour,
           backgroundColor: colour,
@@ -140,7 +140,7 @@ export function ForecastSection({
         scales: { y: { ticks: { callback: (v) => f.compactMoney(Number(v)) } } },
       },
     };
-  }, [cities, monthly, t, f]);
+  }, [cities, monthly, t, f, code]);
   return (
     <SectionCard
       id="forecast"
@@ -175,7 +175,7 @@ export function ForecastSection({
             return (
               <tr key={c.city} data-testid={`forecast-${c.city}`} data-method={method}>
                 <th scope="row">{c.city}</th>
-                <td>{t(c.trend)}</td>
+                <td>{code(c.trend)}</td>
                 <td>{f.money(c.slope)}</td>
                 <td>{f.index(c.r2)}</td>
                 {headline.map((p, index) => (
@@ -183,7 +183,7 @@ export function ForecastSection({
                     {f.money(p.revenue)}
                     <br />
                     <small class="muted">
-                      {t(otherMethod)} : {f.money(other[index]?.revenue ?? null)}
+                      {code(otherMethod)} : {f.money(other[index]?.revenue ?? null)}
                     </small>
                   </td>
                 ))}
@@ -191,7 +191,7 @@ export function ForecastSection({
                 <td>{f.percent(c.backtest.seasonalMape)}</td>
                 <td data-testid={`best-${c.city}`}>
                   {method === c.backtest.best && conclusive(c)
-                    ? t(method)
+                    ? code(method)
                     : t('notJudged', { months: c.backtest.months })}
                 </td>
               </tr>

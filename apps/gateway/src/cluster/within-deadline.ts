@@ -1,0 +1,17 @@
+import { CityCallError } from './city-call.error.js';
+
+/**
+ * `call`, or a CityCallError for `city` once `ms` have passed without its answer. The call itself
+ * goes on (its answer still fills the caches): only this caller stops waiting for it.
+ */
+export function withinDeadline<T>(call: Promise<T>, ms: number, city: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new CityCallError(city, `no answer within ${ms} ms (PARTIAL_TIMEOUT_MS)`));
+    }, ms);
+  });
+  return Promise.race([call, late]).finally(() => {
+    clearTimeout(timer);
+  });
+}
