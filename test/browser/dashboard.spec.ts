@@ -527,7 +527,7 @@ if (chromium !== undefined) {
       await page.goto(`${base}/?view=transactions&cities=Paris&sort=-prix`);
       await page.getByTestId('explorer-table').waitFor();
       await check('transactions');
-    });
+    }, 30_000);
 
     it('is drawn whole on every view at 1440 px and on a 390 px phone (screenshots for docs/screenshots)', async () => {
       for (const width of [1440, 390]) {

@@ -127,7 +127,11 @@ if (chromium !== undefined) {
         `Transaction ${id} supprimée : les chiffres sont recalculés.`,
       );
       expect(asked).toContain(`Supprimer la transaction ${id} de Lyon ?`);
-      await expect(total(page)).resolves.toBe(integer(lyon.length - 1));
+      // The page asks for its list again once the deletion is stored.
+      await page
+        .getByTestId('explorer-total')
+        .locator('strong', { hasText: integer(lyon.length - 1) })
+        .waitFor();
       const held = (await (await fetch(`${base}/transactions?id=${id}`)).json()) as {
         total: number;
       };

@@ -27,6 +27,7 @@ import { LiveController } from './live/live.controller.js';
 import { LiveEvents } from './live/live-events.service.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
+import { AllowedHosts } from './security/allowed-hosts.middleware.js';
 import { ApiKeyGuard } from './security/api-key.guard.js';
 import { SameOriginWrites } from './security/same-origin-writes.middleware.js';
 import { WriteRateLimit } from './security/write-rate-limit.middleware.js';
@@ -68,6 +69,7 @@ export class GatewayModule implements NestModule {
         SeedService,
         WriteRateLimit,
         SameOriginWrites,
+        AllowedHosts,
         LiveEvents,
         CityWatch,
         CorrectionsService,
@@ -78,6 +80,7 @@ export class GatewayModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(AllowedHosts).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
     consumer
       .apply(WriteRateLimit, SameOriginWrites)
       .forRoutes(

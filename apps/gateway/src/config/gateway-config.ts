@@ -36,6 +36,8 @@ export interface SecurityConfig {
   readonly apiKey: string | undefined;
   /** Write requests allowed per client and minute. */
   readonly writesPerMinute: number;
+  /** Host names (lower case, no port) the gateway answers to; empty: any. */
+  readonly allowedHosts: readonly string[];
 }
 
 export interface SeedConfig {
@@ -93,6 +95,8 @@ export function readGatewayConfig(env: Environment): GatewayConfig {
     security: {
       apiKey: vars.API_KEY === '' ? undefined : vars.API_KEY,
       writesPerMinute: vars.WRITES_PER_MINUTE,
+      allowedHosts:
+        vars.ALLOWED_HOSTS.trim() === '*' ? [] : splitList(vars.ALLOWED_HOSTS.toLowerCase()),
     },
     seed: { file: vars.SEED_FILE, cities: splitList(vars.SEED_CITIES) },
     live: { watchMs: vars.LIVE_WATCH_MS },

@@ -102,6 +102,14 @@ export class GatewayEnv {
   @EnvInteger(120, 1, 1_000_000)
   readonly WRITES_PER_MINUTE!: number;
 
+  /**
+   * The host names the gateway answers to (the `Host` header, port aside): a page of another
+   * site that rebinds its own name to this address is refused. `*`: any (behind a proxy that
+   * checks it).
+   */
+  @EnvText('localhost,127.0.0.1,[::1]')
+  readonly ALLOWED_HOSTS!: string;
+
   /** Empty: no seeding. */
   @EnvText('', true)
   readonly SEED_FILE!: string;

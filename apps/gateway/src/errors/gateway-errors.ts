@@ -15,6 +15,7 @@ export const GatewayErrorCode = {
   TooManyRequests: 'TOO_MANY_REQUESTS',
   TransactionNotFound: 'TRANSACTION_NOT_FOUND',
   CrossSiteWrite: 'CROSS_SITE_WRITE',
+  HostNotAllowed: 'HOST_NOT_ALLOWED',
 } as const;
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
 

@@ -1,6 +1,13 @@
 import ExcelJS from 'exceljs';
 import { DEALER_TIME_ZONE } from '#domain/model';
-import { peopleCell, roundCell, type Cell, type CellKind, type ExportTable } from '#domain/report';
+import {
+  neutralizeFormula,
+  peopleCell,
+  roundCell,
+  type Cell,
+  type CellKind,
+  type ExportTable,
+} from '#domain/report';
 
 /** Excel's number formats, as a French Excel shows them. */
 const NUMBER_FORMATS: Record<CellKind, string | undefined> = {
@@ -41,7 +48,8 @@ function monthDate(month: string): Date {
 function workbookValue(kind: CellKind, value: Cell): Cell | Date {
   const rounded = roundCell(kind, value);
   if (kind === 'month' && typeof rounded === 'string') return monthDate(rounded);
-  return peopleCell(kind, rounded, 'fr');
+  const shown = peopleCell(kind, rounded, 'fr');
+  return typeof shown === 'string' ? neutralizeFormula(shown) : shown;
 }
 
 /** The text French Excel shows for a value in the column's format: what sizes the column. */

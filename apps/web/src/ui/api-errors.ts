@@ -52,6 +52,10 @@ const API_ERRORS: Record<string, Record<Lang, string>> = {
     fr: 'Envoi refusé : il ne vient pas de cette page.',
     en: 'Write refused: it does not come from this page.',
   },
+  HOST_NOT_ALLOWED: {
+    fr: 'Adresse refusée : ouvrez le tableau de bord par l’adresse que l’informatique a déclarée (ALLOWED_HOSTS).',
+    en: 'Address refused: open the dashboard at the address IT declared (ALLOWED_HOSTS).',
+  },
 };
 
 /** Parameters of a refused report query, as people set them on the page. */

@@ -33,6 +33,18 @@ describe('accepted CSV formats', () => {
     ]);
   });
 
+  it('trims the no-break spaces French Excel leaves around a field, as it trims spaces', () => {
+    // Line 3 is line 2 with a no-break space after its id: a duplicate, not a second sale;
+    // line 4's model ends with a narrow no-break space: Audi_A4, not a new model.
+    const { ingest, stores } = loadFixture('ok/no-break-spaces.csv');
+    expect(ingest.errors).toEqual([]);
+    expect(ingest.counts).toMatchObject({ accepted: 2, duplicates: 1 });
+    const report = buildReport(stores.summarize(), parseReportQuery({}));
+    expect(report.data.topModels[0]?.sales).toEqual([
+      { model: 'Audi_A4', count: 2, revenue: 81_000 },
+    ]);
+  });
+
   it('rejects a file without a required column, or without any line', () => {
     expect(() => loadFixture('not-ok/missing-column.csv')).toThrow(
       /lacks required column duree_location_mois/,

@@ -83,12 +83,15 @@ export class CsvRecord {
 }
 
 /**
- * What a field is trimmed of: spaces and tabs, a stray carriage return (`\r\r\n` line ends) and
- * a byte-order mark (files joined end to end). Trimmed here, in the one record type every path
+ * What a field is trimmed of: spaces and tabs, a stray carriage return (`\r\r\n` line ends), a
+ * byte-order mark (files joined end to end), and the no-break spaces French Excel writes (U+00A0,
+ * narrow U+202F): `TX1` followed by one is still `TX1`. Trimmed here, in the one record type every path
  * reads through, the CLI and the cluster cannot read them differently.
  */
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 13 || code === 0xfeff;
+  return (
+    code === 32 || code === 9 || code === 13 || code === 0xfeff || code === 0xa0 || code === 0x202f
+  );
 }
 
 function grown(array: Int32Array): Int32Array {

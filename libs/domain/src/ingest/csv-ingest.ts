@@ -59,7 +59,7 @@ export class CsvIngest {
     );
     const replay = options.replay === true;
     this.pipeline = new RecordPipeline(
-      replay ? new TombstoneSink(stores, validating) : validating,
+      replay ? new TombstoneSink(cities, stores, validating) : validating,
       undefined,
       replay ? undefined : (options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS),
     );

@@ -1,6 +1,7 @@
 import type { ColumnLayout } from '../csv/columns.js';
 import type { CsvRecord } from '../csv/csv-record.js';
 import { quoteCsvField } from '../csv/quote-field.js';
+import type { CityDirectory } from '../model/cities.js';
 import type { RowError } from '../model/errors.js';
 import type { CityStores } from './city-stores.js';
 import type { RecordSink } from './record-pipeline.js';
@@ -18,17 +19,22 @@ export function tombstoneLine(transactionId: string, city: string): string {
 
 /**
  * Replays a shard: a tombstone deletes its id, in order with the rows around it (an id deleted,
- * then imported again, is held); every other line goes on to `next`.
+ * then imported again, is held); every other line goes on to `next`. Its city is resolved by the
+ * directory the rows are resolved by: a shard written as `Lyon` and replayed by a worker started
+ * as `lyon` deletes from the store its rows went to.
  */
 export class TombstoneSink implements RecordSink {
   constructor(
+    private readonly cities: CityDirectory,
     private readonly stores: CityStores,
     private readonly next: RecordSink,
   ) {}
 
   record(record: CsvRecord, layout: ColumnLayout): void {
     if (record.count > layout.type && record.field(layout.type) === TOMBSTONE_TYPE) {
-      this.stores.storeFor(record.field(layout.ville)).remove(record.field(layout.transaction_id));
+      const written = record.field(layout.ville);
+      const city = this.cities.resolve(written) ?? written;
+      this.stores.storeFor(city).remove(record.field(layout.transaction_id));
       return;
     }
     this.next.record(record, layout);

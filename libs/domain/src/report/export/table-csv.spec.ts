@@ -26,6 +26,16 @@ describe(tableToCsv.name, () => {
 
   it('never lets a text cell start a spreadsheet formula', () => {
     expect(tableToCsv(table, 'french')).toContain(`"'=HYPERLINK(""http://x"")"`);
+    // A line break or a NUL first: the spreadsheet skips them, then reads what follows.
+    const hidden: ExportTable = {
+      ...table,
+      rows: [
+        ['\n=1+1', 1, 0.1, 'x'],
+        ['\0@SUM(A1)', 1, 0.1, 'x'],
+      ],
+    };
+    const [, first, second] = tableToCsv(hidden, 'standard').split('\r\n');
+    expect([first, second]).toEqual([`"'\n=1+1",1,0.1,x`, `'\0@SUM(A1),1,0.1,x`]);
   });
 
   it('quotes a field holding the French separator, writes decimal commas and shares in %', () => {

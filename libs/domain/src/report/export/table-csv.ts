@@ -47,9 +47,11 @@ function writeCell(kind: CellKind, value: Cell, french: boolean): string {
 }
 
 /**
- * A spreadsheet runs a cell that starts with = + - @ as a formula: text from an imported file
- * (a model name) must not become one, so it is prefixed with an apostrophe, as Excel itself does.
+ * A spreadsheet runs a cell that starts with = + - @ as a formula, and skips a leading tab, line
+ * break or NUL before judging (OWASP, CSV injection): text from an imported file (a model name)
+ * must not become one, so it is prefixed with an apostrophe, as Excel itself does. The CSV files
+ * and the workbook both write their text cells through this.
  */
 export function neutralizeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^[=+\-@\t\r\n\0]/.test(text) ? `'${text}` : text;
 }
