@@ -6,12 +6,12 @@ import { type CityStore } from '#domain/store';
 import { StartupRefusal } from '#platform';
 import { loadCsvFile } from '#input';
 import type { WorkerConfig } from '../worker-config.js';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cityKey } from '#contracts';
 import { CityShard } from './city-shard.js';
 import { ShardLock } from './shard-lock.js';
-import { readSnapshot } from './shard-snapshot.js';
+import { readSnapshot, temporaryPath } from './shard-snapshot.js';
 import type { ShardWriter } from './shard-writer.js';
 
 /** A shard line that is not what the worker wrote: the worker must not start on it. */
@@ -58,6 +58,8 @@ async function recoverShard(
   writer: ShardWriter,
   logger: Logger,
 ): Promise<Omit<CityState, 'lock'>> {
+  // A snapshot a crash left half-written is never read: its space is given back first.
+  rmSync(temporaryPath(snapshotPath(config)), { force: true });
   const { shard, torn } = CityShard.open(config.dataDir, config.city, writer);
   if (torn !== undefined) {
     logger.warn(

@@ -1,4 +1,11 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
@@ -61,6 +68,19 @@ describe('the store snapshot', () => {
       accepted: 0,
       duplicates: 1,
     });
+  });
+
+  it('leaves no half-written file when it cannot be written, and one a crash left is removed at start', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'snapshot-'));
+    // A snapshot that cannot take its place (here a folder in the way; a full disk alike).
+    mkdirSync(join(dataDir, 'lyon.snapshot', 'in-the-way'), { recursive: true });
+    await stopped(dataDir, ROWS);
+    expect(existsSync(join(dataDir, 'lyon.snapshot.tmp'))).toBe(false);
+    // What a crash during the write leaves: ~100 KB a nearly full disk needs back.
+    writeFileSync(join(dataDir, 'lyon.snapshot.tmp'), Buffer.alloc(100_000));
+    const sut = await worker(dataDir);
+    expect(existsSync(join(dataDir, 'lyon.snapshot.tmp'))).toBe(false);
+    expect(sut.summarize()).toEqual(expected(ROWS));
   });
 
   it('is followed by the shard lines written after it (a worker killed after more imports)', async () => {

@@ -5,6 +5,7 @@ import {
   readFileSync,
   readSync,
   renameSync,
+  rmSync,
   writeSync,
 } from 'node:fs';
 import { crc32 } from 'node:zlib';
@@ -127,15 +128,26 @@ export function writeSnapshot(
   const trailer = Buffer.alloc(4);
   trailer.writeUInt32LE(crc, 0);
   parts.push(trailer);
-  const temporary = `${path}.tmp`;
-  const fd = openSync(temporary, 'w');
+  const temporary = temporaryPath(path);
   try {
-    for (const part of parts) writeSync(fd, part);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(temporary, 'w');
+    try {
+      for (const part of parts) writeSync(fd, part);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, path);
+  } catch (error) {
+    // A half-written snapshot (a full disk) must not keep the space the next import needs.
+    rmSync(temporary, { force: true });
+    throw error;
   }
-  renameSync(temporary, path);
+}
+
+/** Where a snapshot is written before it replaces the last one; a crash may leave it behind. */
+export function temporaryPath(path: string): string {
+  return `${path}.tmp`;
 }
 
 /**

@@ -12,8 +12,20 @@ export function throwIfAnyFailed<T>(
   const failed = answers.flatMap((answer, index) =>
     answer.status === 'rejected' ? [[cities[index]!, answer.reason as unknown] as const] : [],
   );
-  if (failed.length === 0) return;
-  throw cityUnavailable(
+  if (failed.length > 0) throw unavailable(failed);
+}
+
+/** The answer of one city's call, or CITY_UNAVAILABLE naming it, as {@link throwIfAnyFailed}. */
+export async function answerOf<T>(city: string, call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (reason) {
+    throw unavailable([[city, reason]]);
+  }
+}
+
+function unavailable(failed: readonly (readonly [string, unknown])[]): Error {
+  return cityUnavailable(
     failed.map(([name]) => name),
     failed.map(([, reason]) => (reason instanceof CityCallError ? reason.message : String(reason))),
   );

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CorrectionResult } from '#contracts';
 import { CityRegistry } from '../cluster/city-registry.service.js';
-import { throwIfAnyFailed } from '../cluster/every-city.js';
+import { answerOf, throwIfAnyFailed } from '../cluster/every-city.js';
 import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
 import type { CallTimeouts } from '../config/gateway-config.js';
 import { CALL_TIMEOUTS } from '../config/tokens.js';
@@ -66,13 +66,17 @@ export class CorrectionsService {
         `ville "${transaction.ville}" is not a served city (${this.registry.cities.join(', ')})`,
       );
     }
-    const result: CorrectionResult = await this.workers.correct(
+    // Judged as DELETE's answers are: a city that does not answer is a 503 naming it.
+    const result: CorrectionResult = await answerOf(
       city,
-      {
-        transactionId,
-        replacement: { columns: TRANSACTION_COLUMNS, fields: transactionFields(transaction) },
-      },
-      this.timeouts.ingestMs,
+      this.workers.correct(
+        city,
+        {
+          transactionId,
+          replacement: { columns: TRANSACTION_COLUMNS, fields: transactionFields(transaction) },
+        },
+        this.timeouts.ingestMs,
+      ),
     );
     if (result.error !== undefined) {
       throw new GatewayError(

@@ -97,6 +97,22 @@ describe('corrections: DELETE and PUT /transactions/{id}', () => {
     expect(await lyon()).toMatchObject({ revenue: 60_400, transactions: 3 });
   });
 
+  it('answers 503 CITY_UNAVAILABLE naming the city, to a PUT as to a DELETE, while its worker is down', async () => {
+    workers.stop('Lyon');
+    try {
+      const put = await send('PUT', '/transactions/T3', { ...T3, prix: 51000 });
+      const deleted = await send('DELETE', '/transactions/T3?city=Lyon');
+      for (const answer of [put, deleted]) {
+        expect(answer).toMatchObject({
+          status: 503,
+          body: { code: 'CITY_UNAVAILABLE', cities: ['Lyon'] },
+        });
+      }
+    } finally {
+      workers.resume('Lyon');
+    }
+  });
+
   it('stores a deleted id again when it is imported again', async () => {
     const response = await fetch(`${baseUrl}/transactions`, {
       method: 'POST',

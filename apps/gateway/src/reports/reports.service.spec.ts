@@ -83,6 +83,16 @@ describe(ReportsService.name, () => {
     await hurried.close();
   });
 
+  it('does not wait past PARTIAL_TIMEOUT_MS for the bounds of a hung city the report is not about', async () => {
+    const hurried = await gatewayModule(workers, { PARTIAL_TIMEOUT_MS: '200' });
+    workers.hang('Lyon');
+    const started = performance.now();
+    const paris = await hurried.get(ReportsService).report('comparison', { city: 'Paris' }, false);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(paris.cities).toEqual(['Paris']);
+    await hurried.close();
+  });
+
   it('refuses a city nobody serves with UNKNOWN_CITY', async () => {
     await expect(sut.report('split', { city: 'Nice' }, false)).rejects.toMatchObject({
       code: ErrorCode.UnknownCity,

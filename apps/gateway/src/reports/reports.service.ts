@@ -78,12 +78,9 @@ export class ReportsService {
             : this.summarize(city),
         ),
       ),
+      // Only their month bounds are asked: a hung one is not waited for past PARTIAL_TIMEOUT_MS.
       Promise.allSettled(
-        others.map((city) =>
-          partial
-            ? withinDeadline(this.info(city), this.timeouts.partialMs, city)
-            : this.info(city),
-        ),
+        others.map((city) => withinDeadline(this.info(city), this.timeouts.partialMs, city)),
       ),
     ]);
     const failures = summaries.flatMap((result) =>
