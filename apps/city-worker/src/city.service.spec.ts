@@ -13,6 +13,8 @@ import {
 } from '../../../test/support/in-process-city-workers.js';
 import { CityService } from './city.service.js';
 import { DURABLE_WRITER } from './shard/shard-writer.js';
+import type { CityState } from './shard/recover-city.js';
+import { CITY_STATE } from './tokens.js';
 
 const COLUMNS = [...REQUIRED_COLUMNS];
 const BATCH: IngestBatch = {
@@ -134,6 +136,36 @@ describe(CityService.name, () => {
     oneProcess.push(`${COLUMNS.join(',')}\n${rows.join('\n')}\n`);
     oneProcess.end();
     expect(sut.summarize()).toEqual(stores.summarize().cities[0]);
+  });
+
+  it('keeps the held transaction when a crash cuts a PUT’s record short: the correction was never answered', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'worker-torn-put-'));
+    const first = await workerModule('Lyon', dataDir);
+    first.get(CityService).ingest(BATCH);
+    await first.close();
+    // The process dies in the middle of the correction's write: all but its last 10 bytes land.
+    const dying = await workerModule('Lyon', dataDir, {
+      onFatal: () => undefined,
+      shardWriter: {
+        write: (fd: number, data: Buffer): void => {
+          DURABLE_WRITER.write(fd, data.subarray(0, data.length - 10));
+          throw new Error('killed');
+        },
+      },
+    });
+    const replacement = ['L1', '2024-03-02', 'Lyon', 'vente', 'BMW_X1', '42000', 'NULL'];
+    expect(() =>
+      dying.get(CityService).correct({
+        transactionId: 'L1',
+        replacement: { columns: COLUMNS, fields: replacement },
+      }),
+    ).toThrow(/killed/);
+    // Its lock goes with the process; the next worker cuts the torn record and holds L1 as it was.
+    await dying.get<CityState>(CITY_STATE).lock.release();
+    const restarted = await workerModule('Lyon', dataDir);
+    modules.push(restarted);
+    const held = restarted.get(CityService).list({ id: 'L1', limit: 1 });
+    expect(held.rows.map((row) => [row.transaction_id, row.prix])).toEqual([['L1', 41_000]]);
   });
 
   it('calls the fatal handler, and answers nothing more, when the shard cannot be written', async () => {

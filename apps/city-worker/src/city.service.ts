@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { canonicalLineSuffix, hasLoneSurrogate, isRowError, formatTransaction } from '#domain/csv';
-import { tombstoneLine, validateOne, dateWindow, ingestBatch } from '#domain/ingest';
+import {
+  replacementLine,
+  tombstoneLine,
+  validateOne,
+  dateWindow,
+  ingestBatch,
+} from '#domain/ingest';
 import { FixedCityDirectory, DomainError, ErrorCode, formatMonth } from '#domain/model';
 import { monthBounds, summarizeCity, mergeSummaries, type CitySummary } from '#domain/summary';
 import { listTransactions } from '#domain/store';
@@ -75,7 +81,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
 
   /**
    * Deletes a transaction (no replacement) or gives it new content; answers once the change is
-   * in the shard (a tombstone, then the new line), so that recovery replays it in order.
+   * in the shard (a tombstone, or one replacement record), so that recovery replays it in order.
    */
   correct(request: CorrectionRequest): CorrectionResult {
     this.assertSound();
@@ -100,7 +106,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
     const outcome = store.replace(transaction);
     if (outcome !== 'replaced') return { found: outcome === 'unchanged', changed: false };
     this.changed();
-    this.durably([tombstoneLine(transactionId, store.city), formatTransaction(transaction)]);
+    this.durably([replacementLine(transaction)]);
     return { found: true, changed: true };
   }
 

@@ -37,7 +37,7 @@ describe(formatTransaction.name, () => {
   ];
 
   it('writes canonical CSV lines', () => {
-    expect(transactions.map(formatTransaction)).toEqual([
+    expect(transactions.map((transaction) => formatTransaction(transaction))).toEqual([
       'T1,2025-03-07,Lyon,vente,BMW_X3,45000.50,NULL,',
       '"T,""2""",2024-12-31,Lyon,location,"Audi ""Q5"", S",800.05,48,500',
     ]);
@@ -46,7 +46,9 @@ describe(formatTransaction.name, () => {
   it('reads back as the same transactions', () => {
     const stores = new CityStores();
     const ingest = new CsvIngest(new FixedCityDirectory(['Lyon']), stores);
-    ingest.push(`${TRANSACTION_CSV_HEADER}\n${transactions.map(formatTransaction).join('\n')}\n`);
+    ingest.push(
+      `${TRANSACTION_CSV_HEADER}\n${transactions.map((transaction) => formatTransaction(transaction)).join('\n')}\n`,
+    );
     ingest.end();
     expect(ingest.counts).toEqual({
       rows: 2,

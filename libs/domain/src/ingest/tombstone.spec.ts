@@ -42,4 +42,23 @@ describe(TombstoneSink.name, () => {
     ];
     expect(replayed('lyon', shard)).toEqual(['TX1']);
   });
+
+  it('replays a replacement record as its deletion and its new row, in one line', () => {
+    const stores = new CityStores();
+    const ingest = new CsvIngest(new FixedCityDirectory(['lyon']), stores, { replay: true });
+    const lines = [
+      HEADER,
+      'TX1,2025-03-02,Lyon,vente,BMW_X1,40000,,',
+      'TX1,2025-03-02,Lyon,#remplace-location,BMW_X1,900,12,',
+    ];
+    ingest.push(`${lines.join('\n')}\n`);
+    ingest.end();
+    expect(ingest.errors).toEqual([]);
+    const store = stores.storeFor('lyon');
+    const row = store.rowOf('TX1');
+    const columns = store.columns();
+    expect([store.length, columns.priceCents[row], columns.durationMonths[row]]).toEqual([
+      1, 90_000, 12,
+    ]);
+  });
 });
