@@ -27,6 +27,7 @@ import { LiveController } from './live/live.controller.js';
 import { LiveEvents } from './live/live-events.service.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
+import { StreamQuota } from './live/stream-quota.js';
 import { AllowedHosts } from './security/allowed-hosts.middleware.js';
 import { ApiKeyGuard } from './security/api-key.guard.js';
 import { SameOriginWrites } from './security/same-origin-writes.middleware.js';
@@ -72,6 +73,7 @@ export class GatewayModule implements NestModule {
         AllowedHosts,
         LiveEvents,
         CityWatch,
+        StreamQuota,
         CorrectionsService,
         TransactionListing,
         EventLoopMonitor,

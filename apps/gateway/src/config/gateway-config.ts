@@ -49,6 +49,11 @@ export interface SeedConfig {
 export interface LiveConfig {
   /** How often the cities are asked for their state while a dashboard listens to /events. */
   readonly watchMs: number;
+  /** Open `/events` streams at most, in total and per client address. */
+  readonly maxStreams: number;
+  readonly maxStreamsPerClient: number;
+  /** How long a stream stays open before it is closed (the browser reconnects). */
+  readonly maxStreamAgeMs: number;
 }
 
 /** Each slice is injected on its own (config/config-slices.ts): a class sees only what it uses. */
@@ -99,7 +104,12 @@ export function readGatewayConfig(env: Environment): GatewayConfig {
         vars.ALLOWED_HOSTS.trim() === '*' ? [] : splitList(vars.ALLOWED_HOSTS.toLowerCase()),
     },
     seed: { file: vars.SEED_FILE, cities: splitList(vars.SEED_CITIES) },
-    live: { watchMs: vars.LIVE_WATCH_MS },
+    live: {
+      watchMs: vars.LIVE_WATCH_MS,
+      maxStreams: vars.SSE_MAX_STREAMS,
+      maxStreamsPerClient: vars.SSE_MAX_STREAMS_PER_CLIENT,
+      maxStreamAgeMs: vars.SSE_MAX_AGE_MS,
+    },
     webDir: vars.WEB_DIR,
   };
 }

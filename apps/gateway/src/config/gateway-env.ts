@@ -121,6 +121,18 @@ export class GatewayEnv {
   @EnvInteger(1000, 100, 60_000)
   readonly LIVE_WATCH_MS!: number;
 
+  /** Open `/events` streams at most, all clients together: each holds a descriptor. */
+  @EnvInteger(200, 1, 100_000)
+  readonly SSE_MAX_STREAMS!: number;
+
+  /** Open `/events` streams at most per client address (a few tabs of the dashboard). */
+  @EnvInteger(8, 1, 100_000)
+  readonly SSE_MAX_STREAMS_PER_CLIENT!: number;
+
+  /** A stream is closed after this long; the browser's EventSource opens a new one by itself. */
+  @EnvInteger(3_600_000, 1000, 86_400_000)
+  readonly SSE_MAX_AGE_MS!: number;
+
   @EnvText(BUILT_WEB_DIR)
   readonly WEB_DIR!: string;
 }

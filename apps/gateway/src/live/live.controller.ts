@@ -1,8 +1,12 @@
-import { Controller, Sse, type MessageEvent } from '@nestjs/common';
+import { Controller, Inject, Req, Sse, type MessageEvent } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { defer, finalize, interval, map, merge, type Observable } from 'rxjs';
+import { defer, finalize, interval, map, merge, takeUntil, timer, type Observable } from 'rxjs';
+import type { LiveConfig } from '../config/gateway-config.js';
+import { LIVE_CONFIG } from '../config/tokens.js';
 import { CityWatch } from './city-watch.service.js';
 import { LiveEvents } from './live-events.service.js';
+import { StreamQuota } from './stream-quota.js';
 
 /** A comment line now and then keeps proxies from closing a quiet stream. */
 const KEEP_ALIVE_MS = 15_000;
@@ -13,6 +17,8 @@ export class LiveController {
   constructor(
     private readonly live: LiveEvents,
     private readonly watch: CityWatch,
+    private readonly quota: StreamQuota,
+    @Inject(LIVE_CONFIG) private readonly config: LiveConfig,
   ) {}
 
   @Sse()
@@ -33,15 +39,20 @@ export class LiveController {
       },
     },
   })
-  events(): Observable<MessageEvent> {
+  events(@Req() request: Request): Observable<MessageEvent> {
+    const client = request.ip ?? request.socket.remoteAddress ?? '?';
+    // Refused before the stream starts: the client gets a 429 with its code, not an empty stream.
+    this.quota.take(client);
     return defer(() => {
       this.watch.acquire();
       return merge(
         this.live.events.pipe(map(({ type, ...data }): MessageEvent => ({ type, data }))),
         interval(KEEP_ALIVE_MS).pipe(map((): MessageEvent => ({ comment: 'keep-alive' }))),
       ).pipe(
+        takeUntil(timer(this.config.maxStreamAgeMs)),
         finalize(() => {
           this.watch.release();
+          this.quota.give(client);
         }),
       );
     });
