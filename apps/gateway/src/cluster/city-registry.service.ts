@@ -12,17 +12,20 @@ interface Sighting {
 
 /**
  * The cities the gateway serves and how each is spelled: configured ones, and over NATS any city
- * learnt from a worker's heartbeat at run time (a city once seen stays known; silent, it is
- * reported down).
+ * learnt from a worker's heartbeat at run time (silent, it is reported down; silent for
+ * FORGET_SILENT_CITY_MS, a learnt one is forgotten: one stray heartbeat cannot fail every report
+ * for ever).
  */
 @Injectable()
 export class CityRegistry implements CityDirectory {
   private known: FixedCityDirectory;
+  private readonly configured: ReadonlySet<string>;
   private readonly sightings = new Map<string, Sighting>();
   private readonly logger = new Logger(CityRegistry.name);
 
   constructor(@Inject(CLUSTER_CONFIG) private readonly config: ClusterConfig) {
     this.known = new FixedCityDirectory(config.cities.map(({ city }) => city));
+    this.configured = new Set(this.known.cities);
   }
 
   get transport(): string {
@@ -31,10 +34,12 @@ export class CityRegistry implements CityDirectory {
 
   /** The served cities, sorted. */
   get cities(): readonly string[] {
+    this.forgetSilent();
     return this.known.cities;
   }
 
   resolve(name: string): string | undefined {
+    this.forgetSilent();
     return this.known.resolve(name);
   }
 
@@ -75,6 +80,21 @@ export class CityRegistry implements CityDirectory {
       seenAt: now,
       intervalMs: heartbeat.intervalMs,
     });
+  }
+
+  private forgetSilent(): void {
+    const now = Date.now();
+    const forgotten = [...this.sightings].filter(
+      ([city, { seenAt }]) =>
+        !this.configured.has(city) && now - seenAt > this.config.forgetSilentMs,
+    );
+    if (forgotten.length === 0) return;
+    for (const [city] of forgotten) {
+      this.sightings.delete(city);
+      this.logger.warn(`forgot ${city}: no heartbeat for ${this.config.forgetSilentMs} ms`);
+    }
+    const gone = new Set(forgotten.map(([city]) => city));
+    this.known = new FixedCityDirectory(this.known.cities.filter((city) => !gone.has(city)));
   }
 
   /** Milliseconds since the city's last heartbeat; undefined if it never sent one. */

@@ -10,6 +10,8 @@ export interface ClusterConfig {
   readonly transport: TransportKind;
   readonly cities: readonly CityEndpoint[];
   readonly natsUrl: string;
+  /** A city learnt from heartbeats and silent this long is no longer served. */
+  readonly forgetSilentMs: number;
 }
 
 /** How long each kind of call to a worker may take. */
@@ -82,6 +84,7 @@ export function readGatewayConfig(env: Environment): GatewayConfig {
           ? parseCityWorkers(vars.CITY_WORKERS).endpoints
           : splitList(vars.CITIES).map((city) => ({ city, host: '', port: 0 })),
       natsUrl: vars.NATS_URL,
+      forgetSilentMs: vars.FORGET_SILENT_CITY_MS,
     },
     timeouts: {
       reportMs: vars.REPORT_TIMEOUT_MS,

@@ -58,6 +58,10 @@ export class GatewayEnv {
   @EnvText('nats://127.0.0.1:4222')
   readonly NATS_URL!: string;
 
+  /** NATS: a city learnt from heartbeats (not in CITIES) and silent this long is forgotten. */
+  @EnvInteger(60_000, 1000, 86_400_000)
+  readonly FORGET_SILENT_CITY_MS!: number;
+
   @EnvInteger(5000, 1, 600_000)
   readonly REPORT_TIMEOUT_MS!: number;
 

@@ -32,6 +32,7 @@ describe(ImportSession.name, () => {
     registry = new CityRegistry({
       transport: 'tcp',
       natsUrl: '',
+      forgetSilentMs: 60_000,
       cities: workers.cities.map((city) => ({ city, host: '127.0.0.1', port: 1 })),
     });
   });
