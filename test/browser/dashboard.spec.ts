@@ -548,7 +548,7 @@ if (chromium !== undefined) {
         }
       }
       await page.setViewportSize({ width: 1366, height: 768 });
-    });
+    }, 30_000);
 
     it('speaks English on request and fits a phone screen', async () => {
       await openOverview(page, `${base}/`);

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { chromiumOrSkip, screenshot } from '../support/browser.js';
 import { SAMPLE, startDashboard, type Dashboard } from '../support/dashboard.js';
 import type { InProcessCityWorkers } from '../support/in-process-city-workers.js';
 const chromium = chromiumOrSkip('dashboard: the transaction explorer');
+// A browser on a loaded CI machine: each scenario takes 1–3 s alone, several times that beside
+// other suites.
+jest.setTimeout(30_000);
 
 interface Row {
   readonly id: string;

@@ -22,6 +22,10 @@ const ROW_CODES: Record<RowError['code'], Record<Lang, string>> = {
   INVALID_DURATION: { fr: 'durée de location invalide', en: 'invalid rental length' },
   UNEXPECTED_DURATION: { fr: 'durée donnée pour une vente', en: 'length given for a sale' },
   INVALID_COST: { fr: 'coût invalide', en: 'invalid cost' },
+  AMBIGUOUS_NUMBER: {
+    fr: 'nombre ambigu : dans un fichier Excel français, la virgule est la décimale et le point sépare les milliers (799,90)',
+    en: 'ambiguous number: in a French Excel file the comma is the decimal mark and a dot groups thousands (799,90)',
+  },
   INVALID_QUERY: { fr: 'requête invalide', en: 'invalid query' },
   UNKNOWN_CITY: { fr: 'ville inconnue', en: 'unknown city' },
   INVALID_BATCH: { fr: 'lot invalide', en: 'invalid batch' },

@@ -66,3 +66,10 @@ export function parseDate(text: string, start = 0, end = text.length): number | 
   const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
   return day <= days ? year * 10_000 + month * 100 + day : undefined;
 }
+
+/**
+ * Put before a number of a French Excel file that cannot be read for sure (`799.90`: there a dot
+ * groups thousands), so that validation refuses its line with AMBIGUOUS_NUMBER. No file holds it:
+ * it is the object replacement character, which stands for nothing typed.
+ */
+export const AMBIGUOUS_NUMBER_MARK = '\uFFFC';

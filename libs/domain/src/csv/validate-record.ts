@@ -4,7 +4,7 @@ import { monthIndex } from '../model/month.js';
 import { MAX_RENTAL_MONTHS, TransactionType, type Transaction } from '../model/transaction.js';
 import type { ColumnLayout, ColumnName } from './columns.js';
 import type { CsvRecord } from './csv-record.js';
-import { parseCents, parseDate, parseWholeNumber } from './numbers.js';
+import { AMBIGUOUS_NUMBER_MARK, parseCents, parseDate, parseWholeNumber } from './numbers.js';
 
 /**
  * Checks one CSV record against the contract (docs/metrics.md, "CSV input") and returns the
@@ -75,6 +75,8 @@ export function validateRecord(
   const model = record.field(layout.modele);
   if (model === '')
     return rowError(line, transactionId, ErrorCode.MissingModel, 'modele', 'modele is empty');
+  const ambiguous = ambiguousNumber(record, layout, transactionId);
+  if (ambiguous !== undefined) return ambiguous;
   const priceCents = parseCents(text, record.start(layout.prix), record.end(layout.prix));
   if (priceCents === undefined || priceCents === 0) {
     return rowError(
@@ -137,6 +139,29 @@ export function validateRecord(
     durationMonths,
     costCents,
   };
+}
+
+const NUMBER_FIELDS = ['prix', 'duree_location_mois', 'cout'] as const;
+
+/** The first number the French dialect marked as unreadable for sure, as its line's error. */
+function ambiguousNumber(
+  record: CsvRecord,
+  layout: ColumnLayout,
+  transactionId: string,
+): RowError | undefined {
+  for (const name of NUMBER_FIELDS) {
+    const index = layout[name];
+    if (index < 0 || record.text[record.start(index)] !== AMBIGUOUS_NUMBER_MARK) continue;
+    const value = record.field(index).slice(AMBIGUOUS_NUMBER_MARK.length);
+    return rowError(
+      record.line,
+      transactionId,
+      ErrorCode.AmbiguousNumber,
+      name,
+      `${name} "${value}" cannot be read for sure in a French Excel file, where the comma is the decimal mark and a dot groups thousands (45.000 is 45 000): write it with a decimal comma, or without the dot`,
+    );
+  }
+  return undefined;
 }
 
 function rowError(

@@ -63,3 +63,49 @@ describe('files saved by Excel in French', () => {
     );
   });
 });
+
+describe('numbers of a French Excel file', () => {
+  const HEADER = 'transaction_id;date;ville;type;modele;prix;duree_location_mois;cout';
+
+  it('read a dot as thousands grouping by three, the comma as the decimal mark, one rule', () => {
+    const { ingest, stores } = load(
+      [
+        HEADER,
+        'D1;02/03/2025;Lyon;vente;BMW_X1;45.000;NULL;41.600',
+        'D2;03/03/2025;Lyon;location;Audi_A3;1.250;12;',
+        'D3;04/03/2025;Lyon;vente;BMW_X3;1.234,56;NULL;',
+        'D4;05/03/2025;Lyon;vente;BMW_X5;58 900,50 €;NULL;',
+      ].join('\r\n'),
+    );
+    expect(ingest.errors).toEqual([]);
+    const store = stores.storeFor('Lyon');
+    const columns = store.columns();
+    const cents = (id: string): [number, number] => [
+      columns.priceCents[store.rowOf(id)]!,
+      columns.costCents[store.rowOf(id)]!,
+    ];
+    // By hand: 45 000 € (cost 41 600 €), 1 250 € a month, 1 234,56 €, 58 900,50 €.
+    expect(cents('D1')).toEqual([4_500_000, 4_160_000]);
+    expect(cents('D2')[0]).toBe(125_000);
+    expect(cents('D3')[0]).toBe(123_456);
+    expect(cents('D4')[0]).toBe(5_890_050);
+  });
+
+  it('refuse by its line a number whose dot groups no thousands, with AMBIGUOUS_NUMBER', () => {
+    const { ingest } = load(
+      [
+        HEADER,
+        'A1;02/03/2025;Lyon;vente;BMW_X1;799.90;NULL;',
+        'A2;02/03/2025;Lyon;vente;BMW_X1;40000;NULL;45.5',
+        'A3;02/03/2025;Lyon;vente;BMW_X1;1.23.456;NULL;',
+      ].join('\r\n'),
+    );
+    expect(ingest.counts.accepted).toBe(0);
+    expect(ingest.errors.map(({ line, code, field }) => [line, code, field])).toEqual([
+      [2, 'AMBIGUOUS_NUMBER', 'prix'],
+      [3, 'AMBIGUOUS_NUMBER', 'cout'],
+      [4, 'AMBIGUOUS_NUMBER', 'prix'],
+    ]);
+    expect(ingest.errors[0]?.message).toContain('prix "799.90" cannot be read for sure');
+  });
+});

@@ -1,4 +1,5 @@
 import { REQUIRED_COLUMNS } from '../csv/columns.js';
+import { AMBIGUOUS_NUMBER_MARK } from '../csv/numbers.js';
 import { quoteCsvField } from '../csv/quote-field.js';
 
 /**
@@ -18,12 +19,15 @@ export function isFrenchExcelHeader(line: string): boolean {
 
 const NUMBER_COLUMNS = new Set(['prix', 'cout', 'duree_location_mois']);
 const FRENCH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+/** `45.000`, `1.234,56`: dots between groups of three digits, a decimal comma after them. */
+const THOUSANDS_BY_DOTS = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/;
 /** Spaces Excel puts between thousands: space, no-break space, narrow no-break space. */
 const DIGIT_GROUPING = /[\s\u00A0\u202F]/g;
 
 /**
  * Rewrites a file saved by Excel in French into the canonical CSV, streamed: `;` becomes `,`,
- * a decimal comma a point (`799,90` → `799.90`, digit grouping and a trailing `€` dropped), a date
+ * a decimal comma a point (`799,90` → `799.90`, digit grouping by spaces or dots and a trailing `€`
+ * dropped; a dot that groups no thousands, `799.90`, refused by its line), a date
  * `15/03/2024` becomes `2024-03-15`. Every record keeps its line: the errors of the canonical
  * pipeline name the lines of the file as sent. Anything else is passed as it is, for validation to
  * judge.
@@ -119,8 +123,12 @@ function canonical(value: string, kind: 'date' | 'number' | 'text'): string {
     return `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
   }
   if (kind === 'number') {
+    // One rule: the comma is the decimal mark, a space or a dot groups thousands by three.
     const bare = value.replace(DIGIT_GROUPING, '').replace(/€$/, '');
-    return /^-?\d+,\d+$/.test(bare) ? bare.replace(',', '.') : bare === '' ? value : bare;
+    if (THOUSANDS_BY_DOTS.test(bare)) return bare.replaceAll('.', '').replace(',', '.');
+    if (/^-?\d+,\d+$/.test(bare)) return bare.replace(',', '.');
+    if (bare.includes('.')) return `${AMBIGUOUS_NUMBER_MARK}${value.trim()}`;
+    return bare === '' ? value : bare;
   }
   return value;
 }

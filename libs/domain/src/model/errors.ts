@@ -16,6 +16,8 @@ export const ErrorCode = {
   InvalidDuration: 'INVALID_DURATION',
   UnexpectedDuration: 'UNEXPECTED_DURATION',
   InvalidCost: 'INVALID_COST',
+  /** A number of a French Excel file with a dot that groups no thousands (`799.90`). */
+  AmbiguousNumber: 'AMBIGUOUS_NUMBER',
   InvalidQuery: 'INVALID_QUERY',
   UnknownCity: 'UNKNOWN_CITY',
   InvalidBatch: 'INVALID_BATCH',
