@@ -15,8 +15,18 @@ export function transactionFields(transaction: TransactionDto): string[] {
     transaction.ville,
     transaction.type,
     transaction.modele,
-    String(transaction.prix),
+    amount(transaction.prix),
     transaction.duree_location_mois == null ? 'NULL' : String(transaction.duree_location_mois),
-    transaction.cout == null ? '' : String(transaction.cout),
+    transaction.cout == null ? '' : amount(transaction.cout),
   ];
+}
+
+/**
+ * A JSON amount as a CSV field. A price a program computed (`19.99 * 3` is 59.970000000000006) is
+ * the cent it stands for; an amount with a real third decimal (59.975) is given as it is, and the
+ * contract refuses it.
+ */
+function amount(euros: number): string {
+  const cents = Math.round(euros * 100);
+  return Math.abs(euros * 100 - cents) < 1e-6 ? String(cents / 100) : String(euros);
 }
