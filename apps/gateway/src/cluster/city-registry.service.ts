@@ -82,19 +82,19 @@ export class CityRegistry implements CityDirectory {
     });
   }
 
+  /** Runs on every lookup: it allocates nothing unless a city is to be forgotten. */
   private forgetSilent(): void {
     const now = Date.now();
-    const forgotten = [...this.sightings].filter(
-      ([city, { seenAt }]) =>
-        !this.configured.has(city) && now - seenAt > this.config.forgetSilentMs,
-    );
-    if (forgotten.length === 0) return;
-    for (const [city] of forgotten) {
+    let gone: Set<string> | undefined;
+    for (const [city, { seenAt }] of this.sightings) {
+      if (this.configured.has(city) || now - seenAt <= this.config.forgetSilentMs) continue;
+      (gone ??= new Set()).add(city);
       this.sightings.delete(city);
       this.logger.warn(`forgot ${city}: no heartbeat for ${this.config.forgetSilentMs} ms`);
     }
-    const gone = new Set(forgotten.map(([city]) => city));
-    this.known = new FixedCityDirectory(this.known.cities.filter((city) => !gone.has(city)));
+    if (gone === undefined) return;
+    const forgotten = gone;
+    this.known = new FixedCityDirectory(this.known.cities.filter((city) => !forgotten.has(city)));
   }
 
   /** Milliseconds since the city's last heartbeat; undefined if it never sent one. */

@@ -17,8 +17,8 @@ export class StreamQuota {
   /** Takes a stream for `client`, or refuses with 429 when a limit is reached. */
   take(client: string): void {
     const held = this.byClient.get(client) ?? 0;
-    if (this.open >= this.config.maxStreams || held >= this.config.maxStreamsPerClient) {
-      const perClient = held >= this.config.maxStreamsPerClient;
+    const perClient = held >= this.config.maxStreamsPerClient;
+    if (perClient || this.open >= this.config.maxStreams) {
       throw new GatewayError(
         429,
         GatewayErrorCode.TooManyRequests,

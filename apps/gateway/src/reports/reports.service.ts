@@ -10,13 +10,12 @@ import {
 import { buildReport, type Report, type SectionName } from '#domain/report';
 import { mergeSummaries, widenBounds, type CitySummary, type MonthBounds } from '#domain/summary';
 import type { CityInfo } from '#contracts';
-import { CityCallError } from '../cluster/city-call.error.js';
 import { CityRegistry } from '../cluster/city-registry.service.js';
 import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
+import { failedCities, throwIfAnyFailed } from '../cluster/every-city.js';
 import { withinDeadline } from '../cluster/within-deadline.js';
 import type { CallTimeouts } from '../config/gateway-config.js';
 import { CALL_TIMEOUTS, COST_RATES } from '../config/tokens.js';
-import { cityUnavailable } from '../errors/gateway-errors.js';
 import type { ReportEnvelope, WorkerTiming } from './report-envelope.js';
 import { reportName } from './report-routes.js';
 import { elapsedMs } from '../shared/elapsed.js';
@@ -83,18 +82,7 @@ export class ReportsService {
         others.map((city) => withinDeadline(this.info(city), this.timeouts.partialMs, city)),
       ),
     ]);
-    const failures = summaries.flatMap((result) =>
-      result.status === 'rejected' ? [result.reason as unknown] : [],
-    );
-    const missing = failures.map((failure) =>
-      failure instanceof CityCallError ? failure.city : '?',
-    );
-    if (failures.length > 0 && !partial) {
-      throw cityUnavailable(
-        missing,
-        failures.map((failure) => String(failure)),
-      );
-    }
+    if (!partial) throwIfAnyFailed(requested, summaries);
     const fetched = summaries.flatMap((result) =>
       result.status === 'fulfilled' ? [result.value] : [],
     );
@@ -119,7 +107,7 @@ export class ReportsService {
         currency: 'EUR',
         elapsedMs: elapsedMs(started),
         workers: fetched.map(({ timing }) => timing),
-        missingCities: missing.sort(),
+        missingCities: failedCities(requested, summaries),
       },
     };
   }

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DEFAULT_TRANSACTION_SORT, compareListed } from '#domain/model';
 import type { TransactionList } from '#contracts';
-import { CityCallError } from '../cluster/city-call.error.js';
 import { CityRegistry } from '../cluster/city-registry.service.js';
 import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
-import { throwIfAnyFailed } from '../cluster/every-city.js';
+import { failedCities, throwIfAnyFailed } from '../cluster/every-city.js';
 import { withinDeadline } from '../cluster/within-deadline.js';
 import type { CallTimeouts } from '../config/gateway-config.js';
 import { CALL_TIMEOUTS } from '../config/tokens.js';
@@ -57,13 +56,7 @@ export class TransactionListing {
       page: pageNumber,
       size: pageSize,
       rows: rows.slice(limit - pageSize, limit),
-      missingCities: answers
-        .flatMap((answer, index) =>
-          answer.status === 'rejected'
-            ? [answer.reason instanceof CityCallError ? answer.reason.city : cities[index]!]
-            : [],
-        )
-        .sort(),
+      missingCities: failedCities(cities, answers),
     };
   }
 }

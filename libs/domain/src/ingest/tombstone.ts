@@ -53,16 +53,15 @@ export class TombstoneSink implements RecordSink {
 
   record(record: CsvRecord, layout: ColumnLayout): void {
     const type = record.count > layout.type ? record.field(layout.type) : '';
-    if (type === TOMBSTONE_TYPE || type.startsWith(REPLACEMENT_TYPE_PREFIX)) {
-      const written = record.field(layout.ville);
-      const city = this.cities.resolve(written) ?? written;
-      this.stores.storeFor(city).remove(record.field(layout.transaction_id));
-    }
-    if (type === TOMBSTONE_TYPE) return;
-    if (!type.startsWith(REPLACEMENT_TYPE_PREFIX)) {
+    const replacing = type.startsWith(REPLACEMENT_TYPE_PREFIX);
+    if (!replacing && type !== TOMBSTONE_TYPE) {
       this.next.record(record, layout);
       return;
     }
+    const written = record.field(layout.ville);
+    const city = this.cities.resolve(written) ?? written;
+    this.stores.storeFor(city).remove(record.field(layout.transaction_id));
+    if (!replacing) return;
     const fields = record.fields();
     fields[layout.type] = type.slice(REPLACEMENT_TYPE_PREFIX.length);
     this.replaced.setFields(fields, record.line);
