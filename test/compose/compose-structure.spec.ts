@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { isAlias, isMap, isPair, isScalar, parseDocument } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, parse, parseDocument } from 'yaml';
 import { REPO, loadCompose } from '../support/compose.js';
 
 const compose = loadCompose();
 const BASE_WORKERS = ['worker-lyon', 'worker-paris', 'worker-marseille'];
 const EXPANSION_WORKERS = ['worker-toulouse', 'worker-bordeaux'];
 const WORKERS = [...BASE_WORKERS, ...EXPANSION_WORKERS];
+const MONITORING = ['nats-exporter', 'prometheus', 'grafana'];
+/** Its image has no HTTP client to check itself with: Prometheus' `up{job="nats"}` tells. */
+const UNCHECKED = new Set(['nats-exporter']);
 
 /** The alias a service merges in (`<<: *worker`), read from the file itself. */
 function mergedAnchor(service: string): string | undefined {
@@ -22,7 +25,9 @@ function mergedAnchor(service: string): string | undefined {
 
 describe('docker-compose.yml', () => {
   it('runs NATS, the gateway and one worker per city', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'nats', ...WORKERS].sort());
+    expect(Object.keys(compose.services).sort()).toEqual(
+      ['gateway', 'nats', ...WORKERS, ...MONITORING].sort(),
+    );
   });
 
   it.each(WORKERS)('defines %s through the shared worker anchor and image', (name) => {
@@ -51,6 +56,7 @@ describe('docker-compose.yml', () => {
 
   it('checks the health of every service and starts each after what it needs is healthy', () => {
     for (const [name, service] of Object.entries(compose.services)) {
+      if (UNCHECKED.has(name)) continue;
       expect([name, (service.healthcheck?.test.length ?? 0) > 0]).toEqual([name, true]);
     }
     expect(compose.services.nats!.healthcheck?.test.join(' ')).toContain('/healthz');
@@ -93,5 +99,51 @@ describe('Dockerfile', () => {
     expect(readFileSync(join(REPO, '.dockerignore'), 'utf8').split('\n')).toEqual(
       expect.arrayContaining(['node_modules', 'dist', '.git']),
     );
+  });
+});
+
+describe('the monitoring profile', () => {
+  const prometheusFile = 'deploy/monitoring/prometheus.yml';
+  const scrape = parse(readFileSync(join(REPO, prometheusFile), 'utf8')) as {
+    scrape_configs: {
+      job_name: string;
+      static_configs?: { targets: string[] }[];
+      dns_sd_configs?: { names: string[]; port: number }[];
+    }[];
+  };
+  const job = (name: string): string[] => {
+    const config = scrape.scrape_configs.find((entry) => entry.job_name === name);
+    return [
+      ...(config?.static_configs ?? []).flatMap((entry) => entry.targets),
+      ...(config?.dns_sd_configs ?? []).flatMap((entry) =>
+        entry.names.map((host) => `${host}:${entry.port}`),
+      ),
+    ];
+  };
+
+  it('adds Prometheus, Grafana and the NATS exporter under the monitoring profile only', () => {
+    for (const name of MONITORING) expect(compose.services[name]!.profiles).toEqual(['monitoring']);
+    expect(compose.services.prometheus!.volumes).toEqual(
+      expect.arrayContaining([
+        `./${prometheusFile}:/etc/prometheus/prometheus.yml:ro`,
+        './deploy/monitoring/alerts.yml:/etc/prometheus/alerts.yml:ro',
+      ]),
+    );
+  });
+
+  it('scrapes every worker of the file at the METRICS_PORT it gives, and the gateway by a host it allows', () => {
+    const expected = WORKERS.map((name) => {
+      const port = String(compose.services[name]!.environment?.METRICS_PORT);
+      expect(compose.services[name]!.environment?.WORKER_HOST).toBe('0.0.0.0');
+      return `${name}:${port}`;
+    });
+    expect(job('city-workers').sort()).toEqual(expected.sort());
+    const [gatewayTarget] = job('gateway');
+    const [host, port] = (gatewayTarget ?? '').split(':');
+    expect(port).toBe(String(compose.services.gateway!.environment?.PORT));
+    expect(String(compose.services.gateway!.environment?.ALLOWED_HOSTS)).toMatch(
+      new RegExp(`[-,]${host ?? '?'}}$`),
+    );
+    expect(job('nats')).toEqual(['nats-exporter:7777']);
   });
 });

@@ -65,7 +65,15 @@ const CODES = new Set<string>([
   ...Object.values(GatewayErrorCode),
   ...FILTER_CODES,
 ]);
+/** Variables docker-compose.yml itself reads (`${NAME:-default}`), for the services it runs. */
+function composeVariables(): Set<string> {
+  return new Set(
+    [...read('docker-compose.yml').matchAll(/\$\{([A-Z][A-Z0-9_]+)/g)].map(([, name]) => name!),
+  );
+}
+
 const VARIABLES = environmentVariables();
+const COMPOSE_VARIABLES = composeVariables();
 const CONSTANTS = exportedConstants();
 
 /** `METHOD /path` as the docs write it, `{id}` and `<section>` standing for any segment. */
@@ -135,6 +143,7 @@ describe('the documentation against the code', () => {
         .filter(
           (name) =>
             !VARIABLES.has(name) &&
+            !COMPOSE_VARIABLES.has(name) &&
             !CODES.has(name) &&
             !CONSTANTS.has(name) &&
             !OTHER_NAMES.has(name),

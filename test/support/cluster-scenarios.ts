@@ -158,6 +158,7 @@ export function clusterScenarios(transport: 'tcp' | 'nats', natsUrl: () => strin
         '/events',
         '/transactions/{id}',
         '/health/event-loop',
+        '/metrics',
       ].sort(),
     );
     expect(Object.keys(paths['/reports/monthly']?.get?.responses ?? {})).toEqual([

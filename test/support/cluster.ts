@@ -2,7 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ClusterProcesses } from '../../apps/cli/src/start/cluster-processes.js';
+import {
+  ClusterProcesses,
+  type ClusterOptions,
+} from '../../apps/cli/src/start/cluster-processes.js';
 import { freePort, freePortRange } from '../../apps/cli/src/start/local-services.js';
 
 export const E2E_CITIES = ['Lyon', 'Marseille', 'Paris'];
@@ -13,8 +16,10 @@ export async function startCluster(
   natsUrl = '',
   env: Record<string, string> = {},
   dataDir = mkdtempSync(join(tmpdir(), 'shards-')),
+  more: Pick<ClusterOptions, 'log' | 'metricsBasePort'> = {},
 ): Promise<ClusterProcesses> {
   const cluster = new ClusterProcesses({
+    ...more,
     transport,
     cities: E2E_CITIES,
     port: await freePort(),

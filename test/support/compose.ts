@@ -65,6 +65,8 @@ export function localEnvironment(
     env[name] = value;
   }
   if (mapping.port !== undefined && 'PORT' in env) env.PORT = String(mapping.port);
+  // Each container has its own network namespace; processes sharing this one would collide.
+  if ('METRICS_PORT' in env) env.METRICS_PORT = '0';
   return env;
 }
 

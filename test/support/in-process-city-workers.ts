@@ -22,7 +22,11 @@ interface Worker {
 export async function workerModule(
   city: string,
   dataDir: string,
-  options: { shardWriter?: ShardWriter; onFatal?: (error: Error) => void } = {},
+  options: {
+    shardWriter?: ShardWriter;
+    onFatal?: (error: Error) => void;
+    metricsPort?: number;
+  } = {},
 ): Promise<TestingModule> {
   const module = await Test.createTestingModule({
     imports: [
@@ -36,6 +40,8 @@ export async function workerModule(
           dataDir,
           heartbeatMs: 60_000,
           maxFutureDays: DEFAULT_MAX_FUTURE_DAYS,
+          metricsPort: options.metricsPort ?? 0,
+          logging: { level: 'info', format: 'json' },
         },
         onFatal: options.onFatal ?? ((): void => undefined),
         shardWriter: options.shardWriter,

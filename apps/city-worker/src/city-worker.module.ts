@@ -4,6 +4,8 @@ import { validatedConfigModule } from '#platform';
 import { cityControllerFor } from './city.controller.js';
 import { CityService } from './city.service.js';
 import { HeartbeatService } from './heartbeat.service.js';
+import { WorkerMetrics } from './metrics/worker-metrics.js';
+import { RequestScope } from './request-scope.interceptor.js';
 import { recoverCity } from './shard/recover-city.js';
 import { DURABLE_WRITER, type ShardWriter } from './shard/shard-writer.js';
 import { CITY_STATE, ON_FATAL, SHARD_WRITER, WORKER_CONFIG, type FatalHandler } from './tokens.js';
@@ -40,6 +42,8 @@ export class CityWorkerModule {
         },
         CityService,
         HeartbeatService,
+        WorkerMetrics,
+        RequestScope,
       ],
     };
   }

@@ -1,8 +1,9 @@
-import { Controller, UseFilters, type Type } from '@nestjs/common';
+import { Controller, UseFilters, UseInterceptors, type Type } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { cityPatterns, type CityHandlers, type CityPayload, type CityResult } from '#contracts';
 import { CityService } from './city.service.js';
 import { DomainRpcFilter } from './domain-rpc.filter.js';
+import { RequestScope } from './request-scope.interceptor.js';
 
 /**
  * The message handlers of one city. Patterns carry the city's name (NATS subjects are shared by
@@ -13,6 +14,7 @@ export function cityControllerFor(city: string): Type<CityHandlers> {
 
   @Controller()
   @UseFilters(DomainRpcFilter)
+  @UseInterceptors(RequestScope)
   class CityController implements CityHandlers {
     constructor(private readonly city: CityService) {}
 

@@ -2,7 +2,13 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
-import { BlockFrameNatsDeserializer, natsConnection, tcpLinkOptions } from '#platform';
+import {
+  BlockFrameNatsDeserializer,
+  NestPinoLogger,
+  createProcessLogger,
+  natsConnection,
+  tcpLinkOptions,
+} from '#platform';
 import { CityWorkerModule } from './city-worker.module.js';
 import type { ShardWriter } from './shard/shard-writer.js';
 import { ensureSoleInstance } from './sole-instance.js';
@@ -27,6 +33,10 @@ function transportOptions(config: WorkerConfig): MicroserviceOptions {
  * truth, never rows memory holds and the disk does not.
  */
 export async function runWorker(config: WorkerConfig, shardWriter?: ShardWriter): Promise<void> {
+  const processLogger = new NestPinoLogger(
+    createProcessLogger(config.logging, `worker-${config.city}`),
+  );
+  Logger.overrideLogger(processLogger);
   const logger = new Logger('CityWorker');
   await ensureSoleInstance(config);
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(
@@ -38,7 +48,8 @@ export async function runWorker(config: WorkerConfig, shardWriter?: ShardWriter)
         process.exit(1);
       },
     }),
-    transportOptions(config),
+    // A refusal to start reaches main, which prints it as one plain line (exitOnStartupError).
+    { ...transportOptions(config), logger: processLogger, abortOnError: false },
   );
   app.enableShutdownHooks();
   await app.listen();

@@ -13,13 +13,22 @@ describe(readWorkerConfig.name, () => {
       dataDir: 'var/shards',
       heartbeatMs: 2000,
       maxFutureDays: 31,
+      metricsPort: 0,
+      logging: { level: 'info', format: 'json' },
     });
   });
 
   it('lists every problem at once, each with its variable and rule', () => {
     let caught: unknown;
     try {
-      readWorkerConfig({ CITY: '--', WORKER_PORT: '70000', HEARTBEAT_MS: '1.5', TRANSPORT: 'udp' });
+      readWorkerConfig({
+        CITY: '--',
+        WORKER_PORT: '70000',
+        HEARTBEAT_MS: '1.5',
+        TRANSPORT: 'udp',
+        LOG_LEVEL: 'loud',
+        METRICS_PORT: '-1',
+      });
     } catch (error) {
       caught = error;
     }
@@ -29,6 +38,8 @@ describe(readWorkerConfig.name, () => {
       'TRANSPORT must be one of tcp, nats, not "udp"',
       'WORKER_PORT must be a whole number from 1 to 65535, not "70000"',
       'HEARTBEAT_MS must be a whole number from 100 to 600000, not "1.5"',
+      'METRICS_PORT must be a whole number from 0 to 65535, not "-1"',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"',
     ]);
     expect(() => readWorkerConfig({})).toThrow('CITY is required');
   });

@@ -1,4 +1,10 @@
-import { validateEnv, type Environment, type TransportKind } from '#platform';
+import {
+  logConfigOf,
+  validateEnv,
+  type Environment,
+  type LogConfig,
+  type TransportKind,
+} from '#platform';
 import { WorkerEnv } from './worker-env.js';
 
 export interface WorkerConfig {
@@ -13,6 +19,9 @@ export interface WorkerConfig {
   readonly heartbeatMs: number;
   /** How far after today a transaction's date may be (DATE_OUT_OF_RANGE beyond). */
   readonly maxFutureDays: number;
+  /** The port of the worker's GET /metrics, on `host`; 0: none. */
+  readonly metricsPort: number;
+  readonly logging: LogConfig;
 }
 
 /** The worker's configuration from its environment, validated by {@link WorkerEnv}. */
@@ -27,5 +36,7 @@ export function readWorkerConfig(env: Environment): WorkerConfig {
     dataDir: vars.DATA_DIR,
     heartbeatMs: vars.HEARTBEAT_MS,
     maxFutureDays: vars.MAX_FUTURE_DAYS,
+    metricsPort: vars.METRICS_PORT,
+    logging: logConfigOf(vars),
   };
 }

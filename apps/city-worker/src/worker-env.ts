@@ -1,9 +1,17 @@
 import { DEFAULT_MAX_FUTURE_DAYS } from '#domain/ingest';
 import { cityKey } from '#contracts';
-import { EnvChoice, EnvInteger, EnvRule, EnvText, TRANSPORTS, type TransportKind } from '#platform';
+import {
+  EnvChoice,
+  EnvInteger,
+  EnvRule,
+  EnvText,
+  LogEnv,
+  TRANSPORTS,
+  type TransportKind,
+} from '#platform';
 
 /** Every variable a city worker reads, with its default and its rule (README, "Configuration"). */
-export class WorkerEnv {
+export class WorkerEnv extends LogEnv {
   @EnvText()
   // Its shard would be the hidden file `.csv`, and its subjects `city..ingest`.
   @EnvRule(
@@ -33,4 +41,8 @@ export class WorkerEnv {
 
   @EnvInteger(DEFAULT_MAX_FUTURE_DAYS, 0, 3650)
   readonly MAX_FUTURE_DAYS!: number;
+
+  /** Where Prometheus scrapes the worker's GET /metrics (on WORKER_HOST); 0: no listener. */
+  @EnvInteger(0, 0, 65535)
+  readonly METRICS_PORT!: number;
 }

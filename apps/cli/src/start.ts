@@ -2,10 +2,12 @@ import {
   EnvChoice,
   EnvInteger,
   EnvText,
+  LOG_FORMATS,
   TRANSPORTS,
   exitOnStartupError,
   validateEnv,
   type Environment,
+  type LogFormat,
   type TransportKind,
 } from '#platform';
 import { fetchCitySizes, postCsvFile } from './shared/gateway-client.js';
@@ -18,9 +20,11 @@ interface LauncherConfig {
   readonly natsUrl: string;
   readonly cities: readonly string[];
   readonly workerBasePort: number;
+  readonly metricsBasePort: number;
   readonly seedFile: string;
   /** Sent with the seeding import when the gateway requires one. */
   readonly apiKey: string | undefined;
+  readonly logFormat: LogFormat;
 }
 
 /** Every variable `npm start` reads (README, "Configuration"); the processes it starts read theirs. */
@@ -40,6 +44,14 @@ class LauncherEnv {
   @EnvInteger(4001, 1, 65000)
   readonly WORKER_BASE_PORT!: number;
 
+  /** Worker i serves its GET /metrics on METRICS_BASE_PORT + i. */
+  @EnvInteger(9101, 1, 65000)
+  readonly METRICS_BASE_PORT!: number;
+
+  /** The processes' lines: readable at a terminal unless JSON is asked for. */
+  @EnvChoice(LOG_FORMATS, 'pretty')
+  readonly LOG_FORMAT!: LogFormat;
+
   /** Empty: no seeding. */
   @EnvText('data/transactions_autoconnect.csv', true)
   readonly SEED_FILE!: string;
@@ -58,6 +70,8 @@ function readLauncherConfig(env: Environment): LauncherConfig {
       .map((city) => city.trim())
       .filter((city) => city !== ''),
     workerBasePort: vars.WORKER_BASE_PORT,
+    metricsBasePort: vars.METRICS_BASE_PORT,
+    logFormat: vars.LOG_FORMAT,
     seedFile: vars.SEED_FILE,
     apiKey: vars.API_KEY === '' ? undefined : vars.API_KEY,
   };
@@ -68,10 +82,13 @@ async function main(): Promise<void> {
   const log = (line: string): void => {
     process.stdout.write(`${line}\n`);
   };
-  const cluster = new ClusterProcesses({ ...config, log }, (name, code) => {
-    log(`${name} exited unexpectedly (code ${String(code)}): stopping everything`);
-    void cluster.stop().then(() => process.exit(1));
-  });
+  const cluster = new ClusterProcesses(
+    { ...config, env: { LOG_FORMAT: config.logFormat }, log },
+    (name, code) => {
+      log(`${name} exited unexpectedly (code ${String(code)}): stopping everything`);
+      void cluster.stop().then(() => process.exit(1));
+    },
+  );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log(`${signal}: stopping the gateway and the workers`);
@@ -99,6 +116,7 @@ async function main(): Promise<void> {
       `  Full report:  ${url}/reports/summary`,
       `  Lyon monthly: ${url}/reports/monthly?city=Lyon`,
       `  Cities:       ${url}/cities`,
+      `  Metrics:      ${url}/metrics, workers on ports ${config.metricsBasePort}–${config.metricsBasePort + config.cities.length - 1}`,
       'Ctrl-C stops every process.',
       '',
     ].join('\n'),

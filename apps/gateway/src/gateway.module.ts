@@ -25,6 +25,9 @@ import { CorrectionsService } from './corrections/corrections.service.js';
 import { CityWatch } from './live/city-watch.service.js';
 import { LiveController } from './live/live.controller.js';
 import { LiveEvents } from './live/live-events.service.js';
+import { GatewayMetrics } from './metrics/gateway-metrics.js';
+import { MetricsController } from './metrics/metrics.controller.js';
+import { RequestObserver } from './metrics/request-observer.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
 import { StreamQuota } from './live/stream-quota.js';
@@ -53,14 +56,16 @@ export class GatewayModule implements NestModule {
         HealthController,
         DiscoveryController,
         LiveController,
+        MetricsController,
       ],
       providers: [
         ...CONFIG_SLICES,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         {
           provide: CITY_WORKERS,
-          useFactory: (cluster: ClusterConfig) => ClientProxyCityWorkers.create(cluster),
-          inject: [CLUSTER_CONFIG],
+          useFactory: (cluster: ClusterConfig, metrics: GatewayMetrics) =>
+            ClientProxyCityWorkers.create(cluster, metrics),
+          inject: [CLUSTER_CONFIG, GatewayMetrics],
         },
         CityRegistry,
         ReportsService,
@@ -77,6 +82,8 @@ export class GatewayModule implements NestModule {
         CorrectionsService,
         TransactionListing,
         EventLoopMonitor,
+        GatewayMetrics,
+        RequestObserver,
       ],
     };
   }

@@ -5,10 +5,12 @@ import { Logger, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { invalidQuery } from './errors/gateway-errors.js';
+import { RequestObserver } from './metrics/request-observer.js';
 import { setUpSwagger } from './swagger.js';
 
 /** Everything the HTTP app needs beside its module: main and the tests apply the same. */
 export function configureHttp(app: NestExpressApplication, webDir?: string): void {
+  app.use(app.get(RequestObserver).handle);
   // 10 000 transactions of ~200 bytes each fit; CSV bodies are streamed, never parsed here.
   app.useBodyParser('json', { limit: '8mb' });
   // Swagger UI runs an inline script and inline styles; nothing else is allowed inline. The

@@ -3,7 +3,13 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
-import { StartupRefusal, exitOnStartupError, natsConnection } from '#platform';
+import {
+  NestPinoLogger,
+  StartupRefusal,
+  createProcessLogger,
+  exitOnStartupError,
+  natsConnection,
+} from '#platform';
 import { readGatewayConfig } from './config/gateway-config.js';
 import { GatewayModule } from './gateway.module.js';
 import { configureHttp } from './http-setup.js';
@@ -13,6 +19,8 @@ async function bootstrap(): Promise<void> {
   // An open dashboard holds a /events stream for ever: without this, a stop would wait for it.
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forConfig(config), {
     forceCloseConnections: true,
+    logger: new NestPinoLogger(createProcessLogger(config.logging, 'gateway')),
+    abortOnError: false,
   });
   configureHttp(app, config.webDir);
   app.enableShutdownHooks();
@@ -37,7 +45,7 @@ async function bootstrap(): Promise<void> {
   }
   const cities = cluster.cities.map(({ city }) => city).join(', ');
   new Logger('Gateway').log(
-    `listening on http://localhost:${config.port} (docs: /docs), ${cities} over ${cluster.transport}`,
+    `listening on http://localhost:${config.port} (docs: /docs, metrics: /metrics), ${cities} over ${cluster.transport}`,
   );
 }
 

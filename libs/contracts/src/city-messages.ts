@@ -30,6 +30,9 @@ export interface CityMessages {
 }
 
 export type CityMessageName = keyof CityMessages;
+
+/** The messages that change a city's rows; the others only read. */
+export const CITY_WRITES: ReadonlySet<CityMessageName> = new Set(['ingest', 'correct']);
 export type CityPayload<K extends CityMessageName> = CityMessages[K]['payload'];
 export type CityResult<K extends CityMessageName> = CityMessages[K]['result'];
 

@@ -86,3 +86,11 @@ export interface CityHeartbeat {
   /** How often this worker announces itself; silent for 3 intervals means down. */
   readonly intervalMs: number;
 }
+
+/**
+ * Sent beside every message's payload: the HTTP request the call serves, so that the worker's log
+ * lines about it carry the gateway's id. Absent on the gateway's own calls (polls, discovery).
+ */
+export interface RequestMeta {
+  readonly requestId?: string;
+}

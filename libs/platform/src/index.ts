@@ -5,3 +5,5 @@ export * from './block-frame.js';
 export * from './block-frame-transport.js';
 export * from './env-rules.js';
 export * from './config-module.js';
+export * from './logging/index.js';
+export * from './metrics/index.js';

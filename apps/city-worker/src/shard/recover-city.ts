@@ -31,6 +31,8 @@ export interface CityState {
   readonly lock: ShardLock;
   /** Where the rows came back from: a snapshot and the shard's lines after it, or every line. */
   readonly source: 'snapshot' | 'shard';
+  /** How long reading them back took. */
+  readonly recoverySeconds: number;
 }
 
 /**
@@ -77,7 +79,7 @@ async function recoverShard(
     logger.log(
       `${config.city}: ${store.length} transactions recovered from ${source === 'snapshot' ? 'the snapshot and ' : ''}${shard.path} in ${seconds.toFixed(2)} s`,
     );
-    return { store, shard, source };
+    return { store, shard, source, recoverySeconds: seconds };
   } catch (error) {
     shard.close();
     throw error;

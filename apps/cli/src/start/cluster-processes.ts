@@ -9,6 +9,8 @@ export interface ClusterOptions {
   readonly port: number;
   /** Worker i listens on workerBasePort + i (TCP only). */
   readonly workerBasePort: number;
+  /** Worker i serves GET /metrics on metricsBasePort + i; absent: no metrics listener. */
+  readonly metricsBasePort?: number;
   readonly natsUrl: string;
   /** Passed to every process on top of the launcher's own environment. */
   readonly env?: Readonly<Record<string, string>>;
@@ -69,6 +71,9 @@ export class ClusterProcesses {
       TRANSPORT: this.options.transport,
       WORKER_HOST: '127.0.0.1',
       WORKER_PORT: String(this.options.workerBasePort + index),
+      ...(this.options.metricsBasePort === undefined
+        ? {}
+        : { METRICS_PORT: String(this.options.metricsBasePort + index) }),
       NATS_URL: this.options.natsUrl,
       ...(this.options.dataDir === undefined ? {} : { DATA_DIR: this.options.dataDir }),
     };

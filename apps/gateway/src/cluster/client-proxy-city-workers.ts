@@ -6,10 +6,17 @@ import {
   type CityMessageName,
   type CityPayload,
   type CityResult,
+  type RequestMeta,
   type RpcErrorBody,
 } from '#contracts';
-import { BlockFrameNatsSerializer, natsConnection, tcpLinkOptions } from '#platform';
+import {
+  BlockFrameNatsSerializer,
+  currentRequestId,
+  natsConnection,
+  tcpLinkOptions,
+} from '#platform';
 import type { ClusterConfig } from '../config/gateway-config.js';
+import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { CityCallError } from './city-call.error.js';
 import { publicReason } from './public-reason.js';
 import type { CityWorkers } from './city-workers.port.js';
@@ -25,9 +32,10 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
   private constructor(
     private readonly tcp: ReadonlyMap<string, ClientProxy>,
     private readonly nats: ClientProxy | undefined,
+    private readonly metrics: GatewayMetrics,
   ) {}
 
-  static create(config: ClusterConfig): ClientProxyCityWorkers {
+  static create(config: ClusterConfig, metrics: GatewayMetrics): ClientProxyCityWorkers {
     if (config.transport === 'nats') {
       const shared = ClientProxyFactory.create({
         transport: Transport.NATS,
@@ -36,7 +44,7 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
           serializer: new BlockFrameNatsSerializer(),
         },
       });
-      return new ClientProxyCityWorkers(new Map(), shared);
+      return new ClientProxyCityWorkers(new Map(), shared, metrics);
     }
     const clients = new Map(
       config.cities.map(({ city, host, port }) => [
@@ -47,7 +55,7 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
         }),
       ]),
     );
-    return new ClientProxyCityWorkers(clients, undefined);
+    return new ClientProxyCityWorkers(clients, undefined, metrics);
   }
 
   ingest(
@@ -102,14 +110,20 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
   ): Promise<CityResult<K>> {
     const client = this.nats ?? this.tcp.get(city);
     if (client === undefined) throw new CityCallError(city, 'no worker is configured');
+    const requestId = currentRequestId();
+    const packet: CityPayload<K> & RequestMeta =
+      requestId === undefined ? payload : { ...payload, requestId };
+    const timer = this.metrics.cityCallDuration.startTimer({ city, pattern: message });
     try {
       const result = await firstValueFrom(
-        client.send<CityResult<K>>(cityPatterns(city)[message], payload).pipe(timeout(timeoutMs)),
+        client.send<CityResult<K>>(cityPatterns(city)[message], packet).pipe(timeout(timeoutMs)),
       );
+      timer({ outcome: 'ok' });
       this.lastFailures.delete(city);
       return result;
     } catch (error) {
       const failure = toCityCallError(city, error, timeoutMs);
+      timer({ outcome: callOutcome(error, failure) });
       // The answer names no host or port; the log keeps them for whoever runs the cluster, once
       // per new failure (a city down is asked every second while a dashboard is open).
       const detail = String(error);
@@ -120,6 +134,12 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
       throw failure;
     }
   }
+}
+
+/** `error` for a worker's refusal, `timeout`, or `unreachable` (no worker, a broken link). */
+function callOutcome(error: unknown, failure: CityCallError): string {
+  if (failure.workerError !== undefined) return 'error';
+  return error instanceof TimeoutError ? 'timeout' : 'unreachable';
 }
 
 function toCityCallError(city: string, error: unknown, timeoutMs: number): CityCallError {

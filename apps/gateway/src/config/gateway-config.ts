@@ -1,5 +1,11 @@
 import type { CostRates } from '#domain/query';
-import { validateEnv, type Environment, type TransportKind } from '#platform';
+import {
+  logConfigOf,
+  validateEnv,
+  type Environment,
+  type LogConfig,
+  type TransportKind,
+} from '#platform';
 import { parseCityWorkers, splitList, type CityEndpoint } from './city-list.js';
 import { GatewayEnv } from './gateway-env.js';
 
@@ -70,6 +76,7 @@ export interface GatewayConfig {
   readonly live: LiveConfig;
   /** The dashboard's built files, served at `/`. */
   readonly webDir: string;
+  readonly logging: LogConfig;
 }
 
 /** The gateway's configuration from its environment, validated by {@link GatewayEnv}. */
@@ -114,5 +121,6 @@ export function readGatewayConfig(env: Environment): GatewayConfig {
       maxStreamAgeMs: vars.SSE_MAX_AGE_MS,
     },
     webDir: vars.WEB_DIR,
+    logging: logConfigOf(vars),
   };
 }

@@ -8,6 +8,7 @@ import {
   EnvNumber,
   EnvRule,
   EnvText,
+  LogEnv,
   TRANSPORTS,
   type TransportKind,
 } from '#platform';
@@ -21,7 +22,7 @@ const MIB = 1024 * 1024;
 const overTcp = (env: GatewayEnv): boolean => env.TRANSPORT === 'tcp';
 
 /** Every variable the gateway reads, with its default and its rule (README, "Configuration"). */
-export class GatewayEnv {
+export class GatewayEnv extends LogEnv {
   @EnvChoice(TRANSPORTS, 'tcp')
   readonly TRANSPORT!: TransportKind;
 

@@ -1,5 +1,9 @@
 import type { SchemaObject } from '@nestjs/swagger';
 
+function byCode(description: string, example: Record<string, number>): SchemaObject {
+  return { type: 'object', description, additionalProperties: { type: 'integer' }, example };
+}
+
 const cityOutcome: SchemaObject = {
   type: 'object',
   properties: {
@@ -17,6 +21,9 @@ const cityOutcome: SchemaObject = {
       example: 0,
     },
     rejected: { type: 'integer', description: 'Rows its worker rejected', example: 1 },
+    rejectedByCode: byCode("The worker's rejections by error code (they add up to rejected)", {
+      INVALID_DATE: 1,
+    }),
     notApplied: {
       type: 'integer',
       description: 'Rows sent to the city that it did not confirm (retry the import)',
@@ -64,6 +71,10 @@ export const IMPORT_OUTCOME_SCHEMA: SchemaObject = {
       example: 0,
     },
     rejected: { type: 'integer', description: 'Rows breaking a rule of the contract', example: 2 },
+    rejectedByCode: byCode(
+      'Every rejection by error code, those of rows routed to no city included (they add up to rejected)',
+      { INVALID_DATE: 1, CITY_NOT_SERVED: 1 },
+    ),
     errors: {
       type: 'array',
       description:

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, ErrorCode } from '#domain/model';
+import { currentRequestId } from '#platform';
 import { CityCallError } from '../cluster/city-call.error.js';
 import { GatewayError, GatewayErrorCode } from './gateway-errors.js';
 
@@ -28,7 +29,8 @@ export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpErrorFilter.name);
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const body = this.toBody(error);
+    // The id lets whoever reads the error find its log lines, the workers' included.
+    const body = { ...this.toBody(error), requestId: currentRequestId() };
     if (body.statusCode >= 500) this.logger.warn(`${body.code}: ${body.message}`);
     host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
   }

@@ -1,4 +1,5 @@
-import { FirstErrors, ImportRouter, type KnownHeader } from '#domain/ingest';
+import { FirstErrors, ImportRouter, addCodes, type KnownHeader } from '#domain/ingest';
+import { ErrorCode } from '#domain/model';
 import type { CityImportOutcome, ImportOutcome, IngestBatch } from '#contracts';
 import { blockFrameRecordBytes } from '#platform';
 import type { CityRegistry } from '../cluster/city-registry.service.js';
@@ -25,7 +26,8 @@ export class ImportSession {
   private readonly inFlight = new Set<Promise<void>>();
   /** Each city's last batch sent: the next one waits for it. */
   private readonly lastCall = new Map<string, Promise<void>>();
-  private readonly outcomes = new Map<string, CityImportOutcome>();
+  private readonly outcomes = new Map<string, Omit<CityImportOutcome, 'rejectedByCode'>>();
+  private readonly cityCodes = new Map<string, Map<string, number>>();
 
   constructor(
     private readonly workers: CityWorkers,
@@ -112,7 +114,12 @@ export class ImportSession {
           outcome.duplicates += result.duplicates;
           outcome.conflicts += result.conflicts;
           outcome.rejected += result.rejected;
-          this.rejections.addCounted(result.errors, result.rejected + result.conflicts);
+          addCodes(this.codesOf(city), result.rejectedByCode);
+          this.rejections.addCounted(
+            result.errors,
+            result.rejected + result.conflicts,
+            result.rejectedByCode,
+          );
           this.warnings.addCounted(result.warnings, result.warnings.length);
         } catch (error) {
           outcome.error ??= error instanceof Error ? error.message : String(error);
@@ -127,7 +134,7 @@ export class ImportSession {
   }
 
   /** The city's outcome, made when first asked (a city discovered during the import too). */
-  private outcomeOf(city: string): CityImportOutcome {
+  private outcomeOf(city: string): Omit<CityImportOutcome, 'rejectedByCode'> {
     let outcome = this.outcomes.get(city);
     if (outcome === undefined) {
       outcome = { city, accepted: 0, duplicates: 0, conflicts: 0, rejected: 0, notApplied: 0 };
@@ -136,8 +143,22 @@ export class ImportSession {
     return outcome;
   }
 
+  private codesOf(city: string): Map<string, number> {
+    let codes = this.cityCodes.get(city);
+    if (codes === undefined) {
+      codes = new Map();
+      this.cityCodes.set(city, codes);
+    }
+    return codes;
+  }
+
   private outcome(): ImportOutcome {
-    const cities = [...this.outcomes.values()].sort((a, b) => (a.city < b.city ? -1 : 1));
+    const cities = [...this.outcomes.values()]
+      .sort((a, b) => (a.city < b.city ? -1 : 1))
+      .map((city) => ({
+        ...city,
+        rejectedByCode: Object.fromEntries([...this.codesOf(city.city)].sort()),
+      }));
     const total = (key: 'accepted' | 'duplicates' | 'conflicts'): number =>
       cities.reduce((sum, city) => sum + city[key], 0);
     return {
@@ -147,6 +168,7 @@ export class ImportSession {
       conflicts: total('conflicts'),
       // Conflicts are listed with the rejections but counted apart.
       rejected: this.rejections.count - total('conflicts'),
+      rejectedByCode: this.rejections.countsByCode(ErrorCode.ConflictingDuplicate),
       errors: this.rejections.list(),
       warnings: this.warnings.list(),
       cities,

@@ -10,6 +10,7 @@ import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
 import type { ImportOutcome } from '#contracts';
 import { ImportSession } from './import-session.js';
 import { LiveEvents } from '../live/live-events.service.js';
+import { GatewayMetrics } from '../metrics/gateway-metrics.js';
 
 /** Streams CSV into the city workers (see {@link ImportSession}); never holds the whole body. */
 @Injectable()
@@ -20,6 +21,7 @@ export class ImportsService {
     @Inject(IMPORT_CONFIG) private readonly limits: ImportConfig,
     @Inject(CALL_TIMEOUTS) private readonly timeouts: CallTimeouts,
     private readonly live: LiveEvents,
+    private readonly metrics: GatewayMetrics,
   ) {}
 
   /** A CSV in either dialect (docs/metrics.md, "CSV input"), in UTF-8 or Windows-1252. */
@@ -130,8 +132,9 @@ export class ImportsService {
     return outcome;
   }
 
-  /** Tells the open dashboards that rows were stored, whatever the import's end. */
+  /** Counts the rows and tells the open dashboards that rows were stored, whatever the import's end. */
   private announce(outcome: ImportOutcome): ImportOutcome {
+    this.metrics.countImport(outcome);
     if (outcome.accepted > 0) {
       const cities = outcome.cities.filter((city) => city.accepted > 0).map((city) => city.city);
       this.live.publish({ type: 'data', cities, accepted: outcome.accepted });

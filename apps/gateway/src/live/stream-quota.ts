@@ -9,30 +9,35 @@ import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
  */
 @Injectable()
 export class StreamQuota {
-  private open = 0;
+  private streams = 0;
   private readonly byClient = new Map<string, number>();
 
   constructor(@Inject(LIVE_CONFIG) private readonly config: LiveConfig) {}
+
+  /** How many streams are open. */
+  get open(): number {
+    return this.streams;
+  }
 
   /** Takes a stream for `client`, or refuses with 429 when a limit is reached. */
   take(client: string): void {
     const held = this.byClient.get(client) ?? 0;
     const perClient = held >= this.config.maxStreamsPerClient;
-    if (perClient || this.open >= this.config.maxStreams) {
+    if (perClient || this.streams >= this.config.maxStreams) {
       throw new GatewayError(
         429,
         GatewayErrorCode.TooManyRequests,
         perClient
           ? `this client already holds ${held} live streams (SSE_MAX_STREAMS_PER_CLIENT): close one first`
-          : `the gateway already serves ${this.open} live streams (SSE_MAX_STREAMS): try again later`,
+          : `the gateway already serves ${this.streams} live streams (SSE_MAX_STREAMS): try again later`,
       );
     }
-    this.open += 1;
+    this.streams += 1;
     this.byClient.set(client, held + 1);
   }
 
   give(client: string): void {
-    this.open -= 1;
+    this.streams -= 1;
     const held = (this.byClient.get(client) ?? 1) - 1;
     if (held === 0) this.byClient.delete(client);
     else this.byClient.set(client, held);

@@ -20,6 +20,7 @@ import type { ReportEnvelope, WorkerTiming } from './report-envelope.js';
 import { reportName } from './report-routes.js';
 import { elapsedMs } from '../shared/elapsed.js';
 import { FreshCall } from '../shared/fresh-call.js';
+import { GatewayMetrics } from '../metrics/gateway-metrics.js';
 
 /** Reports kept for the versions they were built from: a handful of queries is the common case. */
 const KEPT_REPORTS = 64;
@@ -35,6 +36,7 @@ export class ReportsService {
     @Inject(CITY_WORKERS) private readonly workers: CityWorkers,
     @Inject(CALL_TIMEOUTS) private readonly timeouts: CallTimeouts,
     @Inject(COST_RATES) private readonly costRates: CostRates,
+    private readonly metrics: GatewayMetrics,
   ) {}
 
   /** Each city's last summary, with the version it was asked at. */
@@ -174,6 +176,7 @@ export class ReportsService {
       otherBounds,
     ]);
     let report = this.built.get(key);
+    this.metrics.reportCache.inc({ result: report === undefined ? 'miss' : 'hit' });
     if (report === undefined) {
       report = buildReport(
         mergeSummaries(...summaries.map(({ summary }) => ({ cities: [summary] }))),

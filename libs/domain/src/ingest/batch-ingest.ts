@@ -1,11 +1,11 @@
 import type { CsvRecord } from '../csv/csv-record.js';
 import type { CityDirectory } from '../model/cities.js';
-import type { RowError } from '../model/errors.js';
+import { ErrorCode, type RowError } from '../model/errors.js';
 import type { Transaction } from '../model/transaction.js';
 import type { CityStore } from '../store/city-store.js';
 import { AppendTally } from './append-tally.js';
 import type { DateWindow } from './date-window.js';
-import { FirstErrors } from './first-errors.js';
+import { FirstErrors, type CodeCounts } from './first-errors.js';
 import type { CityRecords } from './import-router.js';
 import { RecordPipeline } from './record-pipeline.js';
 import { ValidatingSink } from './validating-sink.js';
@@ -16,6 +16,8 @@ export interface BatchOutcome {
   /** Ids stored with other content (CONFLICTING_DUPLICATE, listed in `errors`, not in `rejected`). */
   conflicts: number;
   rejected: number;
+  /** Every rejection (conflicts apart) by error code: they add up to `rejected`. */
+  rejectedByCode: CodeCounts;
   /** The first `keptErrors` rejections. */
   errors: RowError[];
   /** The first `keptErrors` warnings: rows stored with a price far from the usual one. */
@@ -59,6 +61,7 @@ export function ingestBatch(
     duplicates: tally.duplicates,
     conflicts: tally.conflicts,
     rejected: tally.rejected(),
+    rejectedByCode: rejections.countsByCode(ErrorCode.ConflictingDuplicate),
     errors: rejections.list(),
     warnings: tally.warnings.list(),
   };

@@ -1,24 +1,35 @@
 import type { RowError } from '../model/errors.js';
 
+/** How many rows each error code refused. */
+export type CodeCounts = Readonly<Record<string, number>>;
+
 /**
  * The first `limit` rejections by line, in bounded memory whatever order they arrive in (a
- * gateway hears its cities in any order); `count` counts them all.
+ * gateway hears its cities in any order); `count` counts them all, and by code.
  */
 export class FirstErrors {
   count = 0;
   private kept: RowError[] = [];
+  private readonly codes = new Map<string, number>();
 
   constructor(readonly limit: number) {}
 
   add(error: RowError): void {
     this.count += 1;
+    addCodes(this.codes, { [error.code]: 1 });
     this.keep([error]);
   }
 
-  /** Errors counted elsewhere (a worker's first ones of `count`). */
-  addCounted(errors: readonly RowError[], count: number): void {
+  /** Errors counted elsewhere (a worker's first ones of `count`, `byCode` of them by code). */
+  addCounted(errors: readonly RowError[], count: number, byCode: CodeCounts = {}): void {
     this.count += count;
+    addCodes(this.codes, byCode);
     this.keep(errors);
+  }
+
+  /** Every error counted, by code, but those of `except`. */
+  countsByCode(except?: string): Record<string, number> {
+    return Object.fromEntries([...this.codes].filter(([code]) => code !== except).sort());
   }
 
   list(): RowError[] {
@@ -34,4 +45,10 @@ export class FirstErrors {
 
 function firstByLine(errors: readonly RowError[], limit: number): RowError[] {
   return [...errors].sort((a, b) => a.line - b.line).slice(0, limit);
+}
+
+/** Adds `counts` to `total`, code by code. */
+export function addCodes(total: Map<string, number>, counts: CodeCounts): void {
+  for (const [code, count] of Object.entries(counts))
+    total.set(code, (total.get(code) ?? 0) + count);
 }
