@@ -11,6 +11,14 @@ import { StreamQuota } from './stream-quota.js';
 /** A comment line now and then keeps proxies from closing a quiet stream. */
 const KEEP_ALIVE_MS = 15_000;
 
+/**
+ * Characters of events that may wait for a client that stopped reading before Nest drops its
+ * connection (its EventSource, if alive, reconnects). An event is about 60 characters and a
+ * dashboard gets a few a minute; Nest's default, 4 M, times SSE_MAX_STREAMS streams would let
+ * stalled clients hold gigabytes.
+ */
+const MAX_PENDING_EVENT_CHARS = 256 * 1024;
+
 @ApiTags('live')
 @Controller('events')
 export class LiveController {
@@ -21,7 +29,7 @@ export class LiveController {
     @Inject(LIVE_CONFIG) private readonly config: LiveConfig,
   ) {}
 
-  @Sse()
+  @Sse(undefined, { maxPendingDataLength: MAX_PENDING_EVENT_CHARS })
   @ApiOperation({
     summary: 'Server-sent events: data stored, a city up or down',
     description:

@@ -1,7 +1,9 @@
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
 import { inProcessGateway } from '../../../../test/support/in-process-gateway.js';
+import { LiveEvents } from './live-events.service.js';
 import { StreamQuota } from './stream-quota.js';
 
 describe(StreamQuota.name, () => {
@@ -57,6 +59,32 @@ describe(StreamQuota.name, () => {
     const started = performance.now();
     await first.text();
     expect(performance.now() - started).toBeLessThan(3000);
+    expect((await stream(base)).status).toBe(200);
+  });
+  it('cuts the stream of a client that stops reading, and gives its place back', async () => {
+    const base = await gateway({});
+    const { port } = new URL(base);
+    // A client that sends its request and never reads a byte of the answer.
+    const stalled = connect(Number(port), '127.0.0.1');
+    stalled.pause();
+    stalled.write(`GET /events HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    const quota = app!.get(StreamQuota);
+    const live = app!.get(LiveEvents);
+    for (let waited = 0; quota.open === 0 && waited < 5000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(quota.open).toBe(1);
+    // About 7 KB an event: 4 000 of them are far more than the kernel's socket buffers hold.
+    const cities = Array.from({ length: 1000 }, () => 'Lyon');
+    for (let event = 0; event < 4000 && quota.open > 0; event += 1) {
+      live.publish({ type: 'data', cities, accepted: event });
+      if (event % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    for (let waited = 0; quota.open > 0 && waited < 5000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    stalled.destroy();
+    expect(quota.open).toBe(0);
     expect((await stream(base)).status).toBe(200);
   });
 });
