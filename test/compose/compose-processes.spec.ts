@@ -10,7 +10,14 @@ import {
   type NatsServer,
 } from '../../apps/cli/src/start/local-services.js';
 import { getJson } from '../support/cluster.js';
-import { loadCompose, localEnvironment, startService, stopService } from '../support/compose.js';
+import {
+  REPO,
+  interpolate,
+  loadCompose,
+  localEnvironment,
+  startService,
+  stopService,
+} from '../support/compose.js';
 import { eventually, post } from '../support/http.js';
 import { natsServerOrSkip } from '../support/nats.js';
 
@@ -48,7 +55,21 @@ if (binary !== undefined) {
       (await getJson(`${baseUrl}/cities`)).body as unknown as CityStatus[];
 
     beforeAll(async () => {
-      nats = await startNatsServer(binary);
+      // NATS as the file runs it: its configuration (users and permissions) and its environment.
+      const natsService = compose.services.nats!;
+      const natsEnv = Object.fromEntries(
+        Object.entries(natsService.environment ?? {}).map(([name, value]) => [
+          name,
+          interpolate(String(value)),
+        ]),
+      );
+      const mounted = (natsService.volumes ?? []).find((volume) =>
+        volume.endsWith(':/etc/nats/nats.conf:ro'),
+      );
+      nats = await startNatsServer(binary, undefined, {
+        file: join(REPO, (mounted ?? '').split(':')[0]!),
+        env: natsEnv,
+      });
       const port = await freePort();
       baseUrl = `http://127.0.0.1:${port}`;
       start('gateway', port);

@@ -147,3 +147,27 @@ describe('the monitoring profile', () => {
     expect(job('nats')).toEqual(['nats-exporter:7777']);
   });
 });
+
+describe('NATS in docker-compose.yml', () => {
+  it('runs with the shipped users and permissions, published on this host only', () => {
+    const nats = compose.services.nats!;
+    expect(nats.command?.slice(0, 2)).toEqual(['--config', '/etc/nats/nats.conf']);
+    expect(nats.volumes).toContain('./deploy/nats/nats.conf:/etc/nats/nats.conf:ro');
+    for (const port of nats.ports ?? []) expect(port).toMatch(/^127\.0\.0\.1:/);
+  });
+
+  it('gives the gateway and every worker their own identity, with the password NATS checks', () => {
+    const passwordOf = (variable: string): string =>
+      String(compose.services.nats!.environment?.[variable]);
+    expect(compose.services.gateway!.environment).toMatchObject({
+      NATS_USER: 'gateway',
+      NATS_PASSWORD: passwordOf('NATS_GATEWAY_PASSWORD'),
+    });
+    for (const name of WORKERS) {
+      expect(compose.services[name]!.environment).toMatchObject({
+        NATS_USER: 'worker',
+        NATS_PASSWORD: passwordOf('NATS_WORKER_PASSWORD'),
+      });
+    }
+  });
+});

@@ -16,7 +16,7 @@ export async function startCluster(
   natsUrl = '',
   env: Record<string, string> = {},
   dataDir = mkdtempSync(join(tmpdir(), 'shards-')),
-  more: Pick<ClusterOptions, 'log' | 'metricsBasePort'> = {},
+  more: Pick<ClusterOptions, 'log' | 'metricsBasePort' | 'gatewayEnv' | 'workerEnv'> = {},
 ): Promise<ClusterProcesses> {
   const cluster = new ClusterProcesses({
     ...more,

@@ -59,7 +59,7 @@ export function localEnvironment(
   });
   const env: Record<string, string> = {};
   for (const [name, raw] of Object.entries(service.environment ?? {})) {
-    let value = String(raw).replace('nats://nats:4222', mapping.natsUrl);
+    let value = interpolate(String(raw)).replace('nats://nats:4222', mapping.natsUrl);
     const mount = mounts.find(({ target }) => value === target || value.startsWith(`${target}/`));
     if (mount !== undefined) value = mount.local + value.slice(mount.target.length);
     env[name] = value;
@@ -68,6 +68,14 @@ export function localEnvironment(
   // Each container has its own network namespace; processes sharing this one would collide.
   if ('METRICS_PORT' in env) env.METRICS_PORT = '0';
   return env;
+}
+
+/** `${NAME:-default}` as Compose reads it: the variable when set here, its default otherwise. */
+export function interpolate(value: string): string {
+  return value.replace(
+    /\$\{([A-Z][A-Z0-9_]*):-([^}]*)\}/g,
+    (_, name: string, fallback: string) => process.env[name] ?? fallback,
+  );
 }
 
 /** Runs a service's command from dist/ with its local environment, as its own process. */

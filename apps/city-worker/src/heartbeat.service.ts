@@ -30,7 +30,11 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
     if (this.config.transport !== 'nats') return;
     this.client = ClientProxyFactory.create({
       transport: Transport.NATS,
-      options: natsConnection(this.config.natsUrl, `heartbeat-${this.config.city}`),
+      options: natsConnection(
+        this.config.natsUrl,
+        `heartbeat-${this.config.city}`,
+        this.config.natsCredentials,
+      ),
     });
     this.beat();
     this.timer = setInterval(() => {

@@ -17,7 +17,7 @@ export async function ensureSoleInstance(config: WorkerConfig): Promise<void> {
   if (config.transport !== 'nats') return;
   const client = ClientProxyFactory.create({
     transport: Transport.NATS,
-    options: natsConnection(config.natsUrl, `probe-${config.city}`),
+    options: natsConnection(config.natsUrl, `probe-${config.city}`, config.natsCredentials),
   });
   try {
     const info = await firstValueFrom(

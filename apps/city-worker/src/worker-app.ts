@@ -19,7 +19,7 @@ function transportOptions(config: WorkerConfig): MicroserviceOptions {
     return {
       transport: Transport.NATS,
       options: {
-        ...natsConnection(config.natsUrl, `worker-${config.city}`),
+        ...natsConnection(config.natsUrl, `worker-${config.city}`, config.natsCredentials),
         deserializer: new BlockFrameNatsDeserializer(),
       },
     };

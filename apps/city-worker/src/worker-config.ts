@@ -1,8 +1,10 @@
 import {
   logConfigOf,
+  natsCredentialsOf,
   validateEnv,
   type Environment,
   type LogConfig,
+  type NatsCredentials,
   type TransportKind,
 } from '#platform';
 import { WorkerEnv } from './worker-env.js';
@@ -13,6 +15,7 @@ export interface WorkerConfig {
   readonly host: string;
   readonly port: number;
   readonly natsUrl: string;
+  readonly natsCredentials?: NatsCredentials;
   /** Where the city's shard lives. */
   readonly dataDir: string;
   /** How often the worker announces itself over NATS. */
@@ -33,6 +36,7 @@ export function readWorkerConfig(env: Environment): WorkerConfig {
     host: vars.WORKER_HOST,
     port: vars.WORKER_PORT,
     natsUrl: vars.NATS_URL,
+    natsCredentials: natsCredentialsOf(vars.NATS_USER, vars.NATS_PASSWORD),
     dataDir: vars.DATA_DIR,
     heartbeatMs: vars.HEARTBEAT_MS,
     maxFutureDays: vars.MAX_FUTURE_DAYS,

@@ -33,6 +33,13 @@ export class WorkerEnv extends LogEnv {
   @EnvText('nats://127.0.0.1:4222')
   readonly NATS_URL!: string;
 
+  /** Who the worker is to a NATS server that authorizes by user; empty: anonymous. */
+  @EnvText('', true)
+  readonly NATS_USER!: string;
+
+  @EnvText('', true)
+  readonly NATS_PASSWORD!: string;
+
   @EnvText('var/shards')
   readonly DATA_DIR!: string;
 

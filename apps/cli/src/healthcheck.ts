@@ -1,7 +1,7 @@
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
 import { cityPatterns } from '#contracts';
-import { natsConnection, tcpLinkOptions } from '#platform';
+import { natsConnection, natsCredentialsOf, tcpLinkOptions } from '#platform';
 
 const TIMEOUT_MS = 3000;
 
@@ -22,7 +22,11 @@ async function check(env: NodeJS.ProcessEnv): Promise<void> {
     env.TRANSPORT === 'nats'
       ? ClientProxyFactory.create({
           transport: Transport.NATS,
-          options: natsConnection(env.NATS_URL ?? 'nats://127.0.0.1:4222', `healthcheck-${city}`),
+          options: natsConnection(
+            env.NATS_URL ?? 'nats://127.0.0.1:4222',
+            `healthcheck-${city}`,
+            natsCredentialsOf(env.NATS_USER ?? '', env.NATS_PASSWORD ?? ''),
+          ),
         })
       : ClientProxyFactory.create({
           transport: Transport.TCP,

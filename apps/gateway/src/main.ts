@@ -29,7 +29,7 @@ async function bootstrap(): Promise<void> {
     // The workers' heartbeats reach the gateway over NATS: that is how it discovers cities.
     app.connectMicroservice<MicroserviceOptions>({
       transport: Transport.NATS,
-      options: natsConnection(cluster.natsUrl, 'gateway-discovery'),
+      options: natsConnection(cluster.natsUrl, 'gateway-discovery', cluster.natsCredentials),
     });
     await app.startAllMicroservices();
   }

@@ -14,6 +14,9 @@ export interface ClusterOptions {
   readonly natsUrl: string;
   /** Passed to every process on top of the launcher's own environment. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Passed to the gateway, or to every worker, on top of `env` (each its NATS identity). */
+  readonly gatewayEnv?: Readonly<Record<string, string>>;
+  readonly workerEnv?: Readonly<Record<string, string>>;
   /** Where the processes' output goes, line by line, prefixed with their name. */
   readonly log?: (line: string) => void;
   /** The compiled apps; by default the `dist/apps` this file was compiled into. */
@@ -66,6 +69,7 @@ export class ClusterProcesses {
   ): void {
     const index = this.options.cities.indexOf(city);
     const workerEnv = {
+      ...this.options.workerEnv,
       ...env,
       CITY: city,
       TRANSPORT: this.options.transport,
@@ -88,6 +92,7 @@ export class ClusterProcesses {
       .map((city, index) => `${city}=127.0.0.1:${this.options.workerBasePort + index}`)
       .join(',');
     const env = {
+      ...this.options.gatewayEnv,
       PORT: String(this.options.port),
       TRANSPORT: this.options.transport,
       CITY_WORKERS: cityWorkers,

@@ -69,11 +69,20 @@ export function natsServerBinary(): string | undefined {
   return undefined;
 }
 
-/** A private nats-server on a free port (or `port`), so tests never touch a shared broker. */
-export async function startNatsServer(binary: string, port?: number): Promise<NatsServer> {
+/**
+ * A private nats-server on a free port (or `port`), so tests never touch a shared broker;
+ * `config` names a configuration file, read with `env` added to the environment.
+ */
+export async function startNatsServer(
+  binary: string,
+  port?: number,
+  config?: { readonly file: string; readonly env: Readonly<Record<string, string>> },
+): Promise<NatsServer> {
   port ??= await freePort();
-  const child: ChildProcess = spawn(binary, ['-a', '127.0.0.1', '-p', String(port)], {
+  const args = ['-a', '127.0.0.1', '-p', String(port)];
+  const child: ChildProcess = spawn(binary, config ? ['-c', config.file, ...args] : args, {
     stdio: 'ignore',
+    env: { ...process.env, ...config?.env },
   });
   await waitForPort(port);
   return {

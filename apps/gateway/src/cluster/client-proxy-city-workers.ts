@@ -40,7 +40,7 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
       const shared = ClientProxyFactory.create({
         transport: Transport.NATS,
         options: {
-          ...natsConnection(config.natsUrl, 'gateway'),
+          ...natsConnection(config.natsUrl, 'gateway', config.natsCredentials),
           serializer: new BlockFrameNatsSerializer(),
         },
       });

@@ -1,9 +1,11 @@
 import type { CostRates } from '#domain/query';
 import {
   logConfigOf,
+  natsCredentialsOf,
   validateEnv,
   type Environment,
   type LogConfig,
+  type NatsCredentials,
   type TransportKind,
 } from '#platform';
 import { parseCityWorkers, splitList, type CityEndpoint } from './city-list.js';
@@ -16,6 +18,7 @@ export interface ClusterConfig {
   readonly transport: TransportKind;
   readonly cities: readonly CityEndpoint[];
   readonly natsUrl: string;
+  readonly natsCredentials?: NatsCredentials;
   /** A city learnt from heartbeats and silent this long is no longer served. */
   readonly forgetSilentMs: number;
 }
@@ -91,6 +94,7 @@ export function readGatewayConfig(env: Environment): GatewayConfig {
           ? parseCityWorkers(vars.CITY_WORKERS).endpoints
           : splitList(vars.CITIES).map((city) => ({ city, host: '', port: 0 })),
       natsUrl: vars.NATS_URL,
+      natsCredentials: natsCredentialsOf(vars.NATS_USER, vars.NATS_PASSWORD),
       forgetSilentMs: vars.FORGET_SILENT_CITY_MS,
     },
     timeouts: {

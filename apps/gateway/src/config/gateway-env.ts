@@ -59,6 +59,13 @@ export class GatewayEnv extends LogEnv {
   @EnvText('nats://127.0.0.1:4222')
   readonly NATS_URL!: string;
 
+  /** Who the gateway is to a NATS server that authorizes by user; empty: anonymous. */
+  @EnvText('', true)
+  readonly NATS_USER!: string;
+
+  @EnvText('', true)
+  readonly NATS_PASSWORD!: string;
+
   /** NATS: a city learnt from heartbeats (not in CITIES) and silent this long is forgotten. */
   @EnvInteger(60_000, 1000, 86_400_000)
   readonly FORGET_SILENT_CITY_MS!: number;

@@ -9,11 +9,13 @@ import { currentRequestId } from './request-context.js';
  */
 const SECRET_PATHS = [
   'apiKey',
+  'pass',
   'password',
   'token',
   'authorization',
   'cookie',
   '*.apiKey',
+  '*.pass',
   '*.password',
   '*.token',
   '*.authorization',
