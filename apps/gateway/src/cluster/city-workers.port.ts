@@ -11,6 +11,12 @@ export type CityWorkers = {
     payload: CityPayload<K>,
     timeoutMs: number,
   ) => Promise<CityResult<K>>;
+} & {
+  /**
+   * The largest message the transport carries, when it has a limit it announces (NATS: the
+   * server's max_payload); undefined when it has none or does not answer within `timeoutMs`.
+   */
+  readonly messageLimit?: (timeoutMs: number) => Promise<number | undefined>;
 };
 
 export const CITY_WORKERS = Symbol('CITY_WORKERS');

@@ -1,6 +1,7 @@
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
-import { TimeoutError, firstValueFrom, timeout } from 'rxjs';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { TimeoutError, firstValueFrom, from, timeout } from 'rxjs';
 import {
   cityPatterns,
   type CityMessageName,
@@ -89,6 +90,18 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
     return this.send(city, 'list', payload, timeoutMs);
   }
 
+  async messageLimit(timeoutMs: number): Promise<number | undefined> {
+    const nats = this.nats;
+    if (nats === undefined) return undefined;
+    try {
+      await withTimeout(nats.connect(), timeoutMs);
+      return nats.unwrap<NatsConnection>().info?.max_payload;
+    } catch {
+      // The import goes on with IMPORT_BATCH_BYTES; its batches say whether NATS is there.
+      return undefined;
+    }
+  }
+
   async onModuleDestroy(): Promise<void> {
     const clients = [...this.tcp.values(), ...(this.nats === undefined ? [] : [this.nats])];
     await Promise.all(
@@ -134,6 +147,10 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
       throw failure;
     }
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return firstValueFrom(from(promise).pipe(timeout(ms)));
 }
 
 /** `error` for a worker's refusal, `timeout`, or `unreachable` (no worker, a broken link). */

@@ -12,6 +12,9 @@ import { ImportSession } from './import-session.js';
 import { LiveEvents } from '../live/live-events.service.js';
 import { GatewayMetrics } from '../metrics/gateway-metrics.js';
 
+/** What a batch's frame holds beside its records: pattern, id, columns, request id. */
+const FRAME_MARGIN_BYTES = 4096;
+
 /** Streams CSV into the city workers (see {@link ImportSession}); never holds the whole body. */
 @Injectable()
 export class ImportsService {
@@ -29,7 +32,7 @@ export class ImportsService {
     body: AsyncIterable<Buffer> | Iterable<Buffer>,
     charset: Charset = 'utf-8',
   ): Promise<ImportOutcome> {
-    const session = this.session();
+    const session = await this.session();
     const decoder = chunkDecoder(charset);
     try {
       await this.readBody(body, session, decoder);
@@ -85,18 +88,28 @@ export class ImportsService {
     columns: readonly string[],
     records: readonly (readonly string[])[],
   ): Promise<ImportOutcome> {
-    const session = this.session({ columns });
+    const session = await this.session({ columns });
     records.forEach((fields, index) => {
       session.pushFields(fields, index + 1);
     });
     return this.complete(session);
   }
 
-  private session(header?: KnownHeader): ImportSession {
+  /**
+   * A session whose batches fit the messages the transport carries: IMPORT_BATCH_BYTES, or less
+   * when the NATS server announces a smaller max_payload (a batch over it would be refused at
+   * every retry).
+   */
+  private async session(header?: KnownHeader): Promise<ImportSession> {
+    const limit = await this.workers.messageLimit?.(this.timeouts.statusMs);
+    const batchBytes =
+      limit === undefined
+        ? this.limits.batchBytes
+        : Math.max(1024, Math.min(this.limits.batchBytes, limit - FRAME_MARGIN_BYTES));
     return new ImportSession(
       this.workers,
       this.registry,
-      this.limits,
+      { ...this.limits, batchBytes },
       this.timeouts.ingestMs,
       header,
     );
