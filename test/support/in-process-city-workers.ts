@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_FUTURE_DAYS } from '#domain/ingest';
+import { DEFAULT_MAX_FUTURE_DAYS, DEFAULT_MAX_MODELS_PER_CITY } from '#domain/ingest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,7 @@ export async function workerModule(
     shardWriter?: ShardWriter;
     onFatal?: (error: Error) => void;
     metricsPort?: number;
+    maxModels?: number;
   } = {},
 ): Promise<TestingModule> {
   const module = await Test.createTestingModule({
@@ -41,6 +42,7 @@ export async function workerModule(
           heartbeatMs: 60_000,
           maxFutureDays: DEFAULT_MAX_FUTURE_DAYS,
           metricsPort: options.metricsPort ?? 0,
+          maxModels: options.maxModels ?? DEFAULT_MAX_MODELS_PER_CITY,
           logging: { level: 'info', format: 'json' },
         },
         onFatal: options.onFatal ?? ((): void => undefined),

@@ -7,6 +7,7 @@ import {
   validateOne,
   dateWindow,
   ingestBatch,
+  modelLimitError,
 } from '#domain/ingest';
 import { FixedCityDirectory, DomainError, ErrorCode, formatMonth } from '#domain/model';
 import { monthBounds, summarizeCity, mergeSummaries, type CitySummary } from '#domain/summary';
@@ -73,6 +74,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
             : formatTransaction(row),
         ),
       dateWindow(new Date(), this.config.maxFutureDays),
+      this.config.maxModels,
     );
     if (outcome.accepted > 0) this.added(rowsBefore, outcome.accepted);
     this.durably(lines);
@@ -102,6 +104,10 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
     );
     if (isRowError(transaction)) {
       return { found: store.holds(transactionId), changed: false, error: transaction };
+    }
+    const overLimit = modelLimitError(store, transaction, 1, this.config.maxModels);
+    if (overLimit !== undefined) {
+      return { found: store.holds(transactionId), changed: false, error: overLimit };
     }
     const outcome = store.replace(transaction);
     if (outcome !== 'replaced') return { found: outcome === 'unchanged', changed: false };

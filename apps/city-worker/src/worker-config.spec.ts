@@ -13,9 +13,16 @@ describe(readWorkerConfig.name, () => {
       dataDir: 'var/shards',
       heartbeatMs: 2000,
       maxFutureDays: 31,
+      maxModels: 2000,
       metricsPort: 0,
       logging: { level: 'info', format: 'json' },
     });
+  });
+
+  it('gives the NATS identity NATS_USER and NATS_PASSWORD name, and none without a user', () => {
+    const config = readWorkerConfig({ CITY: 'Lyon', NATS_USER: 'worker', NATS_PASSWORD: 'pw' });
+    expect(config.natsCredentials).toEqual({ user: 'worker', pass: 'pw' });
+    expect(readWorkerConfig({ CITY: 'Lyon', NATS_PASSWORD: 'pw' }).natsCredentials).toBeUndefined();
   });
 
   it('lists every problem at once, each with its variable and rule', () => {

@@ -22,6 +22,8 @@ export interface WorkerConfig {
   readonly heartbeatMs: number;
   /** How far after today a transaction's date may be (DATE_OUT_OF_RANGE beyond). */
   readonly maxFutureDays: number;
+  /** Distinct models the city may hold: a row naming one more is rejected. */
+  readonly maxModels: number;
   /** The port of the worker's GET /metrics, on `host`; 0: none. */
   readonly metricsPort: number;
   readonly logging: LogConfig;
@@ -40,6 +42,7 @@ export function readWorkerConfig(env: Environment): WorkerConfig {
     dataDir: vars.DATA_DIR,
     heartbeatMs: vars.HEARTBEAT_MS,
     maxFutureDays: vars.MAX_FUTURE_DAYS,
+    maxModels: vars.MAX_MODELS_PER_CITY,
     metricsPort: vars.METRICS_PORT,
     logging: logConfigOf(vars),
   };

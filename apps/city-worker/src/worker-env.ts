@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_FUTURE_DAYS } from '#domain/ingest';
+import { DEFAULT_MAX_FUTURE_DAYS, DEFAULT_MAX_MODELS_PER_CITY } from '#domain/ingest';
 import { cityKey } from '#contracts';
 import {
   EnvChoice,
@@ -48,6 +48,10 @@ export class WorkerEnv extends LogEnv {
 
   @EnvInteger(DEFAULT_MAX_FUTURE_DAYS, 0, 3650)
   readonly MAX_FUTURE_DAYS!: number;
+
+  /** Distinct models the city may hold; a row naming one more is rejected (TOO_MANY_MODELS). */
+  @EnvInteger(DEFAULT_MAX_MODELS_PER_CITY, 1, 1_000_000)
+  readonly MAX_MODELS_PER_CITY!: number;
 
   /** Where Prometheus scrapes the worker's GET /metrics (on WORKER_HOST); 0: no listener. */
   @EnvInteger(0, 0, 65535)

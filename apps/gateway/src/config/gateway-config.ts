@@ -80,6 +80,8 @@ export interface GatewayConfig {
   /** The dashboard's built files, served at `/`. */
   readonly webDir: string;
   readonly logging: LogConfig;
+  /** Built reports kept, by the size of their JSON. */
+  readonly reportCacheBytes: number;
 }
 
 /** The gateway's configuration from its environment, validated by {@link GatewayEnv}. */
@@ -126,5 +128,6 @@ export function readGatewayConfig(env: Environment): GatewayConfig {
     },
     webDir: vars.WEB_DIR,
     logging: logConfigOf(vars),
+    reportCacheBytes: vars.REPORT_CACHE_BYTES,
   };
 }

@@ -73,6 +73,10 @@ export class GatewayEnv extends LogEnv {
   @EnvInteger(5000, 1, 600_000)
   readonly REPORT_TIMEOUT_MS!: number;
 
+  /** Built reports kept for the next same query, by the size of their JSON. */
+  @EnvInteger(64 * MIB, 1024, 16 * 1024 * MIB)
+  readonly REPORT_CACHE_BYTES!: number;
+
   /**
    * With `partial=true`, a city silent this long is left out rather than waited for: above the
    * readers' p99 measured during a 1M-row import (352–426 ms, bench:load), and short enough for

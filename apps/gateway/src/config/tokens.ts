@@ -10,6 +10,7 @@ export const COST_RATES = Symbol('COST_RATES');
 export const SECURITY_CONFIG = Symbol('SECURITY_CONFIG');
 export const SEED_CONFIG = Symbol('SEED_CONFIG');
 export const LIVE_CONFIG = Symbol('LIVE_CONFIG');
+export const REPORT_CACHE_SIZE = Symbol('REPORT_CACHE_SIZE');
 
 const SLICES = [
   [CLUSTER_CONFIG, 'cluster'],
@@ -19,6 +20,7 @@ const SLICES = [
   [SECURITY_CONFIG, 'security'],
   [SEED_CONFIG, 'seed'],
   [LIVE_CONFIG, 'live'],
+  [REPORT_CACHE_SIZE, 'reportCacheBytes'],
 ] as const satisfies readonly (readonly [symbol, keyof GatewayConfig])[];
 
 /** Each slice as its own provider, taken from the ConfigModule's validated configuration. */

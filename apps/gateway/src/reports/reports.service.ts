@@ -15,15 +15,12 @@ import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js'
 import { failedCities, throwIfAnyFailed } from '../cluster/every-city.js';
 import { withinDeadline } from '../cluster/within-deadline.js';
 import type { CallTimeouts } from '../config/gateway-config.js';
-import { CALL_TIMEOUTS, COST_RATES } from '../config/tokens.js';
+import { CALL_TIMEOUTS, COST_RATES, REPORT_CACHE_SIZE } from '../config/tokens.js';
 import type { ReportEnvelope, WorkerTiming } from './report-envelope.js';
 import { reportName } from './report-routes.js';
 import { elapsedMs } from '../shared/elapsed.js';
 import { FreshCall } from '../shared/fresh-call.js';
 import { GatewayMetrics } from '../metrics/gateway-metrics.js';
-
-/** Reports kept for the versions they were built from: a handful of queries is the common case. */
-const KEPT_REPORTS = 64;
 
 /**
  * Fork-join: one summarize job per requested city, all at once, each with a timeout; the
@@ -37,7 +34,14 @@ export class ReportsService {
     @Inject(CALL_TIMEOUTS) private readonly timeouts: CallTimeouts,
     @Inject(COST_RATES) private readonly costRates: CostRates,
     private readonly metrics: GatewayMetrics,
-  ) {}
+    @Inject(REPORT_CACHE_SIZE) cacheBytes: number,
+  ) {
+    // Bounded by bytes, not entries: a city with many models makes reports of megabytes.
+    this.built = new LRUCache<string, Report>({
+      maxSize: cacheBytes,
+      sizeCalculation: (report) => JSON.stringify(report).length,
+    });
+  }
 
   /** Each city's last summary, with the version it was asked at. */
   private readonly summaries = new Map<string, KeptSummary>();
@@ -49,7 +53,7 @@ export class ReportsService {
    * Built reports by query and by the versions of the cities they were built from: while no
    * city changes, a report costs three `info` calls and no merge or build.
    */
-  private readonly built = new LRUCache<string, Report>({ max: KEPT_REPORTS });
+  private readonly built: LRUCache<string, Report>;
 
   /** One section's report, or every section's (`section` undefined: the summary). */
   async report(

@@ -41,6 +41,10 @@ const ROW_CODES: Record<RowError['code'], Record<Lang, string>> = {
     fr: 'date hors de la période plausible',
     en: 'date out of the plausible window',
   },
+  TOO_MANY_MODELS: {
+    fr: 'un modèle de trop pour la ville (une autre colonne, un numéro de série, dans « modele » ?)',
+    en: 'one model too many for the city (another column, a VIN, in modele?)',
+  },
 };
 
 export function rowCodeLabel(code: RowError['code'], lang: Lang): string {

@@ -3,6 +3,7 @@ import type { Transaction } from '../model/transaction.js';
 import type { CityStore } from '../store/city-store.js';
 import { PRICE_OUTLIER_FACTOR } from '../store/price-references.js';
 import { FirstErrors } from './first-errors.js';
+import { modelLimitError } from './model-limit.js';
 
 /**
  * Appends validated transactions to their store and counts what became of each: accepted, a
@@ -18,10 +19,20 @@ export class AppendTally {
     private readonly rejections: FirstErrors,
     /** Stored rows worth a second look: a price far from the model's usual one. */
     readonly warnings: FirstErrors = new FirstErrors(rejections.limit),
+    /** Distinct models a city may reach (none for a replay: what is stored stays). */
+    private readonly maxModels = Infinity,
   ) {}
 
   /** Whether the store took the transaction. */
   append(store: CityStore, transaction: Transaction, line: number): boolean {
+    // A held id adds no model: it is a duplicate or a conflict, whatever its model.
+    const overLimit = store.holds(transaction.transactionId)
+      ? undefined
+      : modelLimitError(store, transaction, line, this.maxModels);
+    if (overLimit !== undefined) {
+      this.rejections.add(overLimit);
+      return false;
+    }
     const outcome = store.append(transaction);
     if (outcome === 'accepted') {
       this.accepted += 1;

@@ -36,9 +36,11 @@ export function ingestBatch(
   keptErrors: number,
   onAccepted: (transaction: Transaction, record: CsvRecord) => void = () => undefined,
   dates?: DateWindow,
+  /** Distinct models the city may reach: a row past them is rejected (TOO_MANY_MODELS). */
+  maxModels = Infinity,
 ): BatchOutcome {
   const rejections = new FirstErrors(keptErrors);
-  const tally = new AppendTally(rejections);
+  const tally = new AppendTally(rejections, undefined, maxModels);
   const pipeline = new RecordPipeline(
     new ValidatingSink(
       cities,

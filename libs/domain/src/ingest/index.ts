@@ -4,6 +4,7 @@ export * from './csv-dialect.js';
 export * from './csv-ingest.js';
 export * from './date-window.js';
 export * from './first-errors.js';
+export * from './model-limit.js';
 export * from './import-router.js';
 export * from './record-pipeline.js';
 export * from './tombstone.js';

@@ -23,6 +23,8 @@ export const ErrorCode = {
   InvalidBatch: 'INVALID_BATCH',
   ConflictingDuplicate: 'CONFLICTING_DUPLICATE',
   DateOutOfRange: 'DATE_OUT_OF_RANGE',
+  /** A row whose model would take its city past MAX_MODELS_PER_CITY distinct models. */
+  TooManyModels: 'TOO_MANY_MODELS',
   /** A warning, not a rejection: the row is stored. */
   PriceOutlier: 'PRICE_OUTLIER',
 } as const;

@@ -112,6 +112,16 @@ export class CityStore {
     return store;
   }
 
+  /** How many distinct models the city's rows have named. */
+  get modelCount(): number {
+    return this.modelNames.length;
+  }
+
+  /** Whether a row of the city has named `model`. */
+  hasModel(model: string): boolean {
+    return this.modelIds.has(model);
+  }
+
   /** The transactions held (deleted ones are not). */
   get length(): number {
     return this.size - this.removed;
