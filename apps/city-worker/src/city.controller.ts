@@ -24,8 +24,8 @@ export function cityControllerFor(city: string): Type<CityHandlers> {
     }
 
     @MessagePattern(patterns.summarize)
-    summarize(): CityResult<'summarize'> {
-      return this.city.summarize();
+    summarize(@Payload() request: CityPayload<'summarize'>): CityResult<'summarize'> {
+      return this.city.summarize(request);
     }
 
     @MessagePattern(patterns.info)

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { RpcException } from '@nestjs/microservices';
 import { canonicalLineSuffix, hasLoneSurrogate, isRowError, formatTransaction } from '#domain/csv';
 import {
   replacementLine,
@@ -14,7 +15,10 @@ import { monthBounds, summarizeCity, mergeSummaries, type CitySummary } from '#d
 import { listTransactions } from '#domain/store';
 import {
   MAX_BATCH_ERRORS,
+  SUMMARY_TOO_LARGE,
   type CityHandlers,
+  type RpcErrorBody,
+  type SummarizeRequest,
   type CityInfo,
   type CorrectionRequest,
   type CorrectionResult,
@@ -37,6 +41,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
   private readonly logger = new Logger(CityService.name);
   private readonly directory: FixedCityDirectory;
   private summary: CitySummary | undefined;
+  private measured: { readonly summary: CitySummary; readonly bytes: number } | undefined;
   /** This process, in every version it gives: a restarted worker's versions are new ones. */
   private readonly boot = randomUUID().slice(0, 8);
   private changes = 0;
@@ -155,10 +160,37 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
     return this.state.store.length;
   }
 
-  summarize(): CitySummary {
+  summarize({ maxBytes, part, parts }: SummarizeRequest = {}): CitySummary {
     this.assertSound();
+    if (parts !== undefined) {
+      if (!Number.isInteger(parts) || parts < 1 || parts > 1024 || !isIndex(part, parts)) {
+        throw new DomainError(
+          ErrorCode.InvalidQuery,
+          `part ${String(part)} of ${parts} is no part`,
+        );
+      }
+      return summarizeCity(this.state.store.columns(), 0, { index: part, of: parts });
+    }
     this.summary ??= summarizeCity(this.state.store.columns());
+    if (maxBytes !== undefined) {
+      const bytes = this.bytesOf(this.summary);
+      if (bytes > maxBytes) {
+        throw new RpcException({
+          code: SUMMARY_TOO_LARGE,
+          message: `the summary of ${this.state.store.city} takes ${bytes} bytes, over the ${maxBytes} a message carries: ask for it in parts`,
+          details: { bytes },
+        } satisfies RpcErrorBody);
+      }
+    }
     return this.summary;
+  }
+
+  /** The summary's size as a message, measured once per summary. */
+  private bytesOf(summary: CitySummary): number {
+    if (this.measured?.summary !== summary) {
+      this.measured = { summary, bytes: Buffer.byteLength(JSON.stringify(summary)) };
+    }
+    return this.measured.bytes;
   }
 
   list({ limit, ...filter }: ListRequest): ListResult {
@@ -200,6 +232,10 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
   private assertSound(): void {
     if (this.broken !== undefined) throw this.broken;
   }
+}
+
+function isIndex(part: number | undefined, parts: number): part is number {
+  return part !== undefined && Number.isInteger(part) && part >= 0 && part < parts;
 }
 
 /** What the worker holds must be what its shard holds: text UTF-8 cannot store is refused. */

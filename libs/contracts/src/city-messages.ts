@@ -7,6 +7,7 @@ import type {
   IngestResult,
   ListRequest,
   ListResult,
+  SummarizeRequest,
 } from './messages.js';
 
 /** A message that carries nothing. */
@@ -19,8 +20,8 @@ export type NoPayload = Readonly<Record<string, never>>;
 export interface CityMessages {
   /** Raw records cut from an import → what the worker stored. */
   readonly ingest: { readonly payload: IngestBatch; readonly result: IngestResult };
-  /** The summary of every row the city holds. */
-  readonly summarize: { readonly payload: NoPayload; readonly result: CitySummary };
+  /** The summary of every row the city holds, or of one part of them. */
+  readonly summarize: { readonly payload: SummarizeRequest; readonly result: CitySummary };
   /** The city's size and month bounds. */
   readonly info: { readonly payload: NoPayload; readonly result: CityInfo };
   /** Deletes or replaces one transaction, durably. */

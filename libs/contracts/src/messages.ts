@@ -68,6 +68,21 @@ export interface CityInfo {
   readonly version: string;
 }
 
+/**
+ * What `summarize` asks. `maxBytes`: the largest answer the transport carries (NATS' max_payload,
+ * less a margin); a larger summary is refused with {@link SUMMARY_TOO_LARGE}, its size in
+ * `details.bytes`, and the gateway asks for it in `parts` parts (`part` from 0), each the summary
+ * of every `parts`-th model's rows, which merge into the whole.
+ */
+export interface SummarizeRequest {
+  readonly maxBytes?: number;
+  readonly part?: number;
+  readonly parts?: number;
+}
+
+/** A worker's answer to a `summarize` whose summary is over the request's `maxBytes`. */
+export const SUMMARY_TOO_LARGE = 'SUMMARY_TOO_LARGE';
+
 /** The body of the RpcException a worker raises: the gateway maps `code` to an HTTP status. */
 export interface RpcErrorBody {
   readonly code: string;

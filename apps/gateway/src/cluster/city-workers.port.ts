@@ -20,3 +20,6 @@ export type CityWorkers = {
 };
 
 export const CITY_WORKERS = Symbol('CITY_WORKERS');
+
+/** What a message takes beside its content (pattern, id, columns, request id): kept free. */
+export const MESSAGE_MARGIN_BYTES = 4096;

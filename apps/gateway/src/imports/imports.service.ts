@@ -3,7 +3,11 @@ import { type KnownHeader } from '#domain/ingest';
 import { DomainError } from '#domain/model';
 import { chunkDecoder, type Charset, type ChunkDecoder } from '#input';
 import { CityRegistry } from '../cluster/city-registry.service.js';
-import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
+import {
+  CITY_WORKERS,
+  MESSAGE_MARGIN_BYTES,
+  type CityWorkers,
+} from '../cluster/city-workers.port.js';
 import type { CallTimeouts, ImportConfig } from '../config/gateway-config.js';
 import { CALL_TIMEOUTS, IMPORT_CONFIG } from '../config/tokens.js';
 import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
@@ -11,9 +15,6 @@ import type { ImportOutcome } from '#contracts';
 import { ImportSession } from './import-session.js';
 import { LiveEvents } from '../live/live-events.service.js';
 import { GatewayMetrics } from '../metrics/gateway-metrics.js';
-
-/** What a batch's frame holds beside its records: pattern, id, columns, request id. */
-const FRAME_MARGIN_BYTES = 4096;
 
 /** Streams CSV into the city workers (see {@link ImportSession}); never holds the whole body. */
 @Injectable()
@@ -105,7 +106,7 @@ export class ImportsService {
     const batchBytes =
       limit === undefined
         ? this.limits.batchBytes
-        : Math.max(1024, Math.min(this.limits.batchBytes, limit - FRAME_MARGIN_BYTES));
+        : Math.max(1024, Math.min(this.limits.batchBytes, limit - MESSAGE_MARGIN_BYTES));
     return new ImportSession(
       this.workers,
       this.registry,

@@ -20,6 +20,7 @@ import type { ReportEnvelope, WorkerTiming } from './report-envelope.js';
 import { reportName } from './report-routes.js';
 import { elapsedMs } from '../shared/elapsed.js';
 import { FreshCall } from '../shared/fresh-call.js';
+import { fetchCitySummary } from './summary-parts.js';
 import { GatewayMetrics } from '../metrics/gateway-metrics.js';
 
 /**
@@ -140,8 +141,7 @@ export class ReportsService {
     const key = `${city}\n${version}`;
     let fetching = this.fetching.get(key);
     if (fetching === undefined) {
-      fetching = this.workers
-        .summarize(city, {}, this.timeouts.reportMs)
+      fetching = fetchCitySummary(this.workers, city, this.timeouts)
         .then((summary) => {
           // Reports spell the city as the gateway does (CITY_WORKERS, /cities), whatever the
           // worker's CITY: a worker started with CITY=lyon still reports Lyon. A summary made

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CityStores, CsvIngest } from '#domain/ingest';
 import { OpenCityDirectory } from '#domain/model';
-import { EMPTY_SUMMARY, mergeSummaries, type Summary } from '#domain/summary';
+import { EMPTY_SUMMARY, mergeSummaries, summarizeCity, type Summary } from '#domain/summary';
 import { seededRandom } from '../../../../apps/cli/src/generate/random.js';
 import { generatedLines } from '../../../../test/support/generated.js';
 
@@ -37,6 +37,21 @@ describe(mergeSummaries.name, () => {
     expect(mergeSummaries(a, EMPTY_SUMMARY)).toEqual(a);
     expect(mergeSummaries(EMPTY_SUMMARY, a)).toEqual(a);
     expect(mergeSummaries(mergeSummaries(a, b), c)).toEqual(whole);
+  });
+
+  it.each([2, 5])("merges a city's %d parts by model into its whole summary", (of) => {
+    const stores = new CityStores();
+    const ingest = new CsvIngest(new OpenCityDirectory(), stores);
+    ingest.push(`${[header, ...rows].join('\n')}\n`);
+    ingest.end();
+    for (const city of stores.cities()) {
+      const columns = stores.storeFor(city).columns();
+      const parts = Array.from({ length: of }, (_, index) => ({
+        cities: [summarizeCity(columns, 0, { index, of })],
+      }));
+      expect(parts.every(({ cities: [part] }) => part!.cells.month.length > 0)).toBe(true);
+      expect(mergeSummaries(...parts)).toEqual({ cities: [summarizeCity(columns)] });
+    }
   });
 
   it('survives a trip through JSON, as between processes', () => {
