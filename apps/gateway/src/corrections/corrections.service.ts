@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { trimField } from '#domain/model';
 import type { CorrectionResult } from '#contracts';
 import { CityRegistry } from '../cluster/city-registry.service.js';
 import { answerOf, throwIfAnyFailed } from '../cluster/every-city.js';
@@ -51,7 +52,8 @@ export class CorrectionsService {
 
   /** Gives the id held in the transaction's city the transaction's content. */
   async replace(transactionId: string, transaction: TransactionDto): Promise<ReplacementOutcome> {
-    if (transaction.transaction_id !== transactionId) {
+    // Compared as stored: trimmed by the rule every record is read with.
+    if (trimField(transaction.transaction_id) !== transactionId) {
       throw new GatewayError(
         400,
         GatewayErrorCode.InvalidBody,

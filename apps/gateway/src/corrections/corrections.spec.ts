@@ -122,4 +122,22 @@ describe('corrections: DELETE and PUT /transactions/{id}', () => {
     expect(((await response.json()) as { accepted: number }).accepted).toBe(1);
     expect(await lyon()).toMatchObject({ revenue: 105_400, transactions: 4 });
   });
+  it('reads an id in the path as an id in a file: a trailing space or no-break space is no part of it', async () => {
+    expect(await lyon()).toMatchObject({ transactions: 4 });
+    const put = await send('PUT', `/transactions/${encodeURIComponent('T1\u00a0')}`, {
+      ...T3,
+      transaction_id: 'T1 ',
+      date: '2024-01-10',
+      prix: 46000,
+    });
+    expect(put).toEqual({
+      status: 200,
+      body: { transactionId: 'T1', city: 'Lyon', changed: true },
+    });
+    expect(await send('DELETE', `/transactions/${encodeURIComponent('T1\u202f')}`)).toEqual({
+      status: 200,
+      body: { transactionId: 'T1', cities: ['Lyon'] },
+    });
+    expect(await lyon()).toMatchObject({ transactions: 3 });
+  });
 });

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { trimField } from '#domain/model';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -107,7 +108,7 @@ export class TransactionsController {
     description: 'CITY_UNAVAILABLE: a city did not answer; the others did their part. Retry.',
   })
   delete(@Param('id') id: string, @Query('city') city?: string): Promise<DeletionOutcome> {
-    return this.corrections.delete(id, city);
+    return this.corrections.delete(trimField(id), city);
   }
 
   @Put(':id')
@@ -148,6 +149,6 @@ export class TransactionsController {
     @Param('id') id: string,
     @Body(OneTransactionPipe) transaction: TransactionDto,
   ): Promise<ReplacementOutcome> {
-    return this.corrections.replace(id, transaction);
+    return this.corrections.replace(trimField(id), transaction);
   }
 }

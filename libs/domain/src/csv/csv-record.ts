@@ -1,3 +1,4 @@
+import { isFieldSpace } from '../model/field-trim.js';
 import { quoteCsvField } from './quote-field.js';
 
 /**
@@ -19,7 +20,7 @@ export class CsvRecord {
   start(index: number): number {
     let position = this.starts[index]!;
     const end = this.ends[index]!;
-    while (position < end && isSpace(this.text.charCodeAt(position))) position += 1;
+    while (position < end && isFieldSpace(this.text.charCodeAt(position))) position += 1;
     return position;
   }
 
@@ -27,7 +28,7 @@ export class CsvRecord {
   end(index: number): number {
     const start = this.starts[index]!;
     let position = this.ends[index]!;
-    while (position > start && isSpace(this.text.charCodeAt(position - 1))) position -= 1;
+    while (position > start && isFieldSpace(this.text.charCodeAt(position - 1))) position -= 1;
     return position;
   }
 
@@ -80,18 +81,6 @@ export class CsvRecord {
     this.ends[this.count] = end;
     this.count += 1;
   }
-}
-
-/**
- * What a field is trimmed of: spaces and tabs, a stray carriage return (`\r\r\n` line ends), a
- * byte-order mark (files joined end to end), and the no-break spaces French Excel writes (U+00A0,
- * narrow U+202F): `TX1` followed by one is still `TX1`. Trimmed here, in the one record type every path
- * reads through, the CLI and the cluster cannot read them differently.
- */
-function isSpace(code: number): boolean {
-  return (
-    code === 32 || code === 9 || code === 13 || code === 0xfeff || code === 0xa0 || code === 0x202f
-  );
 }
 
 function grown(array: Int32Array): Int32Array {

@@ -4,3 +4,4 @@ export * from './month.js';
 export * from './transaction.js';
 export * from './calendar-day.js';
 export * from './transaction-order.js';
+export * from './field-trim.js';
