@@ -42,11 +42,11 @@ describe(readWorkerConfig.name, () => {
     expect(caught).toBeInstanceOf(ConfigError);
     expect((caught as ConfigError).problems).toEqual([
       'CITY "--" holds no letter or digit: it names no city',
-      'TRANSPORT must be one of tcp, nats, not "udp"',
       'WORKER_PORT must be a whole number from 1 to 65535, not "70000"',
       'HEARTBEAT_MS must be a whole number from 100 to 600000, not "1.5"',
       'METRICS_PORT must be a whole number from 0 to 65535, not "-1"',
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"',
+      'TRANSPORT must be one of tcp, nats, not "udp"',
     ]);
     expect(() => readWorkerConfig({})).toThrow('CITY is required');
   });

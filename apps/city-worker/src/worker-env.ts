@@ -1,17 +1,9 @@
 import { DEFAULT_MAX_FUTURE_DAYS, DEFAULT_MAX_MODELS_PER_CITY } from '#domain/ingest';
 import { cityKey } from '#contracts';
-import {
-  EnvChoice,
-  EnvInteger,
-  EnvRule,
-  EnvText,
-  LogEnv,
-  TRANSPORTS,
-  type TransportKind,
-} from '#platform';
+import { ClusterEnv, EnvInteger, EnvRule, EnvText } from '#platform';
 
 /** Every variable a city worker reads, with its default and its rule (README, "Configuration"). */
-export class WorkerEnv extends LogEnv {
+export class WorkerEnv extends ClusterEnv {
   @EnvText()
   // Its shard would be the hidden file `.csv`, and its subjects `city..ingest`.
   @EnvRule(
@@ -21,24 +13,11 @@ export class WorkerEnv extends LogEnv {
   )
   readonly CITY!: string;
 
-  @EnvChoice(TRANSPORTS, 'tcp')
-  readonly TRANSPORT!: TransportKind;
-
   @EnvText('127.0.0.1')
   readonly WORKER_HOST!: string;
 
   @EnvInteger(4001, 1, 65535)
   readonly WORKER_PORT!: number;
-
-  @EnvText('nats://127.0.0.1:4222')
-  readonly NATS_URL!: string;
-
-  /** Who the worker is to a NATS server that authorizes by user; empty: anonymous. */
-  @EnvText('', true)
-  readonly NATS_USER!: string;
-
-  @EnvText('', true)
-  readonly NATS_PASSWORD!: string;
 
   @EnvText('var/shards')
   readonly DATA_DIR!: string;

@@ -7,3 +7,4 @@ export * from './env-rules.js';
 export * from './config-module.js';
 export * from './logging/index.js';
 export * from './metrics/index.js';
+export * from './cluster-env.js';

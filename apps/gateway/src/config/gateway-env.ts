@@ -2,16 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { ValidateIf } from 'class-validator';
 import { DEFAULT_MAX_RECORD_CHARS } from '#domain/ingest';
 import { DEFAULT_COST_RATES } from '#domain/query';
-import {
-  EnvChoice,
-  EnvInteger,
-  EnvNumber,
-  EnvRule,
-  EnvText,
-  LogEnv,
-  TRANSPORTS,
-  type TransportKind,
-} from '#platform';
+import { ClusterEnv, EnvInteger, EnvNumber, EnvRule, EnvText } from '#platform';
 import { duplicateCity, parseCityWorkers, splitList } from './city-list.js';
 
 /** Where `npm run build` puts the dashboard, seen from this file built (dist/apps/gateway/src/config). */
@@ -22,10 +13,7 @@ const MIB = 1024 * 1024;
 const overTcp = (env: GatewayEnv): boolean => env.TRANSPORT === 'tcp';
 
 /** Every variable the gateway reads, with its default and its rule (README, "Configuration"). */
-export class GatewayEnv extends LogEnv {
-  @EnvChoice(TRANSPORTS, 'tcp')
-  readonly TRANSPORT!: TransportKind;
-
+export class GatewayEnv extends ClusterEnv {
   @ValidateIf(overTcp)
   @EnvText()
   @EnvRule(
@@ -55,16 +43,6 @@ export class GatewayEnv extends LogEnv {
 
   @EnvInteger(3000, 1, 65535)
   readonly PORT!: number;
-
-  @EnvText('nats://127.0.0.1:4222')
-  readonly NATS_URL!: string;
-
-  /** Who the gateway is to a NATS server that authorizes by user; empty: anonymous. */
-  @EnvText('', true)
-  readonly NATS_USER!: string;
-
-  @EnvText('', true)
-  readonly NATS_PASSWORD!: string;
 
   /** NATS: a city learnt from heartbeats (not in CITIES) and silent this long is forgotten. */
   @EnvInteger(60_000, 1000, 86_400_000)
