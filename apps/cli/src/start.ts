@@ -13,6 +13,7 @@ import {
 import { fetchCitySizes, postCsvFile } from './shared/gateway-client.js';
 import { seedIfEmpty } from '#domain/ingest';
 import { ClusterProcesses } from './start/cluster-processes.js';
+import { RestartPolicy } from './start/restart-policy.js';
 
 interface LauncherConfig {
   readonly port: number;
@@ -82,11 +83,24 @@ async function main(): Promise<void> {
   const log = (line: string): void => {
     process.stdout.write(`${line}\n`);
   };
+  const policies = new Map<string, RestartPolicy>();
   const cluster = new ClusterProcesses(
     { ...config, env: { LOG_FORMAT: config.logFormat }, log },
-    (name, code) => {
-      log(`${name} exited unexpectedly (code ${String(code)}): stopping everything`);
-      void cluster.stop().then(() => process.exit(1));
+    ({ name, how, restart }) => {
+      const policy = policies.get(name) ?? new RestartPolicy();
+      policies.set(name, policy);
+      const decision = policy.crashed(Date.now());
+      if (decision.restart) {
+        log(`${name} exited unexpectedly (${how}): restarting it in ${decision.delayMs / 1000} s`);
+        setTimeout(restart, decision.delayMs);
+      } else if (name === 'gateway') {
+        log(`gateway exited unexpectedly (${how}); ${decision.reason}: stopping everything`);
+        void cluster.stop().then(() => process.exit(1));
+      } else {
+        log(
+          `${name} exited unexpectedly (${how}); ${decision.reason}, so it stays down (its last lines above say why); the other cities are served`,
+        );
+      }
     },
   );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -25,6 +25,16 @@ export interface ClusterOptions {
   readonly dataDir?: string;
 }
 
+/** A process that exited while the cluster was not stopping. */
+export interface UnexpectedExit {
+  /** `gateway` or `worker <city>`, as its lines are prefixed. */
+  readonly name: string;
+  /** `code 1`, or `signal SIGKILL`. */
+  readonly how: string;
+  /** Starts it again, as it was started; does nothing once the cluster is stopping. */
+  readonly restart: () => void;
+}
+
 /** Lines of output kept to explain a cluster that does not come up. */
 const KEPT_LINES = 40;
 
@@ -41,8 +51,7 @@ export class ClusterProcesses {
   constructor(
     private readonly options: ClusterOptions,
     /** Called when a process exits while the cluster is not stopping. */
-    private readonly onUnexpectedExit: (name: string, code: number | null) => void = () =>
-      undefined,
+    private readonly onUnexpectedExit: (exit: UnexpectedExit) => void = () => undefined,
   ) {}
 
   /** Each running worker's process id, by city: for a bench reading their memory. */
@@ -83,7 +92,15 @@ export class ClusterProcesses {
     };
     this.workers.set(
       city,
-      this.spawn(`worker ${city}`, entry, workerEnv, (child) => this.workers.get(city) === child),
+      this.spawn(
+        `worker ${city}`,
+        entry,
+        workerEnv,
+        (child) => this.workers.get(city) === child,
+        () => {
+          this.startWorker(city, env, entry);
+        },
+      ),
     );
   }
 
@@ -104,6 +121,9 @@ export class ClusterProcesses {
       ['gateway/src/main.js'],
       env,
       (child) => this.gateway === child,
+      () => {
+        this.startGateway();
+      },
     );
   }
 
@@ -174,6 +194,7 @@ export class ClusterProcesses {
     [script, ...args]: readonly string[],
     env: Record<string, string>,
     isCurrent: (child: ChildProcess) => boolean,
+    again: () => void,
   ): ChildProcess {
     const appsDir = this.options.appsDir ?? fileURLToPath(new URL('../../../', import.meta.url));
     const child = spawn(process.execPath, [`${appsDir}/${script ?? ''}`, ...args], {
@@ -190,8 +211,15 @@ export class ClusterProcesses {
         }
       });
     }
-    child.on('exit', (code) => {
-      if (!this.stopping && isCurrent(child)) this.onUnexpectedExit(name, code);
+    child.on('exit', (code, signal) => {
+      if (this.stopping || !isCurrent(child)) return;
+      this.onUnexpectedExit({
+        name,
+        how: signal === null ? `code ${String(code)}` : `signal ${signal}`,
+        restart: () => {
+          if (!this.stopping) again();
+        },
+      });
     });
     return child;
   }
