@@ -25,11 +25,10 @@ export class AppendTally {
 
   /** Whether the store took the transaction. */
   append(store: CityStore, transaction: Transaction, line: number): boolean {
-    // A held id adds no model: it is a duplicate or a conflict, whatever its model.
-    const overLimit = store.holds(transaction.transactionId)
-      ? undefined
-      : modelLimitError(store, transaction, line, this.maxModels);
-    if (overLimit !== undefined) {
+    const overLimit = modelLimitError(store, transaction, line, this.maxModels);
+    // A held id adds no model: it is a duplicate or a conflict, whatever its model. Asked only
+    // past the limit, so that a row costs no second id lookup.
+    if (overLimit !== undefined && !store.holds(transaction.transactionId)) {
       this.rejections.add(overLimit);
       return false;
     }
