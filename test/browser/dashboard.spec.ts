@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { ClusterProcesses } from '../../apps/cli/src/start/cluster-processes.js';
 import { MESSAGES } from '../../apps/web/src/ui/i18n.js';
@@ -11,6 +11,10 @@ import { runCli } from '../support/run-cli.js';
 import { SCREENSHOTS, chromiumOrSkip, launchBrowser, screenshot } from '../support/browser.js';
 import { startCluster } from '../support/cluster.js';
 import { SAMPLE, startDashboard, type Dashboard } from '../support/dashboard.js';
+
+// A real browser against real processes: a view that takes 4 s alone took over 5 s (Jest's
+// default) on a loaded CI machine.
+jest.setTimeout(30_000);
 const chromium = chromiumOrSkip('dashboard in a browser');
 
 interface MonthRow {
