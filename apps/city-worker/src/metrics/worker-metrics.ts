@@ -22,7 +22,7 @@ export class WorkerMetrics implements OnApplicationBootstrap, OnApplicationShutd
   private readonly logger = new Logger(WorkerMetrics.name);
   private server: Server | undefined;
 
-  readonly messageDuration = new Histogram({
+  private readonly messageDuration = new Histogram({
     name: `${METRIC_PREFIX}worker_message_duration_seconds`,
     help: 'Messages handled by the city worker, by city, message and outcome',
     labelNames: ['city', 'pattern', 'outcome'] as const,

@@ -13,13 +13,11 @@ export type CityWorkers = {
   ) => Promise<CityResult<K>>;
 } & {
   /**
-   * The largest message the transport carries, when it has a limit it announces (NATS: the
-   * server's max_payload); undefined when it has none or does not answer within `timeoutMs`.
+   * The bytes a message's content may take, when the transport announces a limit (NATS: the
+   * server's max_payload, less what the frame around the content takes); undefined when it has
+   * none or does not answer within `timeoutMs`.
    */
-  readonly messageLimit?: (timeoutMs: number) => Promise<number | undefined>;
+  readonly messageRoom?: (timeoutMs: number) => Promise<number | undefined>;
 };
 
 export const CITY_WORKERS = Symbol('CITY_WORKERS');
-
-/** What a message takes beside its content (pattern, id, columns, request id): kept free. */
-export const MESSAGE_MARGIN_BYTES = 4096;

@@ -22,6 +22,9 @@ import { CityCallError } from './city-call.error.js';
 import { publicReason } from './public-reason.js';
 import type { CityWorkers } from './city-workers.port.js';
 
+/** What a message takes beside its content (pattern, id, columns, request id): kept free. */
+const FRAME_MARGIN_BYTES = 4096;
+
 /**
  * The workers over Nest's ClientProxy. Over TCP, one client per configured city; over NATS, one
  * shared client reaches any city by its subjects, a discovered one too.
@@ -90,12 +93,13 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
     return this.send(city, 'list', payload, timeoutMs);
   }
 
-  async messageLimit(timeoutMs: number): Promise<number | undefined> {
+  async messageRoom(timeoutMs: number): Promise<number | undefined> {
     const nats = this.nats;
     if (nats === undefined) return undefined;
     try {
       await withTimeout(nats.connect(), timeoutMs);
-      return nats.unwrap<NatsConnection>().info?.max_payload;
+      const limit = nats.unwrap<NatsConnection>().info?.max_payload;
+      return limit === undefined ? undefined : limit - FRAME_MARGIN_BYTES;
     } catch {
       // The import goes on with IMPORT_BATCH_BYTES; its batches say whether NATS is there.
       return undefined;

@@ -1,4 +1,4 @@
-import { FirstErrors, ImportRouter, addCodes, type KnownHeader } from '#domain/ingest';
+import { FirstErrors, ImportRouter, addCodes, sortedCodes, type KnownHeader } from '#domain/ingest';
 import { ErrorCode } from '#domain/model';
 import type { CityImportOutcome, ImportOutcome, IngestBatch } from '#contracts';
 import { blockFrameRecordBytes } from '#platform';
@@ -26,8 +26,7 @@ export class ImportSession {
   private readonly inFlight = new Set<Promise<void>>();
   /** Each city's last batch sent: the next one waits for it. */
   private readonly lastCall = new Map<string, Promise<void>>();
-  private readonly outcomes = new Map<string, Omit<CityImportOutcome, 'rejectedByCode'>>();
-  private readonly cityCodes = new Map<string, Map<string, number>>();
+  private readonly outcomes = new Map<string, CityImportOutcome>();
 
   constructor(
     private readonly workers: CityWorkers,
@@ -114,7 +113,7 @@ export class ImportSession {
           outcome.duplicates += result.duplicates;
           outcome.conflicts += result.conflicts;
           outcome.rejected += result.rejected;
-          addCodes(this.codesOf(city), result.rejectedByCode);
+          addCodes(outcome.rejectedByCode, result.rejectedByCode);
           this.rejections.addCounted(
             result.errors,
             result.rejected + result.conflicts,
@@ -134,31 +133,27 @@ export class ImportSession {
   }
 
   /** The city's outcome, made when first asked (a city discovered during the import too). */
-  private outcomeOf(city: string): Omit<CityImportOutcome, 'rejectedByCode'> {
+  private outcomeOf(city: string): CityImportOutcome {
     let outcome = this.outcomes.get(city);
     if (outcome === undefined) {
-      outcome = { city, accepted: 0, duplicates: 0, conflicts: 0, rejected: 0, notApplied: 0 };
+      outcome = {
+        city,
+        accepted: 0,
+        duplicates: 0,
+        conflicts: 0,
+        rejected: 0,
+        rejectedByCode: {},
+        notApplied: 0,
+      };
       this.outcomes.set(city, outcome);
     }
     return outcome;
   }
 
-  private codesOf(city: string): Map<string, number> {
-    let codes = this.cityCodes.get(city);
-    if (codes === undefined) {
-      codes = new Map();
-      this.cityCodes.set(city, codes);
-    }
-    return codes;
-  }
-
   private outcome(): ImportOutcome {
     const cities = [...this.outcomes.values()]
       .sort((a, b) => (a.city < b.city ? -1 : 1))
-      .map((city) => ({
-        ...city,
-        rejectedByCode: Object.fromEntries([...this.codesOf(city.city)].sort()),
-      }));
+      .map((city) => ({ ...city, rejectedByCode: sortedCodes(city.rejectedByCode) }));
     const total = (key: 'accepted' | 'duplicates' | 'conflicts'): number =>
       cities.reduce((sum, city) => sum + city[key], 0);
     return {

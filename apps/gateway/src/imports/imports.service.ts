@@ -3,11 +3,7 @@ import { type KnownHeader } from '#domain/ingest';
 import { DomainError } from '#domain/model';
 import { chunkDecoder, type Charset, type ChunkDecoder } from '#input';
 import { CityRegistry } from '../cluster/city-registry.service.js';
-import {
-  CITY_WORKERS,
-  MESSAGE_MARGIN_BYTES,
-  type CityWorkers,
-} from '../cluster/city-workers.port.js';
+import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
 import type { CallTimeouts, ImportConfig } from '../config/gateway-config.js';
 import { CALL_TIMEOUTS, IMPORT_CONFIG } from '../config/tokens.js';
 import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
@@ -102,11 +98,11 @@ export class ImportsService {
    * every retry).
    */
   private async session(header?: KnownHeader): Promise<ImportSession> {
-    const limit = await this.workers.messageLimit?.(this.timeouts.statusMs);
+    const room = await this.workers.messageRoom?.(this.timeouts.statusMs);
     const batchBytes =
-      limit === undefined
+      room === undefined
         ? this.limits.batchBytes
-        : Math.max(1024, Math.min(this.limits.batchBytes, limit - MESSAGE_MARGIN_BYTES));
+        : Math.max(1024, Math.min(this.limits.batchBytes, room));
     return new ImportSession(
       this.workers,
       this.registry,

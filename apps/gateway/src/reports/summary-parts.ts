@@ -1,7 +1,7 @@
 import { mergeSummaries, type CitySummary } from '#domain/summary';
 import { SUMMARY_TOO_LARGE } from '#contracts';
 import { CityCallError } from '../cluster/city-call.error.js';
-import { MESSAGE_MARGIN_BYTES, type CityWorkers } from '../cluster/city-workers.port.js';
+import type { CityWorkers } from '../cluster/city-workers.port.js';
 import type { CallTimeouts } from '../config/gateway-config.js';
 
 /** Parts at most: beyond them a city's model names alone would fill the messages. */
@@ -17,8 +17,7 @@ export async function fetchCitySummary(
   city: string,
   timeouts: Pick<CallTimeouts, 'reportMs' | 'statusMs'>,
 ): Promise<CitySummary> {
-  const limit = await workers.messageLimit?.(timeouts.statusMs);
-  const maxBytes = limit === undefined ? undefined : limit - MESSAGE_MARGIN_BYTES;
+  const maxBytes = await workers.messageRoom?.(timeouts.statusMs);
   try {
     return await workers.summarize(
       city,

@@ -10,13 +10,13 @@ export type CodeCounts = Readonly<Record<string, number>>;
 export class FirstErrors {
   count = 0;
   private kept: RowError[] = [];
-  private readonly codes = new Map<string, number>();
+  private readonly codes: Record<string, number> = {};
 
   constructor(readonly limit: number) {}
 
   add(error: RowError): void {
     this.count += 1;
-    addCodes(this.codes, { [error.code]: 1 });
+    this.codes[error.code] = (this.codes[error.code] ?? 0) + 1;
     this.keep([error]);
   }
 
@@ -29,7 +29,7 @@ export class FirstErrors {
 
   /** Every error counted, by code, but those of `except`. */
   countsByCode(except?: string): Record<string, number> {
-    return Object.fromEntries([...this.codes].filter(([code]) => code !== except).sort());
+    return sortedCodes(this.codes, except);
   }
 
   list(): RowError[] {
@@ -48,7 +48,15 @@ function firstByLine(errors: readonly RowError[], limit: number): RowError[] {
 }
 
 /** Adds `counts` to `total`, code by code. */
-export function addCodes(total: Map<string, number>, counts: CodeCounts): void {
-  for (const [code, count] of Object.entries(counts))
-    total.set(code, (total.get(code) ?? 0) + count);
+export function addCodes(total: Record<string, number>, counts: CodeCounts): void {
+  for (const [code, count] of Object.entries(counts)) total[code] = (total[code] ?? 0) + count;
+}
+
+/** `counts` in code order, but those of `except`: the same counts read the same everywhere. */
+export function sortedCodes(counts: CodeCounts, except?: string): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(counts)
+      .filter(([code]) => code !== except)
+      .sort(),
+  );
 }
