@@ -117,13 +117,13 @@ describe('bad input: a clear 4xx, and nothing already stored changes', () => {
       415,
       'UNSUPPORTED_MEDIA_TYPE',
     ],
-    ['no x-api-key', `${HEADER}\n`, { 'content-type': 'text/csv' }, 401, 'UNAUTHORIZED'],
+    ['no x-api-key', `${HEADER}\n`, { 'content-type': 'text/csv' }, 401, 'UNAUTHENTICATED'],
     [
       'a wrong x-api-key',
       `${HEADER}\n`,
       { 'content-type': 'text/csv', 'x-api-key': 'guess' },
       401,
-      'UNAUTHORIZED',
+      'UNAUTHENTICATED',
     ],
   ])('answers an import with %s', async (_, body, headers, status, code) => {
     const answer = await post(`${cluster.baseUrl}/imports`, body, headers);
@@ -160,7 +160,7 @@ describe('bad input: a clear 4xx, and nothing already stored changes', () => {
       422,
       'NOTHING_IMPORTED',
     ],
-    ['no x-api-key', transaction, { 'content-type': 'application/json' }, 401, 'UNAUTHORIZED'],
+    ['no x-api-key', transaction, { 'content-type': 'application/json' }, 401, 'UNAUTHENTICATED'],
     // Stored as U+FFFD in the shard, it came back as another id after a restart: counted twice.
     [
       'an id holding a lone surrogate',

@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { CITY_WORKERS } from '../../apps/gateway/src/cluster/city-workers.port.js';
@@ -13,6 +16,7 @@ export async function gatewayModule(
   env: Record<string, string> = {},
 ): Promise<TestingModule> {
   const config = readGatewayConfig({
+    GATEWAY_DATA_DIR: mkdtempSync(join(tmpdir(), 'gateway-')),
     CITY_WORKERS: workers.cities.map((city, index) => `${city}=127.0.0.1:${index + 1}`).join(','),
     ...env,
   });

@@ -5,9 +5,17 @@ import {
   type MiddlewareConsumer,
   type NestModule,
 } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { validatedConfigModule } from '#platform';
+import { AuditController } from './audit/audit.controller.js';
+import { AuditLog } from './audit/audit-log.service.js';
+import { AuditWrites } from './audit/audited.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { Authenticator } from './auth/authenticator.service.js';
+import { TokenStore } from './auth/token-store.service.js';
+import { UserDirectory } from './auth/user-directory.service.js';
 import { CitiesController } from './cities/cities.controller.js';
 import { CitiesService } from './cities/cities.service.js';
 import { ClientProxyCityWorkers } from './cluster/client-proxy-city-workers.js';
@@ -32,7 +40,6 @@ import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
 import { StreamQuota } from './live/stream-quota.js';
 import { AllowedHosts } from './security/allowed-hosts.middleware.js';
-import { ApiKeyGuard } from './security/api-key.guard.js';
 import { SameOriginWrites } from './security/same-origin-writes.middleware.js';
 import { WriteRateLimit } from './security/write-rate-limit.middleware.js';
 import { SeedService } from './seed/seed.service.js';
@@ -57,10 +64,18 @@ export class GatewayModule implements NestModule {
         DiscoveryController,
         LiveController,
         MetricsController,
+        AuthController,
+        AuditController,
       ],
       providers: [
         ...CONFIG_SLICES,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        UserDirectory,
+        TokenStore,
+        Authenticator,
+        AuditLog,
+        AuditWrites,
         {
           provide: CITY_WORKERS,
           useFactory: (cluster: ClusterConfig, metrics: GatewayMetrics) =>
@@ -71,7 +86,6 @@ export class GatewayModule implements NestModule {
         ReportsService,
         ImportsService,
         CitiesService,
-        ApiKeyGuard,
         SeedService,
         WriteRateLimit,
         SameOriginWrites,
@@ -90,13 +104,17 @@ export class GatewayModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(AllowedHosts).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
-    consumer
-      .apply(WriteRateLimit, SameOriginWrites)
-      .forRoutes(
-        { path: 'imports', method: RequestMethod.POST },
-        { path: 'transactions', method: RequestMethod.POST },
-        { path: 'transactions/:id', method: RequestMethod.PUT },
-        { path: 'transactions/:id', method: RequestMethod.DELETE },
-      );
+    consumer.apply(WriteRateLimit, SameOriginWrites).forRoutes(
+      { path: 'imports', method: RequestMethod.POST },
+      { path: 'transactions', method: RequestMethod.POST },
+      { path: 'transactions/:id', method: RequestMethod.PUT },
+      { path: 'transactions/:id', method: RequestMethod.DELETE },
+      // A page of another site must not sign a browser in (to an account of its choosing),
+      // out, or make tokens with an admin's cookie.
+      { path: 'auth/login', method: RequestMethod.POST },
+      { path: 'auth/logout', method: RequestMethod.POST },
+      { path: 'auth/tokens', method: RequestMethod.POST },
+      { path: 'auth/tokens/:id', method: RequestMethod.DELETE },
+    );
   }
 }

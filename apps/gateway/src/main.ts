@@ -34,7 +34,9 @@ async function bootstrap(): Promise<void> {
     await app.startAllMicroservices();
   }
   try {
-    await app.listen(config.port);
+    await (config.host === undefined
+      ? app.listen(config.port)
+      : app.listen(config.port, config.host));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new StartupRefusal(

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { API_KEY_SCHEME } from './security/write-endpoint.js';
+import { SESSION_COOKIE } from './auth/session-store.js';
 
 /** Swagger UI at /docs, the OpenAPI document at /docs-json. */
 export function setUpSwagger(app: INestApplication): void {
@@ -14,7 +14,28 @@ export function setUpSwagger(app: INestApplication): void {
           'Every error body is {statusCode, code, message, ...details}.',
       )
       .setVersion('1.0')
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, API_KEY_SCHEME)
+      // Any one of these: "Authorize" in Swagger UI takes a token or the API key; a page signed
+      // in sends its cookie by itself.
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API token (POST /auth/tokens), or API_KEY',
+        },
+        'bearer',
+      )
+      .addApiKey(
+        { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'API_KEY' },
+        'api-key',
+      )
+      .addCookieAuth(
+        SESSION_COOKIE,
+        { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        'session',
+      )
+      .addSecurityRequirements('bearer')
+      .addSecurityRequirements('api-key')
+      .addSecurityRequirements('session')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { App } from './ui/app.js';
+import { Root } from './ui/root.js';
 import './styles.css';
 
 const root = document.getElementById('app');
-if (root !== null) render(<App />, root);
+if (root !== null) render(<Root />, root);

@@ -8,3 +8,4 @@ export * from './config-module.js';
 export * from './logging/index.js';
 export * from './metrics/index.js';
 export * from './cluster-env.js';
+export * from './users/index.js';

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pollUntil } from '#platform';
 
@@ -109,6 +110,10 @@ export class ClusterProcesses {
       .map((city, index) => `${city}=127.0.0.1:${this.options.workerBasePort + index}`)
       .join(',');
     const env = {
+      // The tokens and the audit trail beside the shards, when they are not in their default place.
+      ...(this.options.dataDir === undefined
+        ? {}
+        : { GATEWAY_DATA_DIR: join(this.options.dataDir, 'gateway') }),
       ...this.options.gatewayEnv,
       PORT: String(this.options.port),
       TRANSPORT: this.options.transport,

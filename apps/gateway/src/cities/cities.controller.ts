@@ -1,4 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
+import type { Access } from '../auth/access.js';
+import { Caller } from '../auth/auth-decorators.js';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CITY_STATUS_SCHEMA } from '../docs/import-schemas.js';
 import { CitiesService, type CityStatus } from './cities.service.js';
@@ -11,7 +13,7 @@ export class CitiesController {
   @Get()
   @ApiOperation({ summary: 'The cities served, each worker up or down, its size and latency' })
   @ApiOkResponse({ description: 'One entry per configured city.', schema: CITY_STATUS_SCHEMA })
-  list(): Promise<CityStatus[]> {
-    return this.cities.statuses();
+  list(@Caller() access: Access): Promise<CityStatus[]> {
+    return this.cities.statuses(access);
   }
 }

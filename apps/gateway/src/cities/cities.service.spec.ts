@@ -1,3 +1,4 @@
+import { INTERNAL_ACCESS } from '../auth/access.js';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { TestingModule } from '@nestjs/testing';
@@ -24,10 +25,12 @@ describe(CitiesService.name, () => {
   });
 
   it('reports every city up with what it holds and its month bounds', async () => {
-    await module.get(ImportsService).importCsv([readFileSync(fixturePath('ok/three-cities.csv'))]);
+    await module
+      .get(ImportsService)
+      .importCsv(INTERNAL_ACCESS, [readFileSync(fixturePath('ok/three-cities.csv'))]);
     const { stores } = loadFixture('ok/three-cities.csv');
     const lyonSummary = stores.summarize().cities.find(({ city }) => city === 'Lyon');
-    const statuses = await sut.statuses();
+    const statuses = await sut.statuses(INTERNAL_ACCESS);
     expect(statuses.map(({ city, status, transactions }) => [city, status, transactions])).toEqual(
       ['Lyon', 'Marseille', 'Paris'].map((city) => [city, 'up', stores.storeFor(city).length]),
     );
@@ -41,7 +44,7 @@ describe(CitiesService.name, () => {
 
   it('reports a stopped city down with the reason, the others up', async () => {
     workers.stop('Marseille');
-    const statuses = await sut.statuses();
+    const statuses = await sut.statuses(INTERNAL_ACCESS);
     expect(statuses.map(({ status }) => status)).toEqual(['up', 'down', 'up']);
     expect(statuses[1]).toMatchObject({ transactions: null, latencyMs: null });
     expect(statuses[1]?.error).toBe('Marseille: its worker refuses connections (not running?)');

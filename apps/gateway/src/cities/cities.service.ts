@@ -1,3 +1,4 @@
+import type { Access } from '../auth/access.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { CityRegistry } from '../cluster/city-registry.service.js';
 import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
@@ -28,8 +29,11 @@ export class CitiesService {
   ) {}
 
   /** Every served city, asked at once, each within STATUS_TIMEOUT_MS. */
-  statuses(): Promise<CityStatus[]> {
-    return Promise.all(this.registry.cities.map((city) => this.status(city)));
+  /** The cities `access` may read, each asked now. */
+  statuses(access: Access): Promise<CityStatus[]> {
+    return Promise.all(
+      this.registry.cities.filter((city) => access.canRead(city)).map((city) => this.status(city)),
+    );
   }
 
   private async status(city: string): Promise<CityStatus> {

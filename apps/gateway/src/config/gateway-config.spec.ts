@@ -46,4 +46,16 @@ describe(readGatewayConfig.name, () => {
       'REPORT_TIMEOUT_MS must be a whole number from 1 to 600000, not "soon"',
     ]);
   });
+
+  it('listens on the loopback without a users file, and refuses a wider HOST naming USERS_FILE', () => {
+    const tcp = { CITY_WORKERS: 'Lyon=127.0.0.1:4001' };
+    expect(readGatewayConfig(tcp).host).toBe('127.0.0.1');
+    expect(readGatewayConfig({ ...tcp, HOST: '[::1]' }).host).toBe('::1');
+    expect(() => readGatewayConfig({ ...tcp, HOST: '0.0.0.0' })).toThrow(
+      /HOST=0\.0\.0\.0 would expose every figure without sign-in: set USERS_FILE/,
+    );
+    const signed = { ...tcp, USERS_FILE: '/etc/autoconnect/users.yml' };
+    expect(readGatewayConfig(signed).host).toBeUndefined();
+    expect(readGatewayConfig({ ...signed, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
 });

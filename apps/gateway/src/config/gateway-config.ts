@@ -1,5 +1,6 @@
 import type { CostRates } from '#domain/query';
 import {
+  ConfigError,
   logConfigOf,
   natsCredentialsOf,
   validateEnv,
@@ -51,6 +52,18 @@ export interface SecurityConfig {
   readonly allowedHosts: readonly string[];
 }
 
+/** Who may sign in, and how long what they are given lasts. */
+export interface AuthConfig {
+  /** The users file; undefined: demo mode (no sign-in, loopback only). */
+  readonly usersFile: string | undefined;
+  /** Where the API tokens and the audit trail are kept. */
+  readonly dataDir: string;
+  readonly sessionIdleMs: number;
+  readonly sessionMaxAgeMs: number;
+  /** A bearer that opens GET /metrics only. */
+  readonly metricsToken: string | undefined;
+}
+
 export interface SeedConfig {
   /** A CSV imported at start when the cities are up and empty; empty: none. */
   readonly file: string;
@@ -70,11 +83,14 @@ export interface LiveConfig {
 /** Each slice is injected on its own (config/config-slices.ts): a class sees only what it uses. */
 export interface GatewayConfig {
   readonly port: number;
+  /** The address listened on; undefined: every interface. */
+  readonly host: string | undefined;
   readonly cluster: ClusterConfig;
   readonly timeouts: CallTimeouts;
   readonly imports: ImportConfig;
   readonly costRates: CostRates;
   readonly security: SecurityConfig;
+  readonly auth: AuthConfig;
   readonly seed: SeedConfig;
   readonly live: LiveConfig;
   /** The dashboard's built files, served at `/`. */
@@ -87,8 +103,10 @@ export interface GatewayConfig {
 /** The gateway's configuration from its environment, validated by {@link GatewayEnv}. */
 export function readGatewayConfig(env: Environment): GatewayConfig {
   const vars = validateEnv(GatewayEnv, env);
+  const usersFile = vars.USERS_FILE === '' ? undefined : vars.USERS_FILE;
   return {
     port: vars.PORT,
+    host: listenAddress(vars.HOST.trim(), usersFile),
     cluster: {
       transport: vars.TRANSPORT,
       cities:
@@ -119,6 +137,13 @@ export function readGatewayConfig(env: Environment): GatewayConfig {
       allowedHosts:
         vars.ALLOWED_HOSTS.trim() === '*' ? [] : splitList(vars.ALLOWED_HOSTS.toLowerCase()),
     },
+    auth: {
+      usersFile,
+      dataDir: vars.GATEWAY_DATA_DIR,
+      sessionIdleMs: vars.SESSION_IDLE_MS,
+      sessionMaxAgeMs: vars.SESSION_MAX_AGE_MS,
+      metricsToken: vars.METRICS_TOKEN === '' ? undefined : vars.METRICS_TOKEN,
+    },
     seed: { file: vars.SEED_FILE, cities: splitList(vars.SEED_CITIES) },
     live: {
       watchMs: vars.LIVE_WATCH_MS,
@@ -130,4 +155,21 @@ export function readGatewayConfig(env: Environment): GatewayConfig {
     logging: logConfigOf(vars),
     reportCacheBytes: vars.REPORT_CACHE_BYTES,
   };
+}
+
+const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|\[::1\]|localhost)$/i;
+
+/**
+ * Where to listen: without a users file nobody signs in, so only this machine may reach the
+ * gateway; a wider address is refused at start rather than exposing every figure.
+ */
+function listenAddress(host: string, usersFile: string | undefined): string | undefined {
+  if (usersFile !== undefined) return host === '' ? undefined : host;
+  if (host === '') return '127.0.0.1';
+  if (!LOOPBACK.test(host)) {
+    throw new ConfigError([
+      `HOST=${host} would expose every figure without sign-in: set USERS_FILE (npm run users -- add NAME --role admin), or listen on the loopback (HOST=127.0.0.1)`,
+    ]);
+  }
+  return host.replace(/^\[(.*)\]$/, '$1');
 }

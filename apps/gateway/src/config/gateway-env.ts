@@ -44,6 +44,33 @@ export class GatewayEnv extends ClusterEnv {
   @EnvInteger(3000, 1, 65535)
   readonly PORT!: number;
 
+  /**
+   * The address the gateway listens on. Empty: the loopback (127.0.0.1) without USERS_FILE, every
+   * interface with it. Without USERS_FILE, only a loopback address is accepted.
+   */
+  @EnvText('', true)
+  readonly HOST!: string;
+
+  /** The users and their roles (README, "Sign-in and roles"). Empty: demo mode, no sign-in. */
+  @EnvText('', true)
+  readonly USERS_FILE!: string;
+
+  /** The gateway's own durable files: the API tokens and the audit trail. */
+  @EnvText('var/gateway')
+  readonly GATEWAY_DATA_DIR!: string;
+
+  /** A session unused this long is closed. */
+  @EnvInteger(30 * 60_000, 60_000, 7 * 86_400_000)
+  readonly SESSION_IDLE_MS!: number;
+
+  /** A session is closed this long after its sign-in, used or not. */
+  @EnvInteger(12 * 3_600_000, 60_000, 30 * 86_400_000)
+  readonly SESSION_MAX_AGE_MS!: number;
+
+  /** A bearer token that opens GET /metrics only (Prometheus), when sign-in is on. Empty: none. */
+  @EnvText('', true)
+  readonly METRICS_TOKEN!: string;
+
   /** NATS: a city learnt from heartbeats (not in CITIES) and silent this long is forgotten. */
   @EnvInteger(60_000, 1000, 86_400_000)
   readonly FORGET_SILENT_CITY_MS!: number;
@@ -90,7 +117,10 @@ export class GatewayEnv extends ClusterEnv {
   @EnvNumber(DEFAULT_COST_RATES.rental, 0, 10)
   readonly RENTAL_COST_RATE!: number;
 
-  /** Empty: writes need no key. */
+  /**
+   * An admin credential for scripts (`x-api-key`, or `Authorization: Bearer`). In demo mode,
+   * writes need it when set; empty: writes need no key.
+   */
   @EnvText('', true)
   readonly API_KEY!: string;
 

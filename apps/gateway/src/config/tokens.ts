@@ -8,6 +8,7 @@ export const CALL_TIMEOUTS = Symbol('CALL_TIMEOUTS');
 export const IMPORT_CONFIG = Symbol('IMPORT_CONFIG');
 export const COST_RATES = Symbol('COST_RATES');
 export const SECURITY_CONFIG = Symbol('SECURITY_CONFIG');
+export const AUTH_CONFIG = Symbol('AUTH_CONFIG');
 export const SEED_CONFIG = Symbol('SEED_CONFIG');
 export const LIVE_CONFIG = Symbol('LIVE_CONFIG');
 export const REPORT_CACHE_SIZE = Symbol('REPORT_CACHE_SIZE');
@@ -18,6 +19,7 @@ const SLICES = [
   [IMPORT_CONFIG, 'imports'],
   [COST_RATES, 'costRates'],
   [SECURITY_CONFIG, 'security'],
+  [AUTH_CONFIG, 'auth'],
   [SEED_CONFIG, 'seed'],
   [LIVE_CONFIG, 'live'],
   [REPORT_CACHE_SIZE, 'reportCacheBytes'],

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { trimField } from '#domain/model';
 import type { CorrectionResult } from '#contracts';
+import type { Access } from '../auth/access.js';
 import { CityRegistry } from '../cluster/city-registry.service.js';
 import { answerOf, throwIfAnyFailed } from '../cluster/every-city.js';
 import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
@@ -35,8 +36,16 @@ export class CorrectionsService {
   ) {}
 
   /** Deletes the id from every city that holds it (or from `city` only). */
-  async delete(transactionId: string, city: string | undefined): Promise<DeletionOutcome> {
-    const cities = this.registry.resolveAll(city === undefined ? undefined : [city]);
+  async delete(
+    access: Access,
+    transactionId: string,
+    city: string | undefined,
+  ): Promise<DeletionOutcome> {
+    const cities = access.scope(
+      this.registry.resolveAll(city === undefined ? undefined : [city]),
+      city !== undefined,
+      'write',
+    );
     const answers = await Promise.allSettled(
       cities.map((name) => this.workers.correct(name, { transactionId }, this.timeouts.ingestMs)),
     );
@@ -51,7 +60,11 @@ export class CorrectionsService {
   }
 
   /** Gives the id held in the transaction's city the transaction's content. */
-  async replace(transactionId: string, transaction: TransactionDto): Promise<ReplacementOutcome> {
+  async replace(
+    access: Access,
+    transactionId: string,
+    transaction: TransactionDto,
+  ): Promise<ReplacementOutcome> {
     // Compared as stored: trimmed by the rule every record is read with.
     if (trimField(transaction.transaction_id) !== transactionId) {
       throw new GatewayError(
@@ -68,6 +81,7 @@ export class CorrectionsService {
         `ville "${transaction.ville}" is not a served city (${this.registry.cities.join(', ')})`,
       );
     }
+    access.scope([city], true, 'write');
     // Judged as DELETE's answers are: a city that does not answer is a 503 naming it.
     const result: CorrectionResult = await answerOf(
       city,

@@ -16,6 +16,15 @@ export const GatewayErrorCode = {
   TransactionNotFound: 'TRANSACTION_NOT_FOUND',
   CrossSiteWrite: 'CROSS_SITE_WRITE',
   HostNotAllowed: 'HOST_NOT_ALLOWED',
+  /** No credential, or one that is wrong, expired or revoked. */
+  Unauthenticated: 'UNAUTHENTICATED',
+  /** The credential's role may not do this (a direction user writing, a manager reading /audit). */
+  Forbidden: 'FORBIDDEN',
+  /** A city the credential may not read (or write) was named. */
+  ForbiddenCity: ErrorCode.ForbiddenCity,
+  /** Too many failed sign-ins for this name or from this client: wait `retryAfterSeconds`. */
+  TooManyAttempts: 'TOO_MANY_ATTEMPTS',
+  TokenNotFound: 'TOKEN_NOT_FOUND',
 } as const;
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
 

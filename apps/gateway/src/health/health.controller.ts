@@ -1,4 +1,6 @@
+import { INTERNAL_ACCESS } from '../auth/access.js';
 import { Controller, Get } from '@nestjs/common';
+import { Public } from '../auth/auth-decorators.js';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -11,6 +13,7 @@ import { CitiesService } from '../cities/cities.service.js';
 import { EventLoopMonitor, type EventLoopDelay } from './event-loop-monitor.js';
 
 @ApiTags('cluster')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(
@@ -45,7 +48,7 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'The gateway and each city worker: 200 when all are up, 503 otherwise' })
   async check(): Promise<HealthCheckResult> {
-    const statuses = await this.cities.statuses();
+    const statuses = await this.cities.statuses(INTERNAL_ACCESS);
     return this.health.check([
       (): HealthIndicatorResult => this.indicators.check('gateway').up(),
       ...statuses.map(

@@ -1,4 +1,11 @@
-import { FirstErrors, ImportRouter, addCodes, sortedCodes, type KnownHeader } from '#domain/ingest';
+import {
+  FirstErrors,
+  ImportRouter,
+  addCodes,
+  sortedCodes,
+  type CityRefusal,
+  type KnownHeader,
+} from '#domain/ingest';
 import { ErrorCode } from '#domain/model';
 import type { CityImportOutcome, ImportOutcome, IngestBatch } from '#contracts';
 import { blockFrameRecordBytes } from '#platform';
@@ -34,6 +41,7 @@ export class ImportSession {
     private readonly limits: ImportConfig,
     private readonly ingestTimeoutMs: number,
     header?: KnownHeader,
+    refusal?: CityRefusal,
   ) {
     this.router = new ImportRouter(
       registry,
@@ -52,6 +60,7 @@ export class ImportSession {
         },
       },
       header,
+      refusal,
     );
     // Every served city is in the answer, even one this import holds no row for.
     for (const city of registry.cities) this.outcomeOf(city);

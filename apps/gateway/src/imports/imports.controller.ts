@@ -23,6 +23,8 @@ import { ImportsService } from './imports.service.js';
 import { multipartFile } from './multipart-file.js';
 import { requestCharset } from './request-charset.js';
 import { WriteEndpoint } from '../security/write-endpoint.js';
+import type { Access } from '../auth/access.js';
+import { Caller } from '../auth/auth-decorators.js';
 
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain'];
 
@@ -36,7 +38,7 @@ export class ImportsController {
 
   @Post()
   @HttpCode(200)
-  @WriteEndpoint()
+  @WriteEndpoint('import')
   @ApiOperation({
     summary: 'Import a CSV file',
     description:
@@ -106,7 +108,7 @@ export class ImportsController {
       "The file's encoding when the Content-Type does not say it (a multipart upload): utf-8 (default) or windows-1252 (Excel in French on Windows).",
     enum: ['utf-8', 'windows-1252'],
   })
-  async import(@Req() request: Request): Promise<ImportOutcome> {
+  async import(@Req() request: Request, @Caller() access: Access): Promise<ImportOutcome> {
     const length = Number(request.headers['content-length'] ?? Number.NaN);
     if (length > this.limits.maxBytes) {
       throw new GatewayError(
@@ -121,9 +123,11 @@ export class ImportsController {
       .trim()
       .toLowerCase();
     const charset = requestCharset(request);
-    if (CSV_TYPES.includes(type)) return this.imports.importCsv(request, charset);
+    if (CSV_TYPES.includes(type)) return this.imports.importCsv(access, request, charset);
     if (type === 'multipart/form-data') {
-      return multipartFile(request, 'file', (file) => this.imports.importCsv(file, charset));
+      return multipartFile(request, 'file', (file) =>
+        this.imports.importCsv(access, file, charset),
+      );
     }
     throw new GatewayError(
       415,

@@ -10,6 +10,7 @@ import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
 import type { ImportOutcome } from '#contracts';
 import { ImportSession } from './import-session.js';
 import { LiveEvents } from '../live/live-events.service.js';
+import { forbiddenCity, type Access } from '../auth/access.js';
 import { GatewayMetrics } from '../metrics/gateway-metrics.js';
 
 /** Streams CSV into the city workers (see {@link ImportSession}); never holds the whole body. */
@@ -26,10 +27,11 @@ export class ImportsService {
 
   /** A CSV in either dialect (docs/metrics.md, "CSV input"), in UTF-8 or Windows-1252. */
   async importCsv(
+    access: Access,
     body: AsyncIterable<Buffer> | Iterable<Buffer>,
     charset: Charset = 'utf-8',
   ): Promise<ImportOutcome> {
-    const session = await this.session();
+    const session = await this.session(access);
     const decoder = chunkDecoder(charset);
     try {
       await this.readBody(body, session, decoder);
@@ -82,10 +84,11 @@ export class ImportsService {
 
   /** Imports records given as fields under `columns`: record i is reported as line `i + 1`. */
   async importFields(
+    access: Access,
     columns: readonly string[],
     records: readonly (readonly string[])[],
   ): Promise<ImportOutcome> {
-    const session = await this.session({ columns });
+    const session = await this.session(access, { columns });
     records.forEach((fields, index) => {
       session.pushFields(fields, index + 1);
     });
@@ -97,7 +100,7 @@ export class ImportsService {
    * when the NATS server announces a smaller max_payload (a batch over it would be refused at
    * every retry).
    */
-  private async session(header?: KnownHeader): Promise<ImportSession> {
+  private async session(access: Access, header?: KnownHeader): Promise<ImportSession> {
     const room = await this.workers.messageRoom?.(this.timeouts.statusMs);
     const batchBytes =
       room === undefined
@@ -109,6 +112,10 @@ export class ImportsService {
       { ...this.limits, batchBytes },
       this.timeouts.ingestMs,
       header,
+      (city) =>
+        access.canWrite(city)
+          ? undefined
+          : forbiddenCity(access.principal, [city], 'write').message,
     );
   }
 

@@ -1,3 +1,4 @@
+import { INTERNAL_ACCESS } from '../auth/access.js';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { CitiesService, type CityStatus } from '../cities/cities.service.js';
 import type { LiveConfig } from '../config/gateway-config.js';
@@ -60,7 +61,7 @@ export class CityWatch implements OnModuleDestroy {
   }
 
   private async look(): Promise<void> {
-    const statuses = await this.cities.statuses();
+    const statuses = await this.cities.statuses(INTERNAL_ACCESS);
     const changed: string[] = [];
     for (const status of statuses) {
       const before = this.last.get(status.city);

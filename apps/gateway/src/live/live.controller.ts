@@ -1,7 +1,20 @@
 import { Controller, Inject, Req, Sse, type MessageEvent } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { defer, finalize, interval, map, merge, takeUntil, timer, type Observable } from 'rxjs';
+import {
+  defer,
+  filter,
+  finalize,
+  interval,
+  map,
+  merge,
+  takeUntil,
+  timer,
+  type Observable,
+} from 'rxjs';
+import type { Access } from '../auth/access.js';
+import { Caller } from '../auth/auth-decorators.js';
+import { eventFor } from './live-event.js';
 import type { LiveConfig } from '../config/gateway-config.js';
 import { LIVE_CONFIG } from '../config/tokens.js';
 import { CityWatch } from './city-watch.service.js';
@@ -47,14 +60,18 @@ export class LiveController {
       },
     },
   })
-  events(@Req() request: Request): Observable<MessageEvent> {
+  events(@Req() request: Request, @Caller() access: Access): Observable<MessageEvent> {
     const client = request.ip ?? request.socket.remoteAddress ?? '?';
     // Refused before the stream starts: the client gets a 429 with its code, not an empty stream.
     this.quota.take(client);
     return defer(() => {
       this.watch.acquire();
       return merge(
-        this.live.events.pipe(map(({ type, ...data }): MessageEvent => ({ type, data }))),
+        this.live.events.pipe(
+          map((event) => eventFor(access, event)),
+          filter((event) => event !== undefined),
+          map(({ type, ...data }): MessageEvent => ({ type, data })),
+        ),
         interval(KEEP_ALIVE_MS).pipe(map((): MessageEvent => ({ comment: 'keep-alive' }))),
       ).pipe(
         takeUntil(timer(this.config.maxStreamAgeMs)),

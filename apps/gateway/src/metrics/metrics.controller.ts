@@ -1,4 +1,6 @@
+import { INTERNAL_ACCESS } from '../auth/access.js';
 import { Controller, Get, Header } from '@nestjs/common';
+import { Needs } from '../auth/auth-decorators.js';
 import { prometheusContentType } from 'prom-client';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CitiesService } from '../cities/cities.service.js';
@@ -6,6 +8,7 @@ import { StreamQuota } from '../live/stream-quota.js';
 import { GatewayMetrics } from './gateway-metrics.js';
 
 @ApiTags('cluster')
+@Needs('metrics')
 @Controller('metrics')
 export class MetricsController {
   constructor(
@@ -26,7 +29,7 @@ export class MetricsController {
   @ApiOkResponse({ schema: { type: 'string', example: 'autoconnect_city_up{city="Lyon"} 1' } })
   async scrape(): Promise<string> {
     // Asked at each scrape, as an exporter does: the answer is the cities' state now.
-    const statuses = await this.cities.statuses();
+    const statuses = await this.cities.statuses(INTERNAL_ACCESS);
     this.metrics.expectCities(statuses.map(({ city }) => city));
     this.metrics.cityUp.reset();
     for (const { city, status } of statuses) {

@@ -1,4 +1,6 @@
 import { Controller, Query, StreamableFile } from '@nestjs/common';
+import type { Access } from '../auth/access.js';
+import { Caller } from '../auth/auth-decorators.js';
 import { ApiTags } from '@nestjs/swagger';
 import type { SectionName } from '#domain/report';
 import { reportAnswer, reportFile } from '../exports/report-file.js';
@@ -10,7 +12,9 @@ import { ReportsService } from './reports.service.js';
 type ReportAnswer = Promise<ReportEnvelope | StreamableFile>;
 
 /** One handler per section of the domain's registry: a section without its route fails to compile. */
-type SectionHandlers = { readonly [K in SectionName]: (query: ReportQueryDto) => ReportAnswer };
+type SectionHandlers = {
+  readonly [K in SectionName]: (query: ReportQueryDto, access: Access) => ReportAnswer;
+};
 
 /** `GET /reports/summary` and one `GET /reports/{path}` per section. */
 @ApiTags('reports')
@@ -19,66 +23,67 @@ export class ReportsController implements SectionHandlers {
   constructor(private readonly reports: ReportsService) {}
 
   @ReportRoute(undefined)
-  summary(@Query() query: ReportQueryDto): ReportAnswer {
-    return this.run(undefined, query);
+  summary(@Query() query: ReportQueryDto, @Caller() access: Access): ReportAnswer {
+    return this.run(undefined, query, access);
   }
 
   @ReportRoute('monthly')
-  monthly(@Query() query: ReportQueryDto): ReportAnswer {
-    return this.run('monthly', query);
+  monthly(@Query() query: ReportQueryDto, @Caller() access: Access): ReportAnswer {
+    return this.run('monthly', query, access);
   }
 
   @ReportRoute('split')
-  split(@Query() query: ReportQueryDto): ReportAnswer {
-    return this.run('split', query);
+  split(@Query() query: ReportQueryDto, @Caller() access: Access): ReportAnswer {
+    return this.run('split', query, access);
   }
 
   @ReportRoute('comparison')
-  comparison(@Query() query: ReportQueryDto): ReportAnswer {
-    return this.run('comparison', query);
+  comparison(@Query() query: ReportQueryDto, @Caller() access: Access): ReportAnswer {
+    return this.run('comparison', query, access);
   }
 
   @ReportRoute('topModels')
-  topModels(@Query() query: ReportQueryDto): ReportAnswer {
-    return this.run('topModels', query);
+  topModels(@Query() query: ReportQueryDto, @Caller() access: Access): ReportAnswer {
+    return this.run('topModels', query, access);
   }
 
   @ReportRoute('seasonality')
-  seasonality(@Query() query: ReportQueryDto): ReportAnswer {
-    return this.run('seasonality', query);
+  seasonality(@Query() query: ReportQueryDto, @Caller() access: Access): ReportAnswer {
+    return this.run('seasonality', query, access);
   }
 
   @ReportRoute('rotation')
-  rotation(@Query() query: ReportQueryDto): ReportAnswer {
-    return this.run('rotation', query);
+  rotation(@Query() query: ReportQueryDto, @Caller() access: Access): ReportAnswer {
+    return this.run('rotation', query, access);
   }
 
   @ReportRoute('margins')
-  margins(@Query() query: ReportQueryDto): ReportAnswer {
-    return this.run('margins', query);
+  margins(@Query() query: ReportQueryDto, @Caller() access: Access): ReportAnswer {
+    return this.run('margins', query, access);
   }
 
   @ReportRoute('forecast')
-  forecast(@Query() query: ReportQueryDto): ReportAnswer {
-    return this.run('forecast', query);
+  forecast(@Query() query: ReportQueryDto, @Caller() access: Access): ReportAnswer {
+    return this.run('forecast', query, access);
   }
 
   @ReportRoute('company')
-  company(@Query() query: ReportQueryDto): ReportAnswer {
-    return this.run('company', query);
+  company(@Query() query: ReportQueryDto, @Caller() access: Access): ReportAnswer {
+    return this.run('company', query, access);
   }
 
   @ReportRoute('progress')
-  progress(@Query() query: ReportQueryDto): ReportAnswer {
-    return this.run('progress', query);
+  progress(@Query() query: ReportQueryDto, @Caller() access: Access): ReportAnswer {
+    return this.run('progress', query, access);
   }
 
   private async run(
     section: SectionName | undefined,
     { partial, format = 'json', ...query }: ReportQueryDto,
+    access: Access,
   ): ReportAnswer {
     const answer = reportAnswer(section, format);
-    const envelope = await this.reports.report(section, query, partial === 'true');
+    const envelope = await this.reports.report(access, section, query, partial === 'true');
     return answer.kind === 'json' ? envelope : reportFile(envelope, answer);
   }
 }

@@ -1,3 +1,4 @@
+import { INTERNAL_ACCESS } from '../auth/access.js';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { Test, type TestingModule } from '@nestjs/testing';
@@ -22,7 +23,9 @@ describe(ReportsService.name, () => {
     workers = await InProcessCityWorkers.start(['Lyon', 'Marseille', 'Paris']);
     module = await gatewayModule(workers);
     sut = module.get(ReportsService);
-    await module.get(ImportsService).importCsv([readFileSync(fixturePath('ok/three-cities.csv'))]);
+    await module
+      .get(ImportsService)
+      .importCsv(INTERNAL_ACCESS, [readFileSync(fixturePath('ok/three-cities.csv'))]);
   });
 
   afterEach(async () => {
@@ -31,7 +34,12 @@ describe(ReportsService.name, () => {
   });
 
   it('answers every section as the one-process report of the same file', async () => {
-    const envelope = await sut.report(undefined, { asOf: THREE_CITIES_AS_OF }, false);
+    const envelope = await sut.report(
+      INTERNAL_ACCESS,
+      undefined,
+      { asOf: THREE_CITIES_AS_OF },
+      false,
+    );
     const expected = threeCitiesReport();
     expect({ ...envelope, meta: undefined }).toEqual({
       report: 'summary',
@@ -46,7 +54,12 @@ describe(ReportsService.name, () => {
   });
 
   it('answers one section under its endpoint name, a city filter keeping the common range', async () => {
-    const envelope = await sut.report('topModels', { city: 'paris', limit: '1' }, false);
+    const envelope = await sut.report(
+      INTERNAL_ACCESS,
+      'topModels',
+      { city: 'paris', limit: '1' },
+      false,
+    );
     const expected = threeCitiesReport({ city: 'Paris', limit: '1' });
     expect([envelope.report, envelope.cities, envelope.from, envelope.to]).toEqual([
       'top-models',
@@ -59,12 +72,12 @@ describe(ReportsService.name, () => {
 
   it('fails with CITY_UNAVAILABLE naming a stopped city, or leaves it out with partial', async () => {
     workers.stop('Marseille');
-    await expect(sut.report('monthly', {}, false)).rejects.toMatchObject({
+    await expect(sut.report(INTERNAL_ACCESS, 'monthly', {}, false)).rejects.toMatchObject({
       status: 503,
       code: 'CITY_UNAVAILABLE',
       details: { cities: ['Marseille'] },
     });
-    const partial = await sut.report('monthly', {}, true);
+    const partial = await sut.report(INTERNAL_ACCESS, 'monthly', {}, true);
     expect(partial.cities).toEqual(['Lyon', 'Paris']);
     expect(partial.meta.missingCities).toEqual(['Marseille']);
   });
@@ -73,7 +86,7 @@ describe(ReportsService.name, () => {
     const hurried = await gatewayModule(workers, { PARTIAL_TIMEOUT_MS: '200' });
     workers.hang('Marseille');
     const started = performance.now();
-    const partial = await hurried.get(ReportsService).report('monthly', {}, true);
+    const partial = await hurried.get(ReportsService).report(INTERNAL_ACCESS, 'monthly', {}, true);
     const waited = performance.now() - started;
     expect(partial.cities).toEqual(['Lyon', 'Paris']);
     expect(partial.meta.missingCities).toEqual(['Marseille']);
@@ -87,14 +100,18 @@ describe(ReportsService.name, () => {
     const hurried = await gatewayModule(workers, { PARTIAL_TIMEOUT_MS: '200' });
     workers.hang('Lyon');
     const started = performance.now();
-    const paris = await hurried.get(ReportsService).report('comparison', { city: 'Paris' }, false);
+    const paris = await hurried
+      .get(ReportsService)
+      .report(INTERNAL_ACCESS, 'comparison', { city: 'Paris' }, false);
     expect(performance.now() - started).toBeLessThan(2000);
     expect(paris.cities).toEqual(['Paris']);
     await hurried.close();
   });
 
   it('refuses a city nobody serves with UNKNOWN_CITY', async () => {
-    await expect(sut.report('split', { city: 'Nice' }, false)).rejects.toMatchObject({
+    await expect(
+      sut.report(INTERNAL_ACCESS, 'split', { city: 'Nice' }, false),
+    ).rejects.toMatchObject({
       code: ErrorCode.UnknownCity,
       details: { city: 'Nice', known: ['Lyon', 'Marseille', 'Paris'] },
     });
@@ -107,9 +124,11 @@ describe(`${ReportsService.name}, under load`, () => {
     const module = await gatewayModule(workers);
     const summarize = jest.spyOn(workers, 'summarize');
     const reports = module.get(ReportsService);
-    await module.get(ImportsService).importCsv([readFileSync(fixturePath('ok/three-cities.csv'))]);
-    const first = await reports.report(undefined, {}, false);
-    const second = await reports.report(undefined, {}, false);
+    await module
+      .get(ImportsService)
+      .importCsv(INTERNAL_ACCESS, [readFileSync(fixturePath('ok/three-cities.csv'))]);
+    const first = await reports.report(INTERNAL_ACCESS, undefined, {}, false);
+    const second = await reports.report(INTERNAL_ACCESS, undefined, {}, false);
     expect(second.data).toEqual(first.data);
     expect(summarize).toHaveBeenCalledTimes(3);
     await workers.ingest('Lyon', {
@@ -117,7 +136,7 @@ describe(`${ReportsService.name}, under load`, () => {
       lines: [2],
       csv: 'N1,2024-03-20,Lyon,vente,BMW_X1,30000,NULL',
     });
-    const third = await reports.report('comparison', {}, false);
+    const third = await reports.report(INTERNAL_ACCESS, 'comparison', {}, false);
     expect(summarize).toHaveBeenCalledTimes(4);
     const lyon = (third.data as Comparison).cities.find((city) => city.city === 'Lyon');
     // 103 400 by hand, plus the 30 000 sale.
@@ -130,7 +149,9 @@ describe(`${ReportsService.name}, under load`, () => {
     const workers = await InProcessCityWorkers.start(['Lyon', 'Marseille', 'Paris']);
     const module = await gatewayModule(workers);
     const reports = module.get(ReportsService);
-    await module.get(ImportsService).importCsv([readFileSync(fixturePath('ok/three-cities.csv'))]);
+    await module
+      .get(ImportsService)
+      .importCsv(INTERNAL_ACCESS, [readFileSync(fixturePath('ok/three-cities.csv'))]);
     const info = jest.spyOn(workers, 'info');
     // A summary takes a while to come, as 70 KiB over a socket do: reports pile up meanwhile.
     const slow = workers.summarize.bind(workers);
@@ -139,7 +160,7 @@ describe(`${ReportsService.name}, under load`, () => {
       return slow(...args);
     });
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => reports.report('comparison', {}, false)),
+      Array.from({ length: 20 }, () => reports.report(INTERNAL_ACCESS, 'comparison', {}, false)),
     );
     // One summary per city for its version, however many reports wait for it.
     expect(summarize).toHaveBeenCalledTimes(3);
@@ -173,8 +194,10 @@ describe(`${ReportsService.name} and a worker started with CITY=lyon`, () => {
       .overrideProvider(CITY_WORKERS)
       .useValue(lowerCased)
       .compile();
-    await module.get(ImportsService).importCsv([readFileSync(fixturePath('ok/three-cities.csv'))]);
-    const envelope = await module.get(ReportsService).report('monthly', {}, false);
+    await module
+      .get(ImportsService)
+      .importCsv(INTERNAL_ACCESS, [readFileSync(fixturePath('ok/three-cities.csv'))]);
+    const envelope = await module.get(ReportsService).report(INTERNAL_ACCESS, 'monthly', {}, false);
     expect(envelope.cities).toEqual(['Lyon']);
     expect((envelope.data as { city: string }[]).map(({ city }) => city)).toEqual(['Lyon']);
     await module.close();

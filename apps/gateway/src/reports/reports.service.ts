@@ -10,6 +10,7 @@ import {
 import { buildReport, type Report, type SectionName } from '#domain/report';
 import { mergeSummaries, widenBounds, type CitySummary, type MonthBounds } from '#domain/summary';
 import type { CityInfo } from '#contracts';
+import type { Access } from '../auth/access.js';
 import { CityRegistry } from '../cluster/city-registry.service.js';
 import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
 import { failedCities, throwIfAnyFailed } from '../cluster/every-city.js';
@@ -58,6 +59,7 @@ export class ReportsService {
 
   /** One section's report, or every section's (`section` undefined: the summary). */
   async report(
+    access: Access,
     section: SectionName | undefined,
     raw: RawReportQuery,
     partial: boolean,
@@ -68,13 +70,16 @@ export class ReportsService {
       this.costRates,
       calendarDayIn(new Date(), DEALER_TIME_ZONE),
     );
-    const requested = this.registry.resolveAll(query.cities);
+    const requested = access.scope(
+      this.registry.resolveAll(query.cities),
+      query.cities !== undefined,
+    );
     // The default range spans every city: the others' bounds are asked for when it is needed.
     // A city the report is not about cannot fail it: without its answer, the range spans the
     // cities that did answer.
     const needsBounds = query.from === undefined || query.to === undefined;
     const others = needsBounds
-      ? this.registry.cities.filter((city) => !requested.includes(city))
+      ? this.registry.cities.filter((city) => !requested.includes(city) && access.canRead(city))
       : [];
     const [summaries, infos] = await Promise.all([
       Promise.allSettled(

@@ -1,27 +1,34 @@
-import { UseGuards, applyDecorators } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
 import {
   ApiForbiddenResponse,
-  ApiSecurity,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import type { AuditAction } from '../audit/audit-entry.js';
+import { Audited } from '../audit/audited.js';
+import { Needs } from '../auth/auth-decorators.js';
 import { errorSchema } from '../docs/error-schema.js';
-import { ApiKeyGuard } from './api-key.guard.js';
 
-export const API_KEY_SCHEME = 'api-key';
-
-/** A write endpoint: the API key when one is set; the rate limit is `WriteRateLimit`'s. */
-export function WriteEndpoint(): ClassDecorator & MethodDecorator {
+/**
+ * A write endpoint: for admins and importers (in demo mode, anyone, or the API_KEY holder when
+ * it is set), recorded in the audit trail; the rate limit is `WriteRateLimit`'s.
+ */
+export function WriteEndpoint(action: AuditAction): MethodDecorator {
   return applyDecorators(
-    UseGuards(ApiKeyGuard),
-    ApiSecurity(API_KEY_SCHEME),
+    Needs('write'),
+    Audited(action),
     ApiUnauthorizedResponse({
-      description: 'API_KEY is set and x-api-key is missing or wrong.',
-      schema: errorSchema(401, 'UNAUTHORIZED', 'this endpoint needs the header x-api-key'),
+      description:
+        'UNAUTHENTICATED: no credential (or a wrong, expired or revoked one); in demo mode, API_KEY is set and x-api-key is missing or wrong.',
+      schema: errorSchema(
+        401,
+        'UNAUTHENTICATED',
+        'sign in first (POST /auth/login), or send Authorization: Bearer <token>',
+      ),
     }),
     ApiForbiddenResponse({
       description:
-        'CROSS_SITE_WRITE: sent by a page of another site (Origin or Sec-Fetch-Site): refused whatever API_KEY says.',
+        'FORBIDDEN: the role does not write (direction, manager). FORBIDDEN_CITY: a city the credential may not write (rows of such a city in an import are refused by line with this code instead). CROSS_SITE_WRITE: sent by a page of another site (Origin or Sec-Fetch-Site), refused whatever the credential.',
       schema: errorSchema(
         403,
         'CROSS_SITE_WRITE',
@@ -30,7 +37,7 @@ export function WriteEndpoint(): ClassDecorator & MethodDecorator {
     }),
     ApiTooManyRequestsResponse({
       description:
-        'More than WRITES_PER_MINUTE writes from this client in a minute, wrong API keys included.',
+        'More than WRITES_PER_MINUTE writes from this client in a minute, refused ones included.',
       schema: errorSchema(
         429,
         'TOO_MANY_REQUESTS',

@@ -1,3 +1,4 @@
+import { INTERNAL_ACCESS } from '../auth/access.js';
 import { createReadStream } from 'node:fs';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { pollUntil } from '#platform';
@@ -42,7 +43,7 @@ export class SeedService implements OnApplicationBootstrap {
     let statuses: CityStatus[] = [];
     const allUp = await pollUntil(
       async () => {
-        statuses = await this.cities.statuses();
+        statuses = await this.cities.statuses(INTERNAL_ACCESS);
         const up = new Set(statuses.filter((s) => s.status === 'up').map((s) => s.city));
         return this.config.cities.every((city) => up.has(city));
       },
@@ -51,6 +52,8 @@ export class SeedService implements OnApplicationBootstrap {
     );
     if (!allUp)
       throw new Error(`${this.config.cities.join(', ')} not all up after ${SEED_WAIT_MS} ms`);
-    return seedIfEmpty(file, statuses, () => this.imports.importCsv(createReadStream(file)));
+    return seedIfEmpty(file, statuses, () =>
+      this.imports.importCsv(INTERNAL_ACCESS, createReadStream(file)),
+    );
   }
 }

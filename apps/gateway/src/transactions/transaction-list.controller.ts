@@ -1,4 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import type { Access } from '../auth/access.js';
+import { Caller } from '../auth/auth-decorators.js';
 import { ApiOkResponse, ApiOperation, ApiTags, type SchemaObject } from '@nestjs/swagger';
 import { TransactionListQueryDto } from './transaction-list.dto.js';
 import type { TransactionList } from '#contracts';
@@ -58,7 +60,10 @@ export class TransactionListController {
       },
     },
   })
-  list(@Query() query: TransactionListQueryDto): Promise<TransactionList> {
-    return this.listing.list(query);
+  list(
+    @Query() query: TransactionListQueryDto,
+    @Caller() access: Access,
+  ): Promise<TransactionList> {
+    return this.listing.list(access, query);
   }
 }

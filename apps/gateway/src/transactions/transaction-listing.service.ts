@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DEFAULT_TRANSACTION_SORT, compareListed } from '#domain/model';
 import type { TransactionList } from '#contracts';
+import type { Access } from '../auth/access.js';
 import { CityRegistry } from '../cluster/city-registry.service.js';
 import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
 import { failedCities, throwIfAnyFailed } from '../cluster/every-city.js';
@@ -23,16 +24,20 @@ export class TransactionListing {
     @Inject(CALL_TIMEOUTS) private readonly timeouts: CallTimeouts,
   ) {}
 
-  async list({
-    city,
-    page,
-    size,
-    flagged,
-    partial,
-    sort = DEFAULT_TRANSACTION_SORT,
-    ...filter
-  }: TransactionListQueryDto): Promise<TransactionList> {
-    const cities = this.registry.resolveAll(city?.split(',').map((name) => name.trim()));
+  async list(
+    access: Access,
+    {
+      city,
+      page,
+      size,
+      flagged,
+      partial,
+      sort = DEFAULT_TRANSACTION_SORT,
+      ...filter
+    }: TransactionListQueryDto,
+  ): Promise<TransactionList> {
+    const names = city?.split(',').map((name) => name.trim());
+    const cities = access.scope(this.registry.resolveAll(names), names !== undefined);
     const pageNumber = page === undefined ? 1 : Number(page);
     const pageSize = size === undefined ? DEFAULT_SIZE : Number(size);
     const limit = pageNumber * pageSize;

@@ -18,6 +18,8 @@ import { IMPORT_OUTCOME_SCHEMA } from '../docs/import-schemas.js';
 import type { ImportOutcome } from '#contracts';
 import { ImportsService } from '../imports/imports.service.js';
 import { WriteEndpoint } from '../security/write-endpoint.js';
+import type { Access } from '../auth/access.js';
+import { Caller } from '../auth/auth-decorators.js';
 import { TransactionDto } from './transaction.dto.js';
 import {
   MAX_TRANSACTIONS_PER_REQUEST,
@@ -43,7 +45,7 @@ export class TransactionsController {
 
   @Post()
   @HttpCode(200)
-  @WriteEndpoint()
+  @WriteEndpoint('transactions.record')
   @ApiOperation({
     summary: 'Record one transaction, or an array of them',
     description: `At most ${MAX_TRANSACTIONS_PER_REQUEST} per request. Once answered, they are in every later report. In the answer, \`line\` is the position of a transaction in the array (1-based).`,
@@ -69,12 +71,19 @@ export class TransactionsController {
   @ApiServiceUnavailableResponse({
     description: 'PARTIAL_IMPORT: a city did not confirm its rows. Retry.',
   })
-  record(@Body(TransactionsBodyPipe) transactions: TransactionDto[]): Promise<ImportOutcome> {
-    return this.imports.importFields(TRANSACTION_COLUMNS, transactions.map(transactionFields));
+  record(
+    @Body(TransactionsBodyPipe) transactions: TransactionDto[],
+    @Caller() access: Access,
+  ): Promise<ImportOutcome> {
+    return this.imports.importFields(
+      access,
+      TRANSACTION_COLUMNS,
+      transactions.map(transactionFields),
+    );
   }
 
   @Delete(':id')
-  @WriteEndpoint()
+  @WriteEndpoint('transaction.delete')
   @ApiOperation({
     summary: 'Delete a transaction',
     description:
@@ -107,12 +116,16 @@ export class TransactionsController {
   @ApiServiceUnavailableResponse({
     description: 'CITY_UNAVAILABLE: a city did not answer; the others did their part. Retry.',
   })
-  delete(@Param('id') id: string, @Query('city') city?: string): Promise<DeletionOutcome> {
-    return this.corrections.delete(trimField(id), city);
+  delete(
+    @Param('id') id: string,
+    @Caller() access: Access,
+    @Query('city') city?: string,
+  ): Promise<DeletionOutcome> {
+    return this.corrections.delete(access, trimField(id), city);
   }
 
   @Put(':id')
-  @WriteEndpoint()
+  @WriteEndpoint('transaction.replace')
   @ApiOperation({
     summary: 'Replace a transaction',
     description:
@@ -148,7 +161,8 @@ export class TransactionsController {
   replace(
     @Param('id') id: string,
     @Body(OneTransactionPipe) transaction: TransactionDto,
+    @Caller() access: Access,
   ): Promise<ReplacementOutcome> {
-    return this.corrections.replace(trimField(id), transaction);
+    return this.corrections.replace(access, trimField(id), transaction);
   }
 }

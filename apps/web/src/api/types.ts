@@ -33,6 +33,8 @@ export interface ApiErrorBody {
   readonly code: string;
   readonly message: string;
   readonly outcome?: ImportOutcome;
+  /** TOO_MANY_ATTEMPTS: how long to wait before the next sign-in. */
+  readonly retryAfterSeconds?: number;
   readonly errors?: readonly RowError[];
   readonly rows?: number;
   readonly accepted?: number;

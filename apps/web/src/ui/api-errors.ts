@@ -28,9 +28,21 @@ const API_ERRORS: Record<string, Record<Lang, string>> = {
     fr: 'Une ville a rencontré une erreur : réessayez, ou prévenez l’informatique.',
     en: 'A city met an error: try again, or tell IT.',
   },
-  UNAUTHORIZED: {
-    fr: 'La clé d’accès est manquante ou fausse.',
-    en: 'The access key is missing or wrong.',
+  UNAUTHENTICATED: {
+    fr: 'Connexion requise, ou clé d’accès manquante ou fausse : reconnectez-vous.',
+    en: 'Sign-in needed, or the access key is missing or wrong: sign in again.',
+  },
+  FORBIDDEN: {
+    fr: 'Votre rôle ne permet pas cette action.',
+    en: 'Your role does not allow this.',
+  },
+  FORBIDDEN_CITY: {
+    fr: 'Vous n’avez pas accès à cette ville.',
+    en: 'You have no access to this city.',
+  },
+  TOO_MANY_ATTEMPTS: {
+    fr: 'Trop d’essais de connexion : patientez avant de réessayer.',
+    en: 'Too many sign-in attempts: wait before trying again.',
   },
   NOTHING_IMPORTED: {
     fr: 'Aucune ligne du fichier n’est valide : rien n’a été enregistré (voir les motifs).',

@@ -11,11 +11,14 @@ import type { TransactionList } from '../api/client.js';
 import { FailureBanner, failureOf, type Failure } from './load-failure.js';
 import type { CityStatus, ReportData, ReportEnvelope } from '../api/types.js';
 import { CitiesPanel, PartialBanner } from '../views/cities-panel.js';
+import { AccountBar } from '../views/account-bar.js';
+import { AuditPanel } from '../views/audit-panel.js';
 import { ExplorerView } from '../views/explorer-view.js';
 import { ImportView } from '../views/import-view.js';
 import { OverviewView } from '../views/overview/overview-view.js';
 import { ReviewView } from '../views/review-view.js';
 import { Filters } from './filters.js';
+import { useMe } from './me-context.js';
 import { useLiveUpdates } from './live.js';
 import { Skeleton } from './skeleton.js';
 import { makeUi, UiContext, type PageLink } from './ui-context.js';
@@ -52,6 +55,7 @@ export function App(): JSX.Element {
     setVersion((v) => v + 1);
   }, []);
   const live = useLiveUpdates(refresh);
+  const me = useMe();
 
   const navigate = useCallback((change: Partial<PageState>, push = false) => {
     setState((current) => {
@@ -191,6 +195,7 @@ export function App(): JSX.Element {
             {t('language')}
           </a>
         </nav>
+        <AccountBar />
         <p class={`live ${live ? 'on' : 'off'}`} data-testid="live-state" aria-live="polite">
           {live ? t('live') : t('offline')}
           {loaded !== undefined && ` · ${t('updated')} ${f.time(loaded.at)}`}
@@ -226,6 +231,7 @@ export function App(): JSX.Element {
           />
         )}
         {state.view === 'import' && <ImportView onImported={refresh} />}
+        {state.view === 'import' && me.role === 'admin' && <AuditPanel version={version} />}
         {state.view === 'review' && reviewMonth !== undefined && (
           <ReviewView
             month={reviewMonth}

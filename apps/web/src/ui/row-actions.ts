@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { KEY_STORAGE, correctTransaction, type ListedTransaction } from '../api/client.js';
 import { apiErrorDetail, apiErrorText } from './api-errors.js';
+import { useMe } from './me-context.js';
 import { useUi } from './ui-context.js';
 
 export interface RowActions {
@@ -19,10 +20,11 @@ export interface RowActions {
 export function useRowActions(onChanged: () => void): RowActions {
   const { t, f, lang } = useUi();
   const [message, setMessage] = useState<RowActions['message']>();
+  const me = useMe();
 
   async function apply(row: ListedTransaction, change: { prix: number } | 'delete'): Promise<void> {
     let refused = await correctTransaction(row, change);
-    if (refused?.code === 'UNAUTHORIZED') {
+    if (refused?.code === 'UNAUTHENTICATED' && me.mode === 'demo') {
       const key = prompt(t('apiKeyPrompt'));
       if (key === null || key === '') return;
       sessionStorage.setItem(KEY_STORAGE, key);

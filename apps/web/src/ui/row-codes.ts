@@ -28,6 +28,10 @@ const ROW_CODES: Record<RowError['code'], Record<Lang, string>> = {
   },
   INVALID_QUERY: { fr: 'requête invalide', en: 'invalid query' },
   UNKNOWN_CITY: { fr: 'ville inconnue', en: 'unknown city' },
+  FORBIDDEN_CITY: {
+    fr: 'ville que vous n’avez pas le droit d’alimenter',
+    en: 'a city you may not write',
+  },
   INVALID_BATCH: { fr: 'lot invalide', en: 'invalid batch' },
   CONFLICTING_DUPLICATE: {
     fr: 'identifiant déjà enregistré avec un autre contenu',

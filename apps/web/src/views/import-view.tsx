@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { KEY_STORAGE, uploadCsv } from '../api/client.js';
+import { useMe } from '../ui/me-context.js';
 import type { ApiErrorBody, ImportOutcome, RowError } from '../api/types.js';
 import { apiErrorDetail, apiErrorText } from '../ui/api-errors.js';
 import { rowCodeLabel } from '../ui/row-codes.js';
@@ -31,6 +32,7 @@ export function ImportView({ onImported }: { onImported: () => void }): JSX.Elem
   const [dragging, setDragging] = useState(false);
   const [pending, setPending] = useState<File | undefined>(undefined);
   const [key, setKey] = useState(sessionStorage.getItem(KEY_STORAGE) ?? '');
+  const me = useMe();
   const [charset, setCharset] = useState<'utf-8' | 'windows-1252'>('utf-8');
 
   async function send(file: File, apiKey: string): Promise<void> {
@@ -44,7 +46,9 @@ export function ImportView({ onImported }: { onImported: () => void }): JSX.Elem
       onImported();
       return;
     }
-    if (result.status === 401) {
+    // In demo mode a 401 means API_KEY is set: the page asks for it. Signed in, it means the
+    // session is over, which the failure says.
+    if (result.status === 401 && me.mode === 'demo') {
       setPending(file);
       setUpload({ state: 'idle' });
       return;

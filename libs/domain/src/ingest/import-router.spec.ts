@@ -19,13 +19,24 @@ interface Routed {
   readonly rows: number;
 }
 
-function route(text: string, limits = LIMITS, cities = ['Lyon', 'Paris']): Routed {
+function route(
+  text: string,
+  limits = LIMITS,
+  cities = ['Lyon', 'Paris'],
+  refusal?: (city: string) => string | undefined,
+): Routed {
   const batches: { city: string; records: CityRecords }[] = [];
   const rejected: RowError[] = [];
-  const router = new ImportRouter(new FixedCityDirectory(cities), limits, {
-    batch: (city, records) => batches.push({ city, records }),
-    rejected: (error) => rejected.push(error),
-  });
+  const router = new ImportRouter(
+    new FixedCityDirectory(cities),
+    limits,
+    {
+      batch: (city, records) => batches.push({ city, records }),
+      rejected: (error) => rejected.push(error),
+    },
+    undefined,
+    refusal,
+  );
   router.push(text);
   router.end();
   return { batches, rejected, rows: router.rows };
@@ -53,6 +64,27 @@ describe(ImportRouter.name, () => {
       ['Lyon', [5], 'D,2024-01-08,Lyon,vente,Tesla_Model_3,42000,NULL'],
     ]);
     expect(batches[0]?.records.columns).toEqual(HEADER.split(','));
+  });
+
+  it('refuses by line, with FORBIDDEN_CITY, the records of a city the writer may not write, and routes the others', () => {
+    const text = [
+      HEADER,
+      'A,2024-01-05,Lyon,vente,BMW_X3,45000,NULL',
+      ' B ,2024-01-06,paris,vente,Audi_A3,31000,NULL',
+    ].join('\n');
+    const { batches, rejected } = route(text, LIMITS, ['Lyon', 'Paris'], (city) =>
+      city === 'Paris' ? 'may not write Paris' : undefined,
+    );
+    expect(batches.map(({ city, records }) => [city, records.lines])).toEqual([['Lyon', [2]]]);
+    expect(rejected).toEqual([
+      {
+        line: 3,
+        code: ErrorCode.ForbiddenCity,
+        field: 'ville',
+        transactionId: 'B',
+        message: 'line 3: may not write Paris',
+      },
+    ]);
   });
 
   it('refuses a record of no served city with the first rule it breaks, and one too big for a batch', () => {

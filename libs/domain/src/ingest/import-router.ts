@@ -33,6 +33,12 @@ export interface RoutedSink {
   rejected(error: RowError): void;
 }
 
+/**
+ * Why a record of `city` may not be written by this import's writer (an importer bound to other
+ * cities), or undefined when it may.
+ */
+export type CityRefusal = (city: string) => string | undefined;
+
 interface PendingBatch {
   lines: number[];
   records: string[];
@@ -55,6 +61,7 @@ export class ImportRouter {
     private readonly limits: RouteLimits,
     private readonly sink: RoutedSink,
     header?: KnownHeader,
+    private readonly refusal: CityRefusal = () => undefined,
   ) {
     this.pipeline = new RecordPipeline(
       {
@@ -103,6 +110,17 @@ export class ImportRouter {
     if (city === undefined) {
       const result = validateRecord(record, layout, this.cities);
       if (isRowError(result)) this.sink.rejected(result);
+      return;
+    }
+    const refused = this.refusal(city);
+    if (refused !== undefined) {
+      this.sink.rejected({
+        line: record.line,
+        code: ErrorCode.ForbiddenCity,
+        field: 'ville',
+        transactionId: record.field(layout.transaction_id).trim() || undefined,
+        message: `line ${record.line}: ${refused}`,
+      });
       return;
     }
     const text = record.toCsv();

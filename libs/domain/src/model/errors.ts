@@ -25,6 +25,8 @@ export const ErrorCode = {
   DateOutOfRange: 'DATE_OUT_OF_RANGE',
   /** A row whose model would take its city past MAX_MODELS_PER_CITY distinct models. */
   TooManyModels: 'TOO_MANY_MODELS',
+  /** A row of a city the writer may not write (an importer bound to other cities). */
+  ForbiddenCity: 'FORBIDDEN_CITY',
   /** A warning, not a rejection: the row is stored. */
   PriceOutlier: 'PRICE_OUTLIER',
 } as const;

@@ -1,0 +1,114 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
+import { inProcessGateway } from '../../../../test/support/in-process-gateway.js';
+import { signInCookie, testUsersFile } from '../../../../test/support/users.js';
+import { AuditLog } from './audit-log.service.js';
+
+const HEADER = 'transaction_id,date,ville,type,modele,prix,duree_location_mois';
+
+describe(AuditLog.name, () => {
+  let workers: InProcessCityWorkers;
+
+  beforeAll(async () => {
+    workers = await InProcessCityWorkers.start(['Lyon', 'Paris']);
+  });
+
+  afterAll(async () => {
+    await workers.close();
+  });
+
+  it('lists every write of a run with its user after a restart, newest first', async () => {
+    const env = {
+      USERS_FILE: await testUsersFile(),
+      GATEWAY_DATA_DIR: mkdtempSync(join(tmpdir(), 'audit-')),
+    };
+    const first = await inProcessGateway(workers, env);
+    const admin = { cookie: await signInCookie(first.baseUrl, 'admin') };
+    const importer = { cookie: await signInCookie(first.baseUrl, 'lyon-import') };
+    const direction = { cookie: await signInCookie(first.baseUrl, 'direction') };
+    const post = (
+      headers: Record<string, string>,
+      path: string,
+      body: string,
+      type: string,
+    ): Promise<Response> =>
+      fetch(`${first.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': type },
+        body,
+      });
+    expect(
+      (
+        await post(
+          importer,
+          '/imports',
+          `${HEADER}\nA1,2025-01-05,Lyon,vente,BMW_X1,30000,NULL\nA2,2025-01-06,Paris,vente,BMW_X1,30000,NULL`,
+          'text/csv',
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await post(
+          direction,
+          '/imports',
+          `${HEADER}\nA3,2025-01-05,Lyon,vente,BMW_X1,30000,NULL`,
+          'text/csv',
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await fetch(`${first.baseUrl}/transactions/A1?city=Lyon`, {
+          method: 'DELETE',
+          headers: admin,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await post(
+          {},
+          '/auth/login',
+          JSON.stringify({ username: 'admin', password: 'wrong-one' }),
+          'application/json',
+        )
+      ).status,
+    ).toBe(401);
+    await first.app.close();
+
+    const second = await inProcessGateway(workers, env);
+    try {
+      const page = await fetch(`${second.baseUrl}/audit?limit=50`, {
+        headers: { cookie: await signInCookie(second.baseUrl, 'admin') },
+      });
+      const { entries } = (await page.json()) as {
+        entries: {
+          user: string;
+          action: string;
+          status: number;
+          outcome: Record<string, unknown> | null;
+        }[];
+      };
+      const writes = entries
+        .filter(({ action }) => action !== 'sign-in')
+        .map(({ user, action, status, outcome }) => [
+          user,
+          action,
+          status,
+          outcome?.accepted ?? outcome?.code ?? null,
+        ]);
+      expect(writes).toEqual([
+        ['admin', 'sign-in.failure', 401, null],
+        ['admin', 'transaction.delete', 200, null],
+        ['direction', 'refused', 403, 'FORBIDDEN'],
+        ['lyon-import', 'import', 200, 1],
+      ]);
+    } finally {
+      await second.app.close();
+    }
+  });
+});

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
+import { inProcessGateway } from '../../../../test/support/in-process-gateway.js';
+import { passwordOf, testUsersFile } from '../../../../test/support/users.js';
+import { FREE_ATTEMPTS, MAX_WAIT_SECONDS, SignInLimiter } from './sign-in-limiter.js';
+import { UserDirectory } from './user-directory.service.js';
+
+/** 20 wrong sign-ins in a row for `username` on a fresh gateway: each status, code and message. */
+async function twentyWrong(
+  workers: InProcessCityWorkers,
+  usersFile: string,
+  username: string,
+): Promise<[number, string, string][]> {
+  const { app, baseUrl } = await inProcessGateway(workers, { USERS_FILE: usersFile });
+  try {
+    const answers: [number, string, string][] = [];
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const response = await fetch(`${baseUrl}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'not-the-password' }),
+      });
+      const body = (await response.json()) as { code: string; message: string };
+      answers.push([response.status, body.code, body.message]);
+    }
+    return answers;
+  } finally {
+    await app.close();
+  }
+}
+
+describe('sign-in', () => {
+  let workers: InProcessCityWorkers;
+  let usersFile: string;
+
+  beforeAll(async () => {
+    workers = await InProcessCityWorkers.start(['Lyon']);
+    usersFile = await testUsersFile();
+  });
+
+  afterAll(async () => {
+    await workers.close();
+  });
+
+  it('slows 20 wrong passwords down after 5, and answers a wrong name exactly as a wrong password', async () => {
+    const known = await twentyWrong(workers, usersFile, 'claire');
+    const unknown = await twentyWrong(workers, usersFile, 'nobody-of-that-name');
+    expect(unknown).toEqual(known);
+    expect(known.slice(0, FREE_ATTEMPTS)).toEqual(
+      Array(FREE_ATTEMPTS).fill([401, 'UNAUTHENTICATED', 'unknown user or wrong password']),
+    );
+    expect(
+      known
+        .slice(FREE_ATTEMPTS)
+        .every(([status, code]) => status === 429 && code === 'TOO_MANY_ATTEMPTS'),
+    ).toBe(true);
+  });
+
+  it('takes as long for a wrong name as for a wrong password (medians of 9 within a factor 2; skipping the hash would make it 1000 times faster)', async () => {
+    const directory = new UserDirectory({
+      usersFile,
+      dataDir: '',
+      sessionIdleMs: 60_000,
+      sessionMaxAgeMs: 60_000,
+      metricsToken: undefined,
+    });
+    await directory.onModuleInit();
+    try {
+      const median = async (name: string): Promise<number> => {
+        const times: number[] = [];
+        for (let i = 0; i < 9; i += 1) {
+          const started = performance.now();
+          expect(await directory.verify(name, 'wrong-password')).toBeUndefined();
+          times.push(performance.now() - started);
+        }
+        return times.sort((a, b) => a - b)[4]!;
+      };
+      await median('claire');
+      const wrongPassword = await median('claire');
+      const wrongName = await median('nobody-of-that-name');
+      expect(wrongName / wrongPassword).toBeGreaterThan(0.5);
+      expect(wrongName / wrongPassword).toBeLessThan(2);
+      expect(await directory.verify('CLAIRE', passwordOf('claire'))).toMatchObject({
+        name: 'claire',
+      });
+    } finally {
+      directory.onModuleDestroy();
+    }
+  });
+});
+
+describe(SignInLimiter.name, () => {
+  it('keeps the real user out a minute at most, however many guesses came before', () => {
+    let now = 0;
+    const limiter = new SignInLimiter(() => now);
+    const keys = ['user:claire'];
+    for (let guess = 0; guess < 50; guess += 1) {
+      now += limiter.waitSeconds(keys) * 1000;
+      limiter.failed(keys);
+    }
+    expect(limiter.waitSeconds(keys)).toBe(MAX_WAIT_SECONDS);
+    now += MAX_WAIT_SECONDS * 1000;
+    expect(limiter.waitSeconds(keys)).toBe(0);
+    limiter.succeeded(keys);
+    limiter.failed(keys);
+    expect(limiter.waitSeconds(keys)).toBe(0);
+  });
+});

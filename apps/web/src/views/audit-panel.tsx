@@ -1,0 +1,89 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { fetchAudit, type AuditPage } from '../api/auth.js';
+import { useUi } from '../ui/ui-context.js';
+
+const PAGE = 20;
+
+/** The audit trail for admins: the latest writes, sign-ins and refusals, page by page. */
+export function AuditPanel({ version }: { readonly version: number }): JSX.Element {
+  const { t, f } = useUi();
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<AuditPage | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    fetchAudit(offset, PAGE).then(
+      (answer) => {
+        if (current) setPage(answer);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [offset, version]);
+  if (page === undefined) return <section class="card" aria-busy="true" />;
+  return (
+    <section class="card" data-testid="audit-panel">
+      <h2>{t('auditTitle')}</h2>
+      {page.entries.length === 0 ? (
+        <p class="muted">{t('auditEmpty')}</p>
+      ) : (
+        <div class="scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('auditWhen')}</th>
+                <th scope="col">{t('auditWho')}</th>
+                <th scope="col">{t('auditAction')}</th>
+                <th scope="col">{t('auditRequest')}</th>
+                <th scope="col">{t('auditStatus')}</th>
+                <th scope="col">{t('auditOutcome')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.entries.map((entry, index) => (
+                <tr key={`${entry.at}-${index}`}>
+                  <td>{f.dateTime(new Date(entry.at))}</td>
+                  <td>
+                    {entry.role === null
+                      ? entry.user
+                      : `${entry.user} (${t(`role_${entry.role}` as 'role_admin')})`}
+                  </td>
+                  <td>{entry.action}</td>
+                  <td>{entry.request}</td>
+                  <td>{entry.status}</td>
+                  <td>{outcomeText(entry.outcome)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p>
+        <button
+          type="button"
+          disabled={offset === 0}
+          onClick={() => { setOffset(Math.max(0, offset - PAGE)); }}
+        >
+          {t('auditNewer')}
+        </button>{' '}
+        <button
+          type="button"
+          disabled={offset + PAGE >= page.total}
+          onClick={() => { setOffset(offset + PAGE); }}
+        >
+          {t('auditOlder')}
+        </button>
+      </p>
+    </section>
+  );
+}
+
+function outcomeText(outcome: Readonly<Record<string, unknown>> | null): string {
+  if (outcome === null) return '';
+  return Object.entries(outcome)
+    .filter(([key]) => key !== 'elapsedMs')
+    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
+    .join(' · ');
+}
