@@ -20,10 +20,15 @@ import {
 } from '../support/compose.js';
 import { eventually, post } from '../support/http.js';
 import { natsServerOrSkip } from '../support/nats.js';
+import { testUsersFile } from '../support/users.js';
 
 jest.setTimeout(120_000);
 
 const binary = natsServerOrSkip('docker-compose.yml run as local processes');
+
+/** The admin credential the compose file passes to the gateway from `.env` (API_KEY). */
+const API_KEY = 'compose-test-admin-key';
+const AUTH = { 'x-api-key': API_KEY };
 
 interface CityStatus {
   city: string;
@@ -52,9 +57,12 @@ if (binary !== undefined) {
       return child;
     };
     const cities = async (): Promise<CityStatus[]> =>
-      (await getJson(`${baseUrl}/cities`)).body as unknown as CityStatus[];
+      (await getJson(`${baseUrl}/cities`, AUTH)).body as unknown as CityStatus[];
 
     beforeAll(async () => {
+      // What an operator's .env gives docker compose: the users file and the API key.
+      process.env.USERS_FILE_PATH = await testUsersFile();
+      process.env.API_KEY = API_KEY;
       // NATS as the file runs it: its configuration (users and permissions) and its environment.
       const natsService = compose.services.nats!;
       const natsEnv = Object.fromEntries(
@@ -88,7 +96,7 @@ if (binary !== undefined) {
       );
       expect((await cities()).map((city) => city.city)).toEqual(['Lyon', 'Marseille', 'Paris']);
       await eventually(async () => {
-        const { body } = await getJson(`${baseUrl}/reports/comparison`);
+        const { body } = await getJson(`${baseUrl}/reports/comparison`, AUTH);
         return (
           (body.data as { total: { transactions: number } } | undefined)?.total.transactions ===
           50_000
@@ -117,12 +125,12 @@ if (binary !== undefined) {
         'TLS2,2026-01-06,toulouse,location,Tesla_Model_3,800,24',
         'LYN1,2026-01-07,Lyon,vente,BMW_X3,58000,NULL',
       ].join('\n');
-      const answer = await post(`${baseUrl}/imports`, csv);
+      const answer = await post(`${baseUrl}/imports`, csv, { 'content-type': 'text/csv', ...AUTH });
       expect(answer.status).toBe(200);
       expect(answer.body.cities).toEqual(
         expect.arrayContaining([expect.objectContaining({ city: 'Toulouse', accepted: 2 })]),
       );
-      const split = await getJson(`${baseUrl}/reports/split?city=Toulouse`);
+      const split = await getJson(`${baseUrl}/reports/split?city=Toulouse`, AUTH);
       expect(split.body.data).toMatchObject([
         {
           city: 'Toulouse',
@@ -138,12 +146,12 @@ if (binary !== undefined) {
       await eventually(async () =>
         (await cities()).some((city) => city.city === 'Toulouse' && city.status === 'down'),
       );
-      const refused = await getJson(`${baseUrl}/reports/summary`);
+      const refused = await getJson(`${baseUrl}/reports/summary`, AUTH);
       expect(refused.status).toBe(503);
       expect(refused.body).toMatchObject({ code: 'CITY_UNAVAILABLE', cities: ['Toulouse'] });
-      const lyon = await getJson(`${baseUrl}/reports/summary?city=Lyon`);
+      const lyon = await getJson(`${baseUrl}/reports/summary?city=Lyon`, AUTH);
       expect([lyon.status, lyon.body.cities]).toEqual([200, ['Lyon']]);
-      const partial = await getJson(`${baseUrl}/reports/summary?partial=true`);
+      const partial = await getJson(`${baseUrl}/reports/summary?partial=true`, AUTH);
       expect(partial.body).toMatchObject({
         cities: ['Lyon', 'Marseille', 'Paris'],
         meta: { missingCities: ['Toulouse'] },

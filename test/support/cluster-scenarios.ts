@@ -159,11 +159,19 @@ export function clusterScenarios(transport: 'tcp' | 'nats', natsUrl: () => strin
         '/transactions/{id}',
         '/health/event-loop',
         '/metrics',
+        '/auth/login',
+        '/auth/logout',
+        '/auth/me',
+        '/auth/tokens',
+        '/auth/tokens/{id}',
+        '/audit',
       ].sort(),
     );
     expect(Object.keys(paths['/reports/monthly']?.get?.responses ?? {})).toEqual([
       '200',
       '400',
+      '401',
+      '403',
       '404',
       '503',
     ]);

@@ -50,7 +50,7 @@ export function localEnvironment(
   mapping: LocalMapping,
 ): Record<string, string> {
   const mounts = (service.volumes ?? []).map((volume) => {
-    const [source = '', target = ''] = volume.split(':');
+    const [source = '', target = ''] = interpolate(volume).split(':');
     const local =
       source.startsWith('.') || isAbsolute(source)
         ? resolve(REPO, source)

@@ -7,12 +7,12 @@ const TIMEOUT_MS = 3000;
 
 /**
  * The containers' HEALTHCHECK: a worker (CITY set) must answer its own info request, over its
- * transport; the gateway must answer HTTP on its port. Exit 0 when healthy, 1 otherwise.
+ * transport; the gateway must answer HTTP on its port (a public route: sign-in may be on). Exit 0 when healthy, 1 otherwise.
  */
 async function check(env: NodeJS.ProcessEnv): Promise<void> {
   const city = env.CITY;
   if (city === undefined || city === '') {
-    const response = await fetch(`http://127.0.0.1:${env.PORT ?? '3000'}/cities`, {
+    const response = await fetch(`http://127.0.0.1:${env.PORT ?? '3000'}/health/event-loop`, {
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     if (!response.ok) throw new Error(`gateway answered ${response.status}`);

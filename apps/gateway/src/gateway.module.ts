@@ -35,6 +35,7 @@ import { LiveController } from './live/live.controller.js';
 import { LiveEvents } from './live/live-events.service.js';
 import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { MetricsController } from './metrics/metrics.controller.js';
+import { MetricsScrape } from './metrics/metrics-scrape.service.js';
 import { RequestObserver } from './metrics/request-observer.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
@@ -98,6 +99,7 @@ export class GatewayModule implements NestModule {
         EventLoopMonitor,
         GatewayMetrics,
         RequestObserver,
+        MetricsScrape,
       ],
     };
   }

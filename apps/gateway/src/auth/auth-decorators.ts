@@ -10,7 +10,7 @@ import type { Access, Need } from './access.js';
 export const NEED = 'autoconnect:need';
 
 /** What a route needs of its caller: `read` unless it says; `public` needs no credential. */
-export type RouteNeed = Need | 'public' | 'metrics';
+export type RouteNeed = Need | 'public';
 
 export function Needs(need: RouteNeed): CustomDecorator {
   return SetMetadata(NEED, need);

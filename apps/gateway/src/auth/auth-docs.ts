@@ -153,3 +153,18 @@ export const TokenRevokeDocs = (): MethodDecorator =>
     UNAUTHENTICATED,
     ADMIN_ONLY,
   );
+
+/** What a read of city data may also answer: no credential, or a city the credential may not see. */
+export const ReadDocs = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(
+    UNAUTHENTICATED,
+    ApiForbiddenResponse({
+      description: 'FORBIDDEN_CITY: a city named that the credential may not read.',
+      schema: errorSchema(
+        403,
+        'FORBIDDEN_CITY',
+        'claire (manager) may not read Paris: readable cities: Marseille',
+        { cities: ['Paris'] },
+      ),
+    }),
+  );

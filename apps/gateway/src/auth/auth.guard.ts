@@ -42,15 +42,13 @@ export class AuthGuard implements CanActivate {
     if (need === 'public') return true;
     const request = context.switchToHttp().getRequest<Request & WithAccess>();
     const identified = this.authenticator.identify(request);
-    if (need === 'metrics' && identified === 'metrics') return true;
     const access = this.accessOf(identified, need);
-    const needed: Need = need === 'metrics' ? 'admin' : need;
-    if (!access.allows(needed)) {
+    if (!access.allows(need)) {
       const { name, role } = access.principal;
       const refusal = new GatewayError(
         403,
         GatewayErrorCode.Forbidden,
-        `${name} (${role}) may not ${needed === 'admin' ? 'do this: it is for admins' : 'write: it is for admins and importers'}`,
+        `${name} (${role}) may not ${need === 'admin' ? 'do this: it is for admins' : 'write: it is for admins and importers'}`,
       );
       await this.refused(request, access, refusal);
       throw refusal;
@@ -59,10 +57,10 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private accessOf(identified: Access | 'metrics' | undefined, need: RouteNeed): Access {
+  private accessOf(identified: Access | undefined, need: Need): Access {
     const writes = need === 'write' || need === 'admin';
     if (!this.users.signInRequired) {
-      if (identified !== undefined && identified !== 'metrics') return identified;
+      if (identified !== undefined) return identified;
       if (writes && this.apiKeySet) {
         throw unauthenticated('API_KEY is set: this endpoint needs the header x-api-key');
       }
@@ -71,13 +69,6 @@ export class AuthGuard implements CanActivate {
     if (identified === undefined) {
       throw unauthenticated(
         'sign in first (POST /auth/login), or send Authorization: Bearer <token>',
-      );
-    }
-    if (identified === 'metrics') {
-      throw new GatewayError(
-        403,
-        GatewayErrorCode.Forbidden,
-        'METRICS_TOKEN opens GET /metrics only',
       );
     }
     return identified;

@@ -10,9 +10,6 @@ import { SESSION_COOKIE, SessionStore } from './session-store.js';
 import { TokenStore } from './token-store.service.js';
 import { UserDirectory } from './user-directory.service.js';
 
-/** Who a request is, from what it carries: a bearer token, `x-api-key`, or a session cookie. */
-export type Identified = Access | 'metrics' | undefined;
-
 /**
  * Tells who a request comes from. A credential that is given and wrong is refused (401), even
  * where a route would let anyone in, so that a script with a revoked token learns it at once.
@@ -20,7 +17,6 @@ export type Identified = Access | 'metrics' | undefined;
 @Injectable()
 export class Authenticator {
   private readonly apiKey: Buffer | undefined;
-  private readonly metricsToken: Buffer | undefined;
   readonly sessions: SessionStore;
 
   constructor(
@@ -30,13 +26,11 @@ export class Authenticator {
     private readonly tokens: TokenStore,
   ) {
     this.apiKey = security.apiKey === undefined ? undefined : Buffer.from(security.apiKey);
-    this.metricsToken =
-      auth.metricsToken === undefined ? undefined : Buffer.from(auth.metricsToken);
     this.sessions = new SessionStore(auth.sessionIdleMs, auth.sessionMaxAgeMs);
   }
 
   /** The request's identity; undefined when it carries no credential at all. */
-  identify(request: Request): Identified {
+  identify(request: Request): Access | undefined {
     const bearer = bearerOf(request);
     const key = request.headers['x-api-key'];
     const given = bearer ?? (typeof key === 'string' ? key : undefined);
@@ -50,11 +44,10 @@ export class Authenticator {
     return new Access({ name: user.name, role: user.role, cities: user.cities, via: 'session' });
   }
 
-  private byToken(given: string): Access | 'metrics' {
+  private byToken(given: string): Access {
     if (sameSecret(given, this.apiKey)) {
       return new Access({ name: 'api-key', role: 'admin', cities: [], via: 'api-key' });
     }
-    if (sameSecret(given, this.metricsToken)) return 'metrics';
     const token = this.tokens.verify(given);
     if (token === undefined) {
       throw unauthenticated('the token or key is unknown, expired or revoked');

@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
 import { inProcessGateway } from '../../../../test/support/in-process-gateway.js';
 import { passwordOf, testUsersFile } from '../../../../test/support/users.js';
 import { FREE_ATTEMPTS, MAX_WAIT_SECONDS, SignInLimiter } from './sign-in-limiter.js';
 import { UserDirectory } from './user-directory.service.js';
+
+// Each password check costs about 0.1 s of scrypt by design; a loaded CI machine takes longer.
+jest.setTimeout(30_000);
 
 /** 20 wrong sign-ins in a row for `username` on a fresh gateway: each status, code and message. */
 async function twentyWrong(
@@ -62,7 +65,6 @@ describe('sign-in', () => {
       dataDir: '',
       sessionIdleMs: 60_000,
       sessionMaxAgeMs: 60_000,
-      metricsToken: undefined,
     });
     await directory.onModuleInit();
     try {

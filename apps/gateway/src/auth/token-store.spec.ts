@@ -10,7 +10,6 @@ function store(dataDir: string): TokenStore {
     dataDir,
     sessionIdleMs: 1,
     sessionMaxAgeMs: 1,
-    metricsToken: undefined,
   });
 }
 

@@ -1,3 +1,4 @@
+import { ReadDocs } from '../auth/auth-docs.js';
 import { Controller, Get } from '@nestjs/common';
 import type { Access } from '../auth/access.js';
 import { Caller } from '../auth/auth-decorators.js';
@@ -10,6 +11,7 @@ import { CitiesService, type CityStatus } from './cities.service.js';
 export class CitiesController {
   constructor(private readonly cities: CitiesService) {}
 
+  @ReadDocs()
   @Get()
   @ApiOperation({ summary: 'The cities served, each worker up or down, its size and latency' })
   @ApiOkResponse({ description: 'One entry per configured city.', schema: CITY_STATUS_SCHEMA })

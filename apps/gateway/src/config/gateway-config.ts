@@ -60,8 +60,12 @@ export interface AuthConfig {
   readonly dataDir: string;
   readonly sessionIdleMs: number;
   readonly sessionMaxAgeMs: number;
-  /** A bearer that opens GET /metrics only. */
-  readonly metricsToken: string | undefined;
+}
+
+/** Where Prometheus scrapes the gateway without signing in; port 0: nowhere. */
+export interface MetricsListener {
+  readonly host: string | undefined;
+  readonly port: number;
 }
 
 export interface SeedConfig {
@@ -91,6 +95,7 @@ export interface GatewayConfig {
   readonly costRates: CostRates;
   readonly security: SecurityConfig;
   readonly auth: AuthConfig;
+  readonly metrics: MetricsListener;
   readonly seed: SeedConfig;
   readonly live: LiveConfig;
   /** The dashboard's built files, served at `/`. */
@@ -104,9 +109,11 @@ export interface GatewayConfig {
 export function readGatewayConfig(env: Environment): GatewayConfig {
   const vars = validateEnv(GatewayEnv, env);
   const usersFile = vars.USERS_FILE === '' ? undefined : vars.USERS_FILE;
+  const host = listenAddress(vars.HOST.trim(), usersFile);
   return {
     port: vars.PORT,
-    host: listenAddress(vars.HOST.trim(), usersFile),
+    host,
+    metrics: { host, port: vars.METRICS_PORT },
     cluster: {
       transport: vars.TRANSPORT,
       cities:
@@ -142,7 +149,6 @@ export function readGatewayConfig(env: Environment): GatewayConfig {
       dataDir: vars.GATEWAY_DATA_DIR,
       sessionIdleMs: vars.SESSION_IDLE_MS,
       sessionMaxAgeMs: vars.SESSION_MAX_AGE_MS,
-      metricsToken: vars.METRICS_TOKEN === '' ? undefined : vars.METRICS_TOKEN,
     },
     seed: { file: vars.SEED_FILE, cities: splitList(vars.SEED_CITIES) },
     live: {

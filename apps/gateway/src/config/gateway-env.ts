@@ -67,9 +67,13 @@ export class GatewayEnv extends ClusterEnv {
   @EnvInteger(12 * 3_600_000, 60_000, 30 * 86_400_000)
   readonly SESSION_MAX_AGE_MS!: number;
 
-  /** A bearer token that opens GET /metrics only (Prometheus), when sign-in is on. Empty: none. */
-  @EnvText('', true)
-  readonly METRICS_TOKEN!: string;
+  /**
+   * A second listener for Prometheus, on HOST, serving GET /metrics only and without sign-in (a
+   * port kept inside the deployment's network, as the workers'). 0: none; GET /metrics on PORT
+   * stays, for admins.
+   */
+  @EnvInteger(0, 0, 65535)
+  readonly METRICS_PORT!: number;
 
   /** NATS: a city learnt from heartbeats (not in CITIES) and silent this long is forgotten. */
   @EnvInteger(60_000, 1000, 86_400_000)

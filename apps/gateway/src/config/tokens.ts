@@ -9,6 +9,7 @@ export const IMPORT_CONFIG = Symbol('IMPORT_CONFIG');
 export const COST_RATES = Symbol('COST_RATES');
 export const SECURITY_CONFIG = Symbol('SECURITY_CONFIG');
 export const AUTH_CONFIG = Symbol('AUTH_CONFIG');
+export const METRICS_LISTENER = Symbol('METRICS_LISTENER');
 export const SEED_CONFIG = Symbol('SEED_CONFIG');
 export const LIVE_CONFIG = Symbol('LIVE_CONFIG');
 export const REPORT_CACHE_SIZE = Symbol('REPORT_CACHE_SIZE');
@@ -20,6 +21,7 @@ const SLICES = [
   [COST_RATES, 'costRates'],
   [SECURITY_CONFIG, 'security'],
   [AUTH_CONFIG, 'auth'],
+  [METRICS_LISTENER, 'metrics'],
   [SEED_CONFIG, 'seed'],
   [LIVE_CONFIG, 'live'],
   [REPORT_CACHE_SIZE, 'reportCacheBytes'],

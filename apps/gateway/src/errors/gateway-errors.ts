@@ -9,7 +9,6 @@ export const GatewayErrorCode = {
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   InvalidBody: 'INVALID_BODY',
   WorkerError: 'WORKER_ERROR',
-  Unauthorized: 'UNAUTHORIZED',
   NothingImported: 'NOTHING_IMPORTED',
   NoRows: 'NO_ROWS',
   TooManyRequests: 'TOO_MANY_REQUESTS',

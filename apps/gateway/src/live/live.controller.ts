@@ -1,3 +1,4 @@
+import { ReadDocs } from '../auth/auth-docs.js';
 import { Controller, Inject, Req, Sse, type MessageEvent } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
@@ -42,6 +43,7 @@ export class LiveController {
     @Inject(LIVE_CONFIG) private readonly config: LiveConfig,
   ) {}
 
+  @ReadDocs()
   @Sse(undefined, { maxPendingDataLength: MAX_PENDING_EVENT_CHARS })
   @ApiOperation({
     summary: 'Server-sent events: data stored, a city up or down',

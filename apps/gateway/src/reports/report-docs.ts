@@ -1,3 +1,4 @@
+import { ReadDocs } from '../auth/auth-docs.js';
 import { Get, applyDecorators } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -159,6 +160,7 @@ function ApiReportResponses(name: string, section: SectionName | undefined): Met
         },
       ),
     }),
+    ReadDocs(),
     ApiServiceUnavailableResponse({
       description: 'A city did not answer in time; ask again, or with partial=true.',
       schema: errorSchema(

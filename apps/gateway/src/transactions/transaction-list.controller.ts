@@ -1,3 +1,4 @@
+import { ReadDocs } from '../auth/auth-docs.js';
 import { Controller, Get, Query } from '@nestjs/common';
 import type { Access } from '../auth/access.js';
 import { Caller } from '../auth/auth-decorators.js';
@@ -35,6 +36,7 @@ const transaction: SchemaObject = {
 export class TransactionListController {
   constructor(private readonly listing: TransactionListing) {}
 
+  @ReadDocs()
   @Get()
   @ApiOperation({
     operationId: 'listTransactions',

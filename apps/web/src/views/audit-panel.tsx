@@ -1,7 +1,9 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { fetchAudit, type AuditPage } from '../api/auth.js';
-import { useUi } from '../ui/ui-context.js';
+import type { Formats } from '../ui/format.js';
+import { MESSAGES, type MessageKey } from '../ui/i18n.js';
+import { useUi, type Ui } from '../ui/ui-context.js';
 
 const PAGE = 20;
 
@@ -50,10 +52,10 @@ export function AuditPanel({ version }: { readonly version: number }): JSX.Eleme
                       ? entry.user
                       : `${entry.user} (${t(`role_${entry.role}` as 'role_admin')})`}
                   </td>
-                  <td>{entry.action}</td>
+                  <td data-action={entry.action}>{label(t, 'audit_', entry.action)}</td>
                   <td>{entry.request}</td>
                   <td>{entry.status}</td>
-                  <td>{outcomeText(entry.outcome)}</td>
+                  <td>{outcomeText(t, f, entry.outcome)}</td>
                 </tr>
               ))}
             </tbody>
@@ -64,14 +66,18 @@ export function AuditPanel({ version }: { readonly version: number }): JSX.Eleme
         <button
           type="button"
           disabled={offset === 0}
-          onClick={() => { setOffset(Math.max(0, offset - PAGE)); }}
+          onClick={() => {
+            setOffset(Math.max(0, offset - PAGE));
+          }}
         >
           {t('auditNewer')}
         </button>{' '}
         <button
           type="button"
           disabled={offset + PAGE >= page.total}
-          onClick={() => { setOffset(offset + PAGE); }}
+          onClick={() => {
+            setOffset(offset + PAGE);
+          }}
         >
           {t('auditOlder')}
         </button>
@@ -80,10 +86,28 @@ export function AuditPanel({ version }: { readonly version: number }): JSX.Eleme
   );
 }
 
-function outcomeText(outcome: Readonly<Record<string, unknown>> | null): string {
+type Translate = Ui['t'];
+
+/** The page's word for a code of the trail, or the code itself when the page has none. */
+function label(t: Translate, prefix: string, code: string): string {
+  const key = `${prefix}${code}`;
+  return key in MESSAGES.fr ? t(key as MessageKey) : code;
+}
+
+/** The counts of an entry, in the page's words: `3 lignes · 2 acceptées · 1 rejetées`. */
+function outcomeText(
+  t: Translate,
+  f: Formats,
+  outcome: Readonly<Record<string, unknown>> | null,
+): string {
   if (outcome === null) return '';
   return Object.entries(outcome)
-    .filter(([key]) => key !== 'elapsedMs')
-    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
+    .filter(([key]) => key !== 'elapsedMs' && key !== 'rejectedByCode')
+    .map(([key, value]) => `${label(t, 'outcome_', key)} : ${shown(f, value)}`)
     .join(' · ');
+}
+
+function shown(f: Formats, value: unknown): string {
+  if (typeof value === 'number') return f.integer(value);
+  return Array.isArray(value) ? value.join(', ') : String(value);
 }

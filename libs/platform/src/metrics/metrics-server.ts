@@ -4,11 +4,11 @@ import type { Registry } from 'prom-client';
 import { StartupRefusal } from '../env.js';
 
 /**
- * A worker's `GET /metrics` for Prometheus: a worker speaks TCP frames or NATS, not HTTP, so a
- * small listener of its own serves its registry.
+ * `GET /metrics` for Prometheus on a port of its own: a worker speaks TCP frames or NATS, not
+ * HTTP; the gateway's main port asks for sign-in, this one is kept inside the network.
  */
 export async function serveMetrics(
-  registry: Registry,
+  registry: Pick<Registry, 'metrics' | 'contentType'>,
   host: string,
   port: number,
 ): Promise<Server> {

@@ -6,6 +6,7 @@ import { ChartCanvas } from '../../charts/chart-canvas.js';
 import { cityColours } from '../../charts/palette.js';
 import { modelDisplayName } from '#domain/labels';
 import { SectionCard } from '../../ui/section-card.js';
+import { useMe } from '../../ui/me-context.js';
 import { useUi } from '../../ui/ui-context.js';
 import { companyTop } from '../../ui/company-top.js';
 import { RankTable } from '../../ui/rank-table.js';
@@ -61,7 +62,11 @@ function Ranks({ lists, city }: { lists: RankLists; city?: string }): JSX.Elemen
  */
 export function TopModelsSection({ byCount, byRevenue }: TopProps): JSX.Element {
   const { t, params } = useUi();
-  const name = params.has('city') ? t('selection') : t('allCities');
+  const me = useMe();
+  // A user bound to some cities sees their sum, never the company's.
+  const name = params.has('city')
+    ? t('selection')
+    : t(me.cities.length > 0 ? 'yourCities' : 'allCities');
   const top = (type: 'sales' | 'rentals', by: 'count' | 'revenue'): ModelRank[] =>
     companyTop(byRevenue, type, by).slice(0, TOP);
   return (

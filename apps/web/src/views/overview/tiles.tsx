@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import type { ListedTransaction } from '../../api/client.js';
 import type { ReportData } from '../../api/types.js';
 import { kpisAt, type MonthKpis } from '../../ui/kpis.js';
+import { useMe } from '../../ui/me-context.js';
 import { useUi } from '../../ui/ui-context.js';
 import { completeMonth } from './complete-month.js';
 import { ProgressTiles } from './progress-tiles.js';
@@ -23,12 +24,13 @@ interface Props {
  */
 export function Tiles({ monthly, company, progress, month, flagged }: Props): JSX.Element {
   const { t, f, params } = useUi();
+  const me = useMe();
   const shown = completeMonth(company.months, month, progress.month) ?? month;
   const companyKpis = kpisAt(company.months, shown, kpisAt(company.months, shown, 0).revenue);
   // A filter on cities titles the sum by them: it is not every city.
   const selection = params.has('city')
     ? `${t('selection')} : ${monthly.map(({ city }) => city).join(', ')}`
-    : t('allCities');
+    : t(me.cities.length > 0 ? 'yourCities' : 'allCities');
   const toCheck = (city: string | undefined): number =>
     flagged.filter(
       (row) => row.date.startsWith(shown) && (city === undefined || row.ville === city),
