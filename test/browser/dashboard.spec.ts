@@ -178,6 +178,10 @@ if (chromium !== undefined) {
       process.stderr.write(
         `overview on the sample data drawn ${drawnMs.toFixed(0)} ms after navigation\n`,
       );
+      // No users file: nobody signs in, and the page says so.
+      expect(await page.getByTestId('account').innerText()).toBe(
+        'mode démonstration, sans connexion',
+      );
       for (const chart of [
         'monthly',
         'split',

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
 import { inProcessGateway } from '../../../../test/support/in-process-gateway.js';
-import { passwordOf, testUsersFile } from '../../../../test/support/users.js';
+import { eventually } from '../../../../test/support/http.js';
+import { passwordOf, signInCookie, testUsersFile } from '../../../../test/support/users.js';
+import { hashPassword, readUsersFile, writeUsersFile } from '#platform';
 import { FREE_ATTEMPTS, MAX_WAIT_SECONDS, SignInLimiter } from './sign-in-limiter.js';
 import { UserDirectory } from './user-directory.service.js';
 
@@ -87,6 +89,83 @@ describe('sign-in', () => {
       });
     } finally {
       directory.onModuleDestroy();
+    }
+  });
+});
+
+describe('sessions and the users file', () => {
+  let workers: InProcessCityWorkers;
+
+  beforeAll(async () => {
+    workers = await InProcessCityWorkers.start(['Lyon']);
+  });
+
+  afterAll(async () => {
+    await workers.close();
+  });
+
+  it('gives an HttpOnly, SameSite=Strict cookie, Secure behind HTTPS, new at each sign-in', async () => {
+    const { app, baseUrl } = await inProcessGateway(workers, { USERS_FILE: await testUsersFile() });
+    try {
+      const signIn = async (headers: Record<string, string>): Promise<string> => {
+        const response = await fetch(`${baseUrl}/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ username: 'admin', password: passwordOf('admin') }),
+        });
+        expect(response.status).toBe(200);
+        return response.headers.get('set-cookie') ?? '';
+      };
+      const plain = await signIn({});
+      expect(plain).toMatch(
+        /^ac_session=[\w-]{43}; Max-Age=43200; Path=\/; Expires=.*; HttpOnly; SameSite=Strict$/,
+      );
+      const first = plain.split(';')[0]!;
+      // Signing in again with the old cookie: a new id, and the old one is worth nothing.
+      const again = await signIn({ cookie: first, 'x-forwarded-proto': 'https' });
+      expect(again).toContain('; Secure');
+      expect(again.split(';')[0]).not.toBe(first);
+      expect((await fetch(`${baseUrl}/auth/me`, { headers: { cookie: first } })).status).toBe(401);
+      const me = await fetch(`${baseUrl}/auth/me`, { headers: { cookie: again.split(';')[0]! } });
+      expect(await me.json()).toEqual({
+        mode: 'signed-in',
+        name: 'admin',
+        role: 'admin',
+        cities: [],
+        via: 'session',
+      });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('reads the users file again when it changes: a user added signs in, a user removed is out at once', async () => {
+    const usersFile = await testUsersFile();
+    const { app, baseUrl } = await inProcessGateway(workers, { USERS_FILE: usersFile });
+    try {
+      const claire = { cookie: await signInCookie(baseUrl, 'claire') };
+      const users = await readUsersFile(usersFile);
+      await writeUsersFile(usersFile, [
+        ...users.filter(({ name }) => name !== 'claire'),
+        {
+          name: 'bruno',
+          role: 'direction',
+          cities: [],
+          password: await hashPassword(passwordOf('bruno')),
+        },
+      ]);
+      const signedIn = async (): Promise<boolean> => {
+        try {
+          await signInCookie(baseUrl, 'bruno');
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      await eventually(signedIn, 10_000);
+      expect((await fetch(`${baseUrl}/cities`, { headers: claire })).status).toBe(401);
+    } finally {
+      await app.close();
     }
   });
 });
