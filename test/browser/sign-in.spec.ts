@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { chromiumOrSkip, screenshot } from '../support/browser.js';
+import { citiesOfCsv } from '../support/export-cities.js';
 import { SAMPLE, startDashboard, type Dashboard } from '../support/dashboard.js';
 import { passwordOf, signInCookie, testUsersFile } from '../support/users.js';
 
@@ -62,15 +63,7 @@ if (chromium !== undefined) {
       // The page's export link, fetched with the page's own cookie.
       const href = await page.getByTestId('export-monthly-csv').getAttribute('href');
       const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href ?? '');
-      const column = csv.split('\n')[0]!.split(',').indexOf('city');
-      const exported = new Set(
-        csv
-          .trim()
-          .split('\n')
-          .slice(1)
-          .map((line) => line.split(',')[column]),
-      );
-      expect([...exported]).toEqual(['Marseille']);
+      expect(citiesOfCsv(csv)).toEqual(['Marseille']);
       const paris = await page.evaluate(
         async () => (await fetch('/reports/summary?city=Paris')).status,
       );

@@ -2,13 +2,13 @@ import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { TRANSACTION_CSV_HEADER } from '#domain/csv';
+import { REPORT_SECTIONS, SECTION_NAMES, type SectionName } from '#domain/report';
 import type { ClusterProcesses } from '../../apps/cli/src/start/cluster-processes.js';
 import { getJson, startCluster } from './cluster.js';
 import { writeImportFile } from './e2e-data.js';
 import { runCli } from './run-cli.js';
 import { post } from './http.js';
-import { TRANSACTION_CSV_HEADER } from '#domain/csv';
-import { REPORT_SECTIONS, SECTION_NAMES, type SectionName } from '#domain/report';
 
 /** Every section's endpoint with its key in the CLI's report: the registry's, so none is missed. */
 const SECTIONS = Object.fromEntries(

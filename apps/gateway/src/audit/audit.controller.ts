@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Needs } from '../auth/auth-decorators.js';
 import { DomainError, ErrorCode } from '#domain/model';
+import { Needs } from '../auth/auth-decorators.js';
 import { AuditLog, type AuditPage } from './audit-log.service.js';
 
 const MAX_LIMIT = 500;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EventReader } from '../../../../test/support/event-reader.js';
+import { citiesOfCsv } from '../../../../test/support/export-cities.js';
 import { fixturePath } from '../../../../test/support/fixtures.js';
 import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
 import { inProcessGateway } from '../../../../test/support/in-process-gateway.js';
@@ -94,15 +95,7 @@ describe(AuthGuard.name, () => {
     expect(paris.status).toBe(403);
     expect(await paris.json()).toMatchObject({ code: 'FORBIDDEN_CITY', cities: ['Paris'] });
     const csv = await (await send('/reports/monthly?format=csv', { headers: claire })).text();
-    const cityColumn = csv.split('\n')[0]!.split(',').indexOf('city');
-    const exported = new Set(
-      csv
-        .trim()
-        .split('\n')
-        .slice(1)
-        .map((line) => line.split(',')[cityColumn]),
-    );
-    expect([...exported]).toEqual(['Marseille']);
+    expect(citiesOfCsv(csv)).toEqual(['Marseille']);
     const cities = (await (await send('/cities', { headers: claire })).json()) as {
       city: string;
     }[];

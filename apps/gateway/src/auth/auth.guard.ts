@@ -1,4 +1,4 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AuditLog } from '../audit/audit-log.service.js';
@@ -8,7 +8,6 @@ import { DEMO_ACCESS, type Access, type Need } from './access.js';
 import { NEED, type RouteNeed, type WithAccess } from './auth-decorators.js';
 import { Authenticator, unauthenticated } from './authenticator.service.js';
 import { UserDirectory } from './user-directory.service.js';
-import { Inject } from '@nestjs/common';
 import type { SecurityConfig } from '../config/gateway-config.js';
 import { SECURITY_CONFIG } from '../config/tokens.js';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { hashPassword, readUsersFile, writeUsersFile } from '#platform';
 import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
 import { inProcessGateway } from '../../../../test/support/in-process-gateway.js';
 import { eventually } from '../../../../test/support/http.js';
 import { passwordOf, signInCookie, testUsersFile } from '../../../../test/support/users.js';
-import { hashPassword, readUsersFile, writeUsersFile } from '#platform';
 import { FREE_ATTEMPTS, MAX_WAIT_SECONDS, SignInLimiter } from './sign-in-limiter.js';
 import { UserDirectory } from './user-directory.service.js';
 

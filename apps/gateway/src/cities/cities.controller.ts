@@ -1,8 +1,8 @@
-import { ReadDocs } from '../auth/auth-docs.js';
 import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReadDocs } from '../auth/auth-docs.js';
 import type { Access } from '../auth/access.js';
 import { Caller } from '../auth/auth-decorators.js';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CITY_STATUS_SCHEMA } from '../docs/import-schemas.js';
 import { CitiesService, type CityStatus } from './cities.service.js';
 

@@ -1,7 +1,7 @@
-import { INTERNAL_ACCESS } from '../auth/access.js';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { TestingModule } from '@nestjs/testing';
+import { INTERNAL_ACCESS } from '../auth/access.js';
 import { fixturePath, loadFixture } from '../../../../test/support/fixtures.js';
 import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
 import { gatewayModule } from '../../../../test/support/in-process-gateway.js';

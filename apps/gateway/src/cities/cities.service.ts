@@ -1,5 +1,5 @@
-import type { Access } from '../auth/access.js';
 import { Inject, Injectable } from '@nestjs/common';
+import type { Access } from '../auth/access.js';
 import { CityRegistry } from '../cluster/city-registry.service.js';
 import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
 import type { CallTimeouts } from '../config/gateway-config.js';

@@ -1,6 +1,4 @@
-import { INTERNAL_ACCESS } from '../auth/access.js';
 import { Controller, Get } from '@nestjs/common';
-import { Public } from '../auth/auth-decorators.js';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -9,6 +7,8 @@ import {
   type HealthCheckResult,
   type HealthIndicatorResult,
 } from '@nestjs/terminus';
+import { INTERNAL_ACCESS } from '../auth/access.js';
+import { Public } from '../auth/auth-decorators.js';
 import { CitiesService } from '../cities/cities.service.js';
 import { EventLoopMonitor, type EventLoopDelay } from './event-loop-monitor.js';
 

@@ -13,12 +13,12 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
+import type { ImportOutcome } from '#contracts';
 import type { ImportConfig } from '../config/gateway-config.js';
 import { errorSchema } from '../docs/error-schema.js';
 import { IMPORT_OUTCOME_SCHEMA } from '../docs/import-schemas.js';
 import { IMPORT_CONFIG } from '../config/tokens.js';
 import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
-import type { ImportOutcome } from '#contracts';
 import { ImportsService } from './imports.service.js';
 import { multipartFile } from './multipart-file.js';
 import { requestCharset } from './request-charset.js';

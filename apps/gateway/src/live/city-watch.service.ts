@@ -1,5 +1,5 @@
-import { INTERNAL_ACCESS } from '../auth/access.js';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { INTERNAL_ACCESS } from '../auth/access.js';
 import { CitiesService, type CityStatus } from '../cities/cities.service.js';
 import type { LiveConfig } from '../config/gateway-config.js';
 import { LIVE_CONFIG } from '../config/tokens.js';

@@ -1,4 +1,3 @@
-import { ReadDocs } from '../auth/auth-docs.js';
 import { Controller, Inject, Req, Sse, type MessageEvent } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
@@ -13,6 +12,7 @@ import {
   timer,
   type Observable,
 } from 'rxjs';
+import { ReadDocs } from '../auth/auth-docs.js';
 import type { Access } from '../auth/access.js';
 import { Caller } from '../auth/auth-decorators.js';
 import { eventFor } from './live-event.js';

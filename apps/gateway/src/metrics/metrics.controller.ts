@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { Needs } from '../auth/auth-decorators.js';
 import { prometheusContentType } from 'prom-client';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Needs } from '../auth/auth-decorators.js';
 import { MetricsScrape } from './metrics-scrape.service.js';
 
 @ApiTags('cluster')

@@ -1,4 +1,3 @@
-import { ReadDocs } from '../auth/auth-docs.js';
 import { Get, applyDecorators } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -8,8 +7,9 @@ import {
   ApiServiceUnavailableResponse,
   type SchemaObject,
 } from '@nestjs/swagger';
-import { errorSchema } from '../docs/error-schema.js';
 import { REPORT_SECTIONS, SECTION_NAMES, type SectionName } from '#domain/report';
+import { ReadDocs } from '../auth/auth-docs.js';
+import { errorSchema } from '../docs/error-schema.js';
 import { XLSX_TYPE } from '../exports/report-file.js';
 import { operationId, reportName } from './report-routes.js';
 

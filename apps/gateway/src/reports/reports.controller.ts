@@ -1,8 +1,8 @@
 import { Controller, Query, StreamableFile } from '@nestjs/common';
-import type { Access } from '../auth/access.js';
-import { Caller } from '../auth/auth-decorators.js';
 import { ApiTags } from '@nestjs/swagger';
 import type { SectionName } from '#domain/report';
+import type { Access } from '../auth/access.js';
+import { Caller } from '../auth/auth-decorators.js';
 import { reportAnswer, reportFile } from '../exports/report-file.js';
 import { ReportRoute } from './report-docs.js';
 import type { ReportEnvelope } from './report-envelope.js';

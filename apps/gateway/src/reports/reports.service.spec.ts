@@ -1,9 +1,9 @@
-import { INTERNAL_ACCESS } from '../auth/access.js';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { ErrorCode } from '#domain/model';
 import { type Comparison } from '#domain/report';
+import { INTERNAL_ACCESS } from '../auth/access.js';
 import { fixturePath, threeCitiesReport } from '../../../../test/support/fixtures.js';
 import { THREE_CITIES_AS_OF } from '../../../../test/support/three-cities-expected.js';
 import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';

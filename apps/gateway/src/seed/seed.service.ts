@@ -1,8 +1,8 @@
-import { INTERNAL_ACCESS } from '../auth/access.js';
 import { createReadStream } from 'node:fs';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { pollUntil } from '#platform';
 import { seedIfEmpty } from '#domain/ingest';
+import { INTERNAL_ACCESS } from '../auth/access.js';
 import { CitiesService, type CityStatus } from '../cities/cities.service.js';
 import type { SeedConfig } from '../config/gateway-config.js';
 import { SEED_CONFIG } from '../config/tokens.js';

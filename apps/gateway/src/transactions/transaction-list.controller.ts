@@ -1,10 +1,10 @@
-import { ReadDocs } from '../auth/auth-docs.js';
 import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags, type SchemaObject } from '@nestjs/swagger';
+import type { TransactionList } from '#contracts';
+import { ReadDocs } from '../auth/auth-docs.js';
 import type { Access } from '../auth/access.js';
 import { Caller } from '../auth/auth-decorators.js';
-import { ApiOkResponse, ApiOperation, ApiTags, type SchemaObject } from '@nestjs/swagger';
 import { TransactionListQueryDto } from './transaction-list.dto.js';
-import type { TransactionList } from '#contracts';
 import { TransactionListing } from './transaction-listing.service.js';
 import { TRANSACTION_COLUMNS } from './transaction-fields.js';
 

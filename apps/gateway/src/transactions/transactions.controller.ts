@@ -14,8 +14,8 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { IMPORT_OUTCOME_SCHEMA } from '../docs/import-schemas.js';
 import type { ImportOutcome } from '#contracts';
+import { IMPORT_OUTCOME_SCHEMA } from '../docs/import-schemas.js';
 import { ImportsService } from '../imports/imports.service.js';
 import { WriteEndpoint } from '../security/write-endpoint.js';
 import type { Access } from '../auth/access.js';

@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { StartupRefusal } from '../env.js';
@@ -122,7 +122,14 @@ export async function writeUsersFile(path: string, users: readonly UserRecord[])
     ? `# AutoConnect users: change with npm run users (README, "Sign-in and roles").\n${stringifyYaml(document)}`
     : `${JSON.stringify(document, null, 2)}\n`;
   const temporary = `${path}.tmp`;
-  await writeFile(temporary, text, { mode: 0o600 });
+  // A file that exists keeps its mode. A new one is readable by all: the gateway's container runs
+  // as another user (uid 1000) than whoever ran this, and the file holds scrypt hashes only.
+  const mode = await stat(path).then(
+    (found) => found.mode & 0o777,
+    () => 0o644,
+  );
+  await writeFile(temporary, text, { mode });
+  await chmod(temporary, mode);
   await rename(temporary, path);
 }
 

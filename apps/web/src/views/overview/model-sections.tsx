@@ -1,10 +1,10 @@
 import type { JSX } from 'preact';
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'preact/hooks';
+import { modelDisplayName } from '#domain/labels';
 import type { ReportData } from '../../api/types.js';
 import { ChartCanvas } from '../../charts/chart-canvas.js';
 import { cityColours } from '../../charts/palette.js';
-import { modelDisplayName } from '#domain/labels';
 import { SectionCard } from '../../ui/section-card.js';
 import { useMe } from '../../ui/me-context.js';
 import { useUi } from '../../ui/ui-context.js';
