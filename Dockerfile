@@ -17,10 +17,11 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
-RUN mkdir -p /data/shards && chown -R node:node /data
+# The shards' and the gateway's folders belong to the user the apps run as (uid 1000): a volume
+# mounted there takes them; a host folder must be given to uid 1000 (README, "Run on several hosts").
+RUN mkdir -p /data/shards /data/gateway && chown -R node:node /data
 USER node
 EXPOSE 3000 4001
-VOLUME ["/data/shards"]
 # The gateway checks its own HTTP port; a worker (CITY set) asks itself for its info.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "dist/apps/cli/src/healthcheck.js"]

@@ -15,6 +15,7 @@ export interface ComposeService {
   ports?: string[];
   volumes?: string[];
   depends_on?: Record<string, { condition: string }>;
+  init?: boolean;
   healthcheck?: { test: string[] };
   profiles?: string[];
 }

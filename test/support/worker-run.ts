@@ -6,12 +6,14 @@ const worker = fileURLToPath(new URL('../../dist/apps/city-worker/src/main.js', 
 
 /**
  * Starts the built Lyon worker on `dataDir`, on a free port of its own, and waits for it to exit:
- * for the cases where it must refuse to start.
+ * for the cases where it must refuse to start. `as` runs it as another user (when this is root).
  */
 export async function runLyonWorker(
   dataDir: string,
+  as: { uid: number; gid: number } | Record<string, never> = {},
 ): Promise<{ status: number | null; stderr: string }> {
   const run = spawnSync(process.execPath, [worker], {
+    ...as,
     env: {
       ...process.env,
       CITY: 'Lyon',

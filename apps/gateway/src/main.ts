@@ -11,6 +11,7 @@ import {
   natsConnection,
 } from '#platform';
 import { readGatewayConfig } from './config/gateway-config.js';
+import { startLine } from './start-line.js';
 import { GatewayModule } from './gateway.module.js';
 import { configureHttp } from './http-setup.js';
 
@@ -45,10 +46,7 @@ async function bootstrap(): Promise<void> {
     }
     throw error;
   }
-  const cities = cluster.cities.map(({ city }) => city).join(', ');
-  new Logger('Gateway').log(
-    `listening on http://localhost:${config.port} (docs: /docs, metrics: /metrics), ${cities} over ${cluster.transport}`,
-  );
+  new Logger('Gateway').log(startLine(config));
 }
 
 try {

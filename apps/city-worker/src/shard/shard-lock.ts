@@ -14,6 +14,21 @@ export class ShardLockedError extends StartupRefusal {
   }
 }
 
+/** flock(1)'s exit status when another process holds the lock (any other is another failure). */
+const HELD_ELSEWHERE = 1;
+
+/** The lock file could not even be opened: the folder is not this worker's to write. */
+export class ShardFolderError extends StartupRefusal {
+  override name = 'ShardFolderError';
+
+  constructor(lockPath: string, reason: string) {
+    const uid = process.getuid?.();
+    super(
+      `cannot create ${lockPath} (${reason}): the shard folder must be writable by this worker's user${uid === undefined ? '' : ` (uid ${uid})`}; for a host folder mounted into the container, chown ${uid ?? 1000}:${uid ?? 1000} it`,
+    );
+  }
+}
+
 /**
  * The shard's single writer, by construction: an exclusive lock (flock(2), kernel-held) on a file
  * beside it, held for the worker's life by a `flock` child whose stdin is this process: when the
@@ -29,11 +44,13 @@ export class ShardLock {
       'flock',
       ['--nonblock', '--exclusive', lockPath, 'sh', '-c', 'echo held; exec cat'],
       {
-        stdio: ['pipe', 'pipe', 'ignore'],
+        stdio: ['pipe', 'pipe', 'pipe'],
       },
     );
+    let said = '';
+    holder.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
     const held = once(holder.stdout, 'data').then(() => true);
-    const exited = once(holder, 'exit').then(() => false);
+    const exited = once(holder, 'close').then(([code]) => code as number | null);
     const failed = once(holder, 'error').then(([error]) => error as Error);
     const result = await Promise.race([held, exited, failed]);
     if (result instanceof Error) {
@@ -43,8 +60,13 @@ export class ShardLock {
       );
       return new ShardLock(undefined);
     }
-    if (!result) throw new ShardLockedError(lockPath);
+    if (result !== true) {
+      if (result === HELD_ELSEWHERE) throw new ShardLockedError(lockPath);
+      // Said, not mistaken for a second worker: flock exits 66 when it cannot open the file.
+      throw new ShardFolderError(lockPath, said.trim() || `flock exited ${String(result)}`);
+    }
     holder.stdout.resume();
+    holder.stderr.resume();
     return new ShardLock(holder);
   }
 

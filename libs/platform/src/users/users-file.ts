@@ -101,9 +101,13 @@ export async function readUsersFile(path: string): Promise<UserRecord[]> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsersFileError(
-      `cannot read the users file ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}): create it with npm run users -- add NAME --role admin`,
-    );
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    // A bind mount of a file that did not exist leaves an empty folder in its place (EISDIR).
+    const remedy =
+      code === 'EACCES'
+        ? `this process (uid ${process.getuid?.() ?? '?'}) may not read it: chmod 644 ${path}`
+        : 'create it with npm run users -- add NAME --role admin';
+    throw new UsersFileError(`cannot read the users file ${path} (${code}): ${remedy}`);
   }
   return parseUsers(text, path);
 }
