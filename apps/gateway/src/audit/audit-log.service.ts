@@ -42,16 +42,18 @@ export class AuditLog implements OnModuleInit {
     }
   }
 
-  /** Records `entry`; resolves once it is on disk. */
+  /**
+   * Records `entry`; resolves once it is on disk. A failed write is logged as an error, never
+   * thrown: the request it records has already happened.
+   */
   record(entry: AuditEntry): Promise<void> {
     this.entries.push(entry);
     this.tail = this.tail
-      .catch(() => undefined)
-      .then(() => appendDurably(this.path, JSON.stringify(entry)));
-    return this.tail.catch((error: unknown) => {
-      this.logger.error(`the audit trail could not be written to ${this.path}: ${String(error)}`);
-      throw error;
-    });
+      .then(() => appendDurably(this.path, JSON.stringify(entry)))
+      .catch((error: unknown) => {
+        this.logger.error(`the audit trail could not be written to ${this.path}: ${String(error)}`);
+      });
+    return this.tail;
   }
 
   page(offset: number, limit: number): AuditPage {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -109,6 +109,34 @@ describe(AuditLog.name, () => {
       ]);
     } finally {
       await second.app.close();
+    }
+  });
+
+  it('answers the request it records when the trail cannot be written (the error goes to the log)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'audit-'));
+    const gateway = await inProcessGateway(workers, {
+      USERS_FILE: await testUsersFile(),
+      GATEWAY_DATA_DIR: dataDir,
+    });
+    try {
+      // The folder is gone and a file stands in its place: no append can succeed.
+      rmSync(dataDir, { recursive: true });
+      writeFileSync(dataDir, '');
+      const failed = await fetch(`${gateway.baseUrl}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'wrong-one' }),
+      });
+      expect(failed.status).toBe(401);
+      const admin = { cookie: await signInCookie(gateway.baseUrl, 'admin') };
+      const imported = await fetch(`${gateway.baseUrl}/imports`, {
+        method: 'POST',
+        headers: { ...admin, 'content-type': 'text/csv' },
+        body: `${HEADER}\nA9,2025-01-05,Lyon,vente,BMW_X1,30000,NULL`,
+      });
+      expect(imported.status).toBe(200);
+    } finally {
+      await gateway.app.close();
     }
   });
 });

@@ -37,18 +37,9 @@ export class AuditWrites implements NestInterceptor {
     const request = http.getRequest<Request & WithAccess>();
     const client = clientOf(request);
     const record = (status: number, outcome: unknown): Promise<void> =>
-      this.audit
-        .record(
-          auditEntry(
-            request,
-            client,
-            request.access?.principal,
-            action,
-            status,
-            outcomeOf(outcome),
-          ),
-        )
-        .catch(() => undefined);
+      this.audit.record(
+        auditEntry(request, client, request.access?.principal, action, status, outcomeOf(outcome)),
+      );
     return next.handle().pipe(
       mergeMap((answer: unknown) =>
         from(record(http.getResponse<Response>().statusCode, answer).then(() => answer)),

@@ -6,7 +6,7 @@ import { auditEntry, clientOf } from '../audit/audit-record.js';
 import { Audited } from '../audit/audited.js';
 import { CityRegistry } from '../cluster/city-registry.service.js';
 import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
-import type { Access } from './access.js';
+import type { Access, Principal } from './access.js';
 import {
   LoginDocs,
   LogoutDocs,
@@ -103,24 +103,16 @@ export class AuthController {
       path: '/',
       maxAge: this.authenticator.sessions.maxAgeSeconds * 1000,
     });
-    const me: Me = {
-      mode: 'signed-in',
+    const principal: Principal = {
       name: user.name,
       role: user.role,
       cities: user.cities,
       via: 'session',
     };
     await this.audit.record(
-      auditEntry(
-        request,
-        clientOf(request),
-        { ...me, role: user.role, via: 'session' },
-        'sign-in',
-        200,
-        null,
-      ),
+      auditEntry(request, clientOf(request), principal, 'sign-in', 200, null),
     );
-    return me;
+    return meOf(principal);
   }
 
   @Post('logout')
@@ -136,8 +128,7 @@ export class AuthController {
   @Get('me')
   @MeDocs()
   me(@Caller() access: Access): Me {
-    const { name, role, cities, via } = access.principal;
-    return { mode: via === 'demo' ? 'demo' : 'signed-in', name, role, cities, via };
+    return meOf(access.principal);
   }
 
   @Post('tokens')
@@ -176,6 +167,10 @@ export class AuthController {
   revokeToken(@Param('id') id: string): Promise<TokenListing> {
     return this.tokens.revoke(id);
   }
+}
+
+function meOf({ name, role, cities, via }: Principal): Me {
+  return { mode: via === 'demo' ? 'demo' : 'signed-in', name, role, cities, via };
 }
 
 /** Behind a proxy that ends HTTPS, the proxy says so; the cookie is then Secure. */

@@ -73,13 +73,11 @@ export class AuthGuard implements CanActivate {
     return identified;
   }
 
-  private async refused(request: Request, access: Access, refusal: GatewayError): Promise<void> {
-    await this.audit
-      .record(
-        auditEntry(request, clientOf(request), access.principal, 'refused', refusal.status, {
-          code: refusal.code,
-        }),
-      )
-      .catch(() => undefined);
+  private refused(request: Request, access: Access, refusal: GatewayError): Promise<void> {
+    return this.audit.record(
+      auditEntry(request, clientOf(request), access.principal, 'refused', refusal.status, {
+        code: refusal.code,
+      }),
+    );
   }
 }
