@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { freePort } from '../../../apps/cli/src/start/local-services.js';
 import { SAMPLE } from '../../support/dashboard.js';
 import { eventually } from '../../support/http.js';
-import { ComposeProject, composeUnavailable, runLoud } from '../../support/podman.js';
+import {
+  CONTAINERS_CONF,
+  ComposeProject,
+  composeUnavailable,
+  runLoud,
+} from '../../support/podman.js';
 import { runCli } from '../../support/run-cli.js';
 import { testUsersFile } from '../../support/users.js';
 
@@ -59,7 +65,7 @@ if (unavailable !== undefined) {
       let started = performance.now();
       runLoud('bash', ['test/compose/podman/base-images.sh'], {
         ...process.env,
-        CONTAINERS_CONF: join(process.cwd(), 'test/compose/podman/containers.conf'),
+        CONTAINERS_CONF: CONTAINERS_CONF,
       });
       timings.push(`base images ${since(started)} s`);
       started = performance.now();
@@ -78,7 +84,7 @@ if (unavailable !== undefined) {
         ],
         {
           ...process.env,
-          CONTAINERS_CONF: join(process.cwd(), 'test/compose/podman/containers.conf'),
+          CONTAINERS_CONF: CONTAINERS_CONF,
         },
       );
       timings.push(`project image ${since(started)} s`);
@@ -163,7 +169,6 @@ if (unavailable !== undefined) {
         .find((line) => line.trim().endsWith('node'));
       expect(node).toBeDefined();
       // `podman top` shows the container's own pids; the host's is the init's child.
-      const { execFileSync } = await import('node:child_process');
       const hostPid = execFileSync('pgrep', ['-P', init], { encoding: 'utf8' })
         .trim()
         .split('\n')[0]!;

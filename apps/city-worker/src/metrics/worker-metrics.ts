@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import {
   Inject,
   Injectable,
@@ -7,7 +6,13 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { Gauge, Histogram, type Registry } from 'prom-client';
-import { LATENCY_BUCKETS, METRIC_PREFIX, processRegistry, serveMetrics } from '#platform';
+import {
+  LATENCY_BUCKETS,
+  METRIC_PREFIX,
+  processRegistry,
+  serveMetrics,
+  type MetricsEndpoint,
+} from '#platform';
 import type { CityState } from '../shard/recover-city.js';
 import { CITY_STATE, WORKER_CONFIG } from '../tokens.js';
 import type { WorkerConfig } from '../worker-config.js';
@@ -20,7 +25,7 @@ import type { WorkerConfig } from '../worker-config.js';
 export class WorkerMetrics implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly registry: Registry = processRegistry();
   private readonly logger = new Logger(WorkerMetrics.name);
-  private server: Server | undefined;
+  private endpoint: MetricsEndpoint | undefined;
 
   private readonly messageDuration = new Histogram({
     name: `${METRIC_PREFIX}worker_message_duration_seconds`,
@@ -74,13 +79,11 @@ export class WorkerMetrics implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     const { metricsPort, host } = this.config;
     if (metricsPort === 0) return;
-    this.server = await serveMetrics(this.registry, host, metricsPort);
+    this.endpoint = await serveMetrics(this.registry, host, metricsPort);
     this.logger.log(`metrics on http://${host}:${metricsPort}/metrics`);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    const server = this.server;
-    if (server === undefined) return;
-    await new Promise((resolve) => server.close(resolve));
+    await this.endpoint?.close();
   }
 }

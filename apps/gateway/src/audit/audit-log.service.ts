@@ -57,11 +57,10 @@ export class AuditLog implements OnModuleInit {
   }
 
   page(offset: number, limit: number): AuditPage {
-    const newestFirst = this.entries.slice().reverse();
-    return {
-      total: this.entries.length,
-      offset,
-      entries: newestFirst.slice(offset, offset + limit),
-    };
+    const total = this.entries.length;
+    // Newest first: the page is cut from the end of the list, then turned round.
+    const end = Math.max(0, total - offset);
+    const entries = this.entries.slice(Math.max(0, end - limit), end).reverse();
+    return { total, offset, entries };
   }
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { InProcessCityWorkers } from '../../../../test/support/in-process-city-workers.js';
 import { inProcessGateway } from '../../../../test/support/in-process-gateway.js';
 import { signInCookie, testUsersFile } from '../../../../test/support/users.js';
+import type { AuditEntry } from './audit-entry.js';
 import { AuditLog } from './audit-log.service.js';
 
 const HEADER = 'transaction_id,date,ville,type,modele,prix,duree_location_mois';
@@ -138,5 +139,34 @@ describe(AuditLog.name, () => {
     } finally {
       await gateway.app.close();
     }
+  });
+
+  it('pages the trail newest first, the last page short and past it empty', async () => {
+    const log = new AuditLog({
+      usersFile: undefined,
+      dataDir: mkdtempSync(join(tmpdir(), 'audit-')),
+      sessionIdleMs: 1,
+      sessionMaxAgeMs: 1,
+    });
+    const entry = (n: number): AuditEntry => ({
+      at: `2026-12-03T08:00:0${n}.000Z`,
+      user: `u${n}`,
+      role: 'admin',
+      via: 'api-key',
+      client: '127.0.0.1',
+      action: 'import',
+      request: 'POST /imports',
+      status: 200,
+      requestId: null,
+      outcome: null,
+    });
+    for (let n = 0; n < 7; n += 1) await log.record(entry(n));
+    const users = (offset: number, limit: number): string[] =>
+      log.page(offset, limit).entries.map(({ user }) => user);
+    expect(users(0, 3)).toEqual(['u6', 'u5', 'u4']);
+    expect(users(3, 3)).toEqual(['u3', 'u2', 'u1']);
+    expect(users(6, 3)).toEqual(['u0']);
+    expect(users(9, 3)).toEqual([]);
+    expect(log.page(3, 3)).toMatchObject({ total: 7, offset: 3 });
   });
 });

@@ -1,4 +1,3 @@
-import type { Socket } from 'node:net';
 import type { Request } from 'express';
 import { currentRequestId } from '#platform';
 import type { Principal } from '../auth/access.js';
@@ -26,13 +25,4 @@ export function auditEntry(
     requestId: currentRequestId() ?? null,
     outcome,
   };
-}
-
-/**
- * The client's address. Asked before the handler runs: once an upload is cut short the request
- * has no socket any more, and Express's `ip` throws.
- */
-export function clientOf(request: Request): string {
-  if ((request.socket as Socket | null) === null) return '?';
-  return request.ip ?? request.socket.remoteAddress ?? '?';
 }

@@ -14,7 +14,8 @@ import type { WithAccess } from '../auth/auth-decorators.js';
 import { GatewayError } from '../errors/gateway-errors.js';
 import type { AuditAction } from './audit-entry.js';
 import { AuditLog } from './audit-log.service.js';
-import { auditEntry, clientOf } from './audit-record.js';
+import { clientOf } from '../shared/client-address.js';
+import { auditEntry } from './audit-record.js';
 
 const AUDIT_ACTION = 'autoconnect:audit';
 

@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuditLog } from '../audit/audit-log.service.js';
-import { auditEntry, clientOf } from '../audit/audit-record.js';
+import { auditEntry } from '../audit/audit-record.js';
+import { clientOf } from '../shared/client-address.js';
 import { Audited } from '../audit/audited.js';
 import { CityRegistry } from '../cluster/city-registry.service.js';
 import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
@@ -64,7 +65,8 @@ export class AuthController {
       );
     }
     const { username, password } = credentialsOf(body);
-    const keys = [`user:${username.toLowerCase()}`, `client:${clientOf(request)}`];
+    const client = clientOf(request);
+    const keys = [`user:${username.toLowerCase()}`, `client:${client}`];
     const wait = this.limiter.waitSeconds(keys);
     if (wait > 0) {
       response.setHeader('Retry-After', String(wait));
@@ -79,15 +81,7 @@ export class AuthController {
     if (user === undefined) {
       this.limiter.failed(keys);
       await this.audit.record(
-        auditEntry(
-          request,
-          clientOf(request),
-          undefined,
-          'sign-in.failure',
-          401,
-          null,
-          username.slice(0, 64),
-        ),
+        auditEntry(request, client, undefined, 'sign-in.failure', 401, null, username.slice(0, 64)),
       );
       throw unauthenticated('unknown user or wrong password');
     }
@@ -109,9 +103,7 @@ export class AuthController {
       cities: user.cities,
       via: 'session',
     };
-    await this.audit.record(
-      auditEntry(request, clientOf(request), principal, 'sign-in', 200, null),
-    );
+    await this.audit.record(auditEntry(request, client, principal, 'sign-in', 200, null));
     return meOf(principal);
   }
 

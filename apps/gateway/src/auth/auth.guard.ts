@@ -2,7 +2,8 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AuditLog } from '../audit/audit-log.service.js';
-import { auditEntry, clientOf } from '../audit/audit-record.js';
+import { auditEntry } from '../audit/audit-record.js';
+import { clientOf } from '../shared/client-address.js';
 import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
 import { DEMO_ACCESS, type Access, type Need } from './access.js';
 import { NEED, type RouteNeed, type WithAccess } from './auth-decorators.js';

@@ -37,7 +37,7 @@ export class SessionStore {
     const session = this.sessions.get(k);
     if (session === undefined) return undefined;
     const now = this.now();
-    if (now - session.lastSeenAt > this.idleMs || now - session.createdAt > this.maxAgeMs) {
+    if (this.expired(session, now)) {
       this.sessions.delete(k);
       return undefined;
     }
@@ -57,10 +57,13 @@ export class SessionStore {
   private sweep(): void {
     const now = this.now();
     for (const [k, session] of this.sessions) {
-      if (now - session.lastSeenAt > this.idleMs || now - session.createdAt > this.maxAgeMs) {
-        this.sessions.delete(k);
-      }
+      if (this.expired(session, now)) this.sessions.delete(k);
     }
+  }
+
+  /** Unused for the idle time, or older than the absolute one. */
+  private expired(session: Session, now: number): boolean {
+    return now - session.lastSeenAt > this.idleMs || now - session.createdAt > this.maxAgeMs;
   }
 }
 

@@ -15,6 +15,7 @@ import {
 import { ReadDocs } from '../auth/auth-docs.js';
 import type { Access } from '../auth/access.js';
 import { Caller } from '../auth/auth-decorators.js';
+import { clientOf } from '../shared/client-address.js';
 import { eventFor } from './live-event.js';
 import type { LiveConfig } from '../config/gateway-config.js';
 import { LIVE_CONFIG } from '../config/tokens.js';
@@ -63,7 +64,7 @@ export class LiveController {
     },
   })
   events(@Req() request: Request, @Caller() access: Access): Observable<MessageEvent> {
-    const client = request.ip ?? request.socket.remoteAddress ?? '?';
+    const client = clientOf(request);
     // Refused before the stream starts: the client gets a 429 with its code, not an empty stream.
     this.quota.take(client);
     return defer(() => {

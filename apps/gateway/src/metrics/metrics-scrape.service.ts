@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import {
   Inject,
   Injectable,
@@ -6,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { serveMetrics } from '#platform';
+import { serveMetrics, type MetricsEndpoint } from '#platform';
 import { INTERNAL_ACCESS } from '../auth/access.js';
 import { CitiesService } from '../cities/cities.service.js';
 import type { MetricsListener } from '../config/gateway-config.js';
@@ -21,7 +20,7 @@ import { GatewayMetrics } from './gateway-metrics.js';
 @Injectable()
 export class MetricsScrape implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MetricsScrape.name);
-  private server: Server | undefined;
+  private endpoint: MetricsEndpoint | undefined;
 
   constructor(
     private readonly metrics: GatewayMetrics,
@@ -45,7 +44,7 @@ export class MetricsScrape implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     const { host = '0.0.0.0', port } = this.listener;
     if (port === 0) return;
-    this.server = await serveMetrics(
+    this.endpoint = await serveMetrics(
       { metrics: () => this.metricsText(), contentType: this.metrics.registry.contentType },
       host,
       port,
@@ -54,8 +53,6 @@ export class MetricsScrape implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
-    const server = this.server;
-    if (server === undefined) return;
-    await new Promise((resolve) => server.close(resolve));
+    await this.endpoint?.close();
   }
 }

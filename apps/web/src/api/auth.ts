@@ -1,3 +1,4 @@
+import { getJson } from './client.js';
 import type { ApiErrorBody } from './types.js';
 
 /** Who is using the page (`GET /auth/me`). */
@@ -52,8 +53,6 @@ export interface AuditPage {
   readonly entries: readonly AuditEntry[];
 }
 
-export async function fetchAudit(offset: number, limit: number): Promise<AuditPage> {
-  const response = await fetch(`/audit?offset=${offset}&limit=${limit}`);
-  if (!response.ok) throw new Error(`GET /audit answered ${response.status}`);
-  return (await response.json()) as AuditPage;
+export function fetchAudit(offset: number, limit: number): Promise<AuditPage> {
+  return getJson(`/audit?offset=${offset}&limit=${limit}`);
 }

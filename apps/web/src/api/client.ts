@@ -14,7 +14,8 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T>(path: string): Promise<T> {
+/** A GET of the API; a refusal throws its error body as an {@link ApiError}. */
+export async function getJson<T>(path: string): Promise<T> {
   const response = await fetch(path, { headers: { accept: 'application/json' } });
   const body = (await response.json()) as unknown;
   if (!response.ok) throw new ApiError(body as ApiErrorBody);

@@ -1,7 +1,12 @@
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { Registry } from 'prom-client';
 import { StartupRefusal } from '../env.js';
+
+/** A listening `GET /metrics`; `close` resolves once its port is free. */
+export interface MetricsEndpoint {
+  close(): Promise<void>;
+}
 
 /**
  * `GET /metrics` for Prometheus on a port of its own: a worker speaks TCP frames or NATS, not
@@ -11,7 +16,7 @@ export async function serveMetrics(
   registry: Pick<Registry, 'metrics' | 'contentType'>,
   host: string,
   port: number,
-): Promise<Server> {
+): Promise<MetricsEndpoint> {
   const server = createServer((request, response) => {
     if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('only GET /metrics\n');
@@ -33,5 +38,12 @@ export async function serveMetrics(
     }
     throw error;
   }
-  return server;
+  return {
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      }),
+  };
 }
