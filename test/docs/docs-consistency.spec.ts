@@ -25,6 +25,10 @@ const OTHER_NAMES = new Set([
   'PUT',
   'DELETE',
   'COPY',
+  // Examples of a city's review recipients, REVIEW_TO_<CITY>: one variable per city served.
+  'REVIEW_TO_LYON',
+  'REVIEW_TO_PARIS',
+  'REVIEW_TO_SAINT_ETIENNE',
 ]);
 /** Pages the gateway serves beside its API (not in the OpenAPI document). */
 const PAGES = ['GET /', 'GET /docs', 'GET /docs-json'];

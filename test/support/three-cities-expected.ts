@@ -1,4 +1,11 @@
-import type { CityForecast, MonthRevenueGrowth, Report, Trend } from '#domain/report';
+import type {
+  CityForecast,
+  MonthRevenueGrowth,
+  ProgressFigures,
+  Report,
+  TargetMonth,
+  Trend,
+} from '#domain/report';
 
 /**
  * The default report (contract basis, 2024-01 to 2024-03) of ok/three-cities.csv, worked out by
@@ -21,16 +28,24 @@ const change = (now: number, before: number): number | null =>
 /**
  * The months of the `monthly` section, in order: each total is the sum, growth is on the row
  * before (on `before`, the month before the range, for the first), year-over-year on
- * `yearBefore[i]` (0: no data a year before).
+ * `yearBefore[i]` (0: no data a year before). The year to date adds up the rows (none of the
+ * ranges crosses a year) to `earlier`, the revenue of the year's months before the range and of
+ * those months a year before; `targets[i]` is row i's target.
  */
 export const months = (
-  rows: readonly (readonly [string, number, number, number, number])[],
+  rows: readonly MonthRow[],
   before = 0,
   yearBefore: readonly number[] = [],
+  earlier: { readonly current: number; readonly lastYear: number } = { current: 0, lastYear: 0 },
+  targets: readonly (number | null)[] = [],
 ): MonthRevenueGrowth[] =>
   rows.map(([m, sales, rentals, salesCount, rentalsCount], index) => {
     const previous = rows[index - 1];
     const monthBefore = previous === undefined ? before : previous[1] + previous[2];
+    const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+    const yearToDate =
+      earlier.current + sum(rows.slice(0, index + 1).map((row) => row[1] + row[2]));
+    const yearToDateLastYear = earlier.lastYear + sum(yearBefore.slice(0, index + 1));
     return {
       month: m,
       sales,
@@ -40,8 +55,22 @@ export const months = (
       rentalsCount,
       growth: change(sales + rentals, monthBefore),
       yearOverYear: change(sales + rentals, yearBefore[index] ?? 0),
+      target: targets[index] ?? null,
+      yearToDate: cents(yearToDate),
+      yearToDateLastYear: cents(yearToDateLastYear),
+      yearToDateChange: change(yearToDate, yearToDateLastYear),
     };
   });
+
+/** January 1st to the fixture's asOf, and the same period of 2023 (no data). */
+const yearToDate = (
+  revenue: number,
+  transactions: number,
+): Pick<ProgressFigures, 'yearToDate' | 'yearToDateLastYear' | 'yearToDateChange'> => ({
+  yearToDate: { from: '2024-01-01', to: '2024-04-15', revenue, transactions },
+  yearToDateLastYear: { from: '2023-01-01', to: '2023-04-15', revenue: 0, transactions: 0 },
+  yearToDateChange: null,
+});
 const mean3 = (y: readonly number[]): number => ((y[0] ?? 0) + (y[1] ?? 0) + (y[2] ?? 0)) / 3;
 const grandTotal = 103400 + 92900 + 35000.5;
 const lyonMean = (47400 + 50000 + 6000) / 3;
@@ -104,6 +133,42 @@ export const THREE_CITIES_INGEST = {
   rejected: 1,
 };
 
+type MonthRow = readonly [string, number, number, number, number];
+const LYON_ROWS: MonthRow[] = [
+  ['2024-01', 45000, 2400, 1, 1],
+  ['2024-02', 50000, 0, 1, 0],
+  ['2024-03', 0, 6000, 0, 1],
+];
+const MARSEILLE_ROWS: MonthRow[] = [
+  ['2024-01', 0, 0, 0, 0],
+  ['2024-02', 35000.5, 0, 1, 0],
+  ['2024-03', 0, 0, 0, 0],
+];
+const PARIS_ROWS: MonthRow[] = [
+  ['2024-01', 60000, 0, 1, 0],
+  ['2024-02', 0, 2000, 0, 1],
+  ['2024-03', 30000, 900, 1, 1],
+];
+
+/** The `targets` section when no target is set: the actuals, every other figure null. */
+const untargeted = (rows: readonly MonthRow[]): TargetMonth[] =>
+  rows.map(([month, sales, rentals]) => {
+    const figures = (actual: number): TargetMonth['sales'] => ({
+      actual,
+      target: null,
+      variance: null,
+      varianceRate: null,
+      attainment: null,
+    });
+    return {
+      month,
+      ...figures(cents(sales + rentals)),
+      sales: figures(sales),
+      rentals: figures(rentals),
+      yearToDate: { months: 0, actual: 0, target: null, attainment: null },
+    };
+  });
+
 export const THREE_CITIES_REPORT: Report = {
   basis: 'contract',
   from: '2024-01',
@@ -113,27 +178,15 @@ export const THREE_CITIES_REPORT: Report = {
     monthly: [
       {
         city: 'Lyon',
-        months: months([
-          ['2024-01', 45000, 2400, 1, 1],
-          ['2024-02', 50000, 0, 1, 0],
-          ['2024-03', 0, 6000, 0, 1],
-        ]),
+        months: months(LYON_ROWS),
       },
       {
         city: 'Marseille',
-        months: months([
-          ['2024-01', 0, 0, 0, 0],
-          ['2024-02', 35000.5, 0, 1, 0],
-          ['2024-03', 0, 0, 0, 0],
-        ]),
+        months: months(MARSEILLE_ROWS),
       },
       {
         city: 'Paris',
-        months: months([
-          ['2024-01', 60000, 0, 1, 0],
-          ['2024-02', 0, 2000, 0, 1],
-          ['2024-03', 30000, 900, 1, 1],
-        ]),
+        months: months(PARIS_ROWS),
       },
     ],
     split: [
@@ -395,6 +448,8 @@ export const THREE_CITIES_REPORT: Report = {
           lastYear: { month: '2023-04', revenue: 0, transactions: 0 },
           growth: -1,
           yearOverYear: null,
+          // T1 47 400 with T2, T3 50 000, T4 6 000.
+          ...yearToDate(103400, 4),
           lastDate: '2024-03-15',
         },
         {
@@ -404,6 +459,7 @@ export const THREE_CITIES_REPORT: Report = {
           lastYear: { month: '2023-04', revenue: 0, transactions: 0 },
           growth: null,
           yearOverYear: null,
+          ...yearToDate(35000.5, 1),
           lastDate: '2024-02-28',
         },
         {
@@ -414,6 +470,8 @@ export const THREE_CITIES_REPORT: Report = {
           lastYear: { month: '2023-04', revenue: 0, transactions: 0 },
           growth: -1,
           yearOverYear: null,
+          // T5 60 000, T6 2 000, T7 30 000, T8 900.
+          ...yearToDate(92900, 4),
           lastDate: '2024-03-02',
         },
       ],
@@ -423,7 +481,29 @@ export const THREE_CITIES_REPORT: Report = {
         lastYear: { month: '2023-04', revenue: 0, transactions: 0 },
         growth: -1,
         yearOverYear: null,
+        ...yearToDate(231300.5, 9),
         lastDate: '2024-03-15',
+      },
+    },
+    targets: {
+      cities: [
+        { city: 'Lyon', months: untargeted(LYON_ROWS) },
+        { city: 'Marseille', months: untargeted(MARSEILLE_ROWS) },
+        { city: 'Paris', months: untargeted(PARIS_ROWS) },
+      ],
+      company: {
+        months: untargeted(
+          LYON_ROWS.map((row, index) => {
+            const others = [MARSEILLE_ROWS[index]!, PARIS_ROWS[index]!];
+            return [
+              row[0],
+              others.reduce((sum, other) => sum + other[1], row[1]),
+              others.reduce((sum, other) => sum + other[2], row[2]),
+              0,
+              0,
+            ] as const;
+          }),
+        ),
       },
     },
   },

@@ -47,6 +47,13 @@ import { SeedService } from './seed/seed.service.js';
 import { TransactionListController } from './transactions/transaction-list.controller.js';
 import { TransactionListing } from './transactions/transaction-listing.service.js';
 import { TransactionsController } from './transactions/transactions.controller.js';
+import { TargetStore } from './targets/target-store.service.js';
+import { ReviewBuilder } from './reviews/review-builder.service.js';
+import { ReviewDispatcher } from './reviews/review-dispatcher.service.js';
+import { ReviewsController } from './reviews/reviews.controller.js';
+import { SentLog } from './reviews/sent-log.service.js';
+import { TargetsController } from './targets/targets.controller.js';
+import { TargetsService } from './targets/targets.service.js';
 
 @Module({})
 export class GatewayModule implements NestModule {
@@ -67,6 +74,8 @@ export class GatewayModule implements NestModule {
         MetricsController,
         AuthController,
         AuditController,
+        TargetsController,
+        ReviewsController,
       ],
       providers: [
         ...CONFIG_SLICES,
@@ -100,6 +109,11 @@ export class GatewayModule implements NestModule {
         GatewayMetrics,
         RequestObserver,
         MetricsScrape,
+        TargetStore,
+        TargetsService,
+        ReviewBuilder,
+        ReviewDispatcher,
+        SentLog,
       ],
     };
   }
@@ -111,6 +125,9 @@ export class GatewayModule implements NestModule {
       { path: 'transactions', method: RequestMethod.POST },
       { path: 'transactions/:id', method: RequestMethod.PUT },
       { path: 'transactions/:id', method: RequestMethod.DELETE },
+      { path: 'targets', method: RequestMethod.POST },
+      { path: 'targets/:city/:month', method: RequestMethod.DELETE },
+      { path: 'reviews/send', method: RequestMethod.POST },
       // A page of another site must not sign a browser in (to an account of its choosing),
       // out, or make tokens with an admin's cookie.
       { path: 'auth/login', method: RequestMethod.POST },

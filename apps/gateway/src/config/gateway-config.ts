@@ -11,6 +11,7 @@ import {
 } from '#platform';
 import { parseCityWorkers, splitList, type CityEndpoint } from './city-list.js';
 import { GatewayEnv } from './gateway-env.js';
+import { reviewConfigOf, type ReviewConfig } from './review-config.js';
 
 export type { CityEndpoint };
 
@@ -103,6 +104,7 @@ export interface GatewayConfig {
   readonly logging: LogConfig;
   /** Built reports kept, by the size of their JSON. */
   readonly reportCacheBytes: number;
+  readonly review: ReviewConfig;
 }
 
 /** The gateway's configuration from its environment, validated by {@link GatewayEnv}. */
@@ -110,16 +112,17 @@ export function readGatewayConfig(env: Environment): GatewayConfig {
   const vars = validateEnv(GatewayEnv, env);
   const usersFile = vars.USERS_FILE === '' ? undefined : vars.USERS_FILE;
   const host = listenAddress(vars.HOST.trim(), usersFile);
+  const cities =
+    vars.TRANSPORT === 'tcp'
+      ? parseCityWorkers(vars.CITY_WORKERS).endpoints
+      : splitList(vars.CITIES).map((city) => ({ city, host: '', port: 0 }));
   return {
     port: vars.PORT,
     host,
     metrics: { host, port: vars.METRICS_PORT },
     cluster: {
       transport: vars.TRANSPORT,
-      cities:
-        vars.TRANSPORT === 'tcp'
-          ? parseCityWorkers(vars.CITY_WORKERS).endpoints
-          : splitList(vars.CITIES).map((city) => ({ city, host: '', port: 0 })),
+      cities,
       natsUrl: vars.NATS_URL,
       natsCredentials: natsCredentialsOf(vars.NATS_USER, vars.NATS_PASSWORD),
       forgetSilentMs: vars.FORGET_SILENT_CITY_MS,
@@ -160,6 +163,11 @@ export function readGatewayConfig(env: Environment): GatewayConfig {
     webDir: vars.WEB_DIR,
     logging: logConfigOf(vars),
     reportCacheBytes: vars.REPORT_CACHE_BYTES,
+    review: reviewConfigOf(
+      env,
+      vars,
+      cities.map(({ city }) => city),
+    ),
   };
 }
 

@@ -4,6 +4,10 @@ import { DEFAULT_MAX_RECORD_CHARS } from '#domain/ingest';
 import { DEFAULT_COST_RATES } from '#domain/query';
 import { ClusterEnv, EnvInteger, EnvNumber, EnvRule, EnvText } from '#platform';
 import { duplicateCity, parseCityWorkers, splitList } from './city-list.js';
+import { badAddresses, isSender, isSmtpUrl, scheduleProblem } from './review-env-rules.js';
+
+/** The first working day of the month at 08:00 (croner's `W`: the weekday nearest the 1st, in the month). */
+export const DEFAULT_REVIEW_SCHEDULE = '0 8 1W * *';
 
 /** Where `npm run build` puts the dashboard, seen from this file built (dist/apps/gateway/src/config). */
 const BUILT_WEB_DIR = fileURLToPath(new URL('../../../../web', import.meta.url));
@@ -130,6 +134,54 @@ export class GatewayEnv extends ClusterEnv {
 
   @EnvInteger(120, 1, 1_000_000)
   readonly WRITES_PER_MINUTE!: number;
+
+  /** The mail server the monthly review is sent through (`smtp://host:port`). Empty: none is sent. */
+  @EnvText('', true)
+  @EnvRule(
+    'smtpUrl',
+    (value) => value === '' || isSmtpUrl(String(value)),
+    (property, value) =>
+      `${property} must be smtp://host:port or smtps://host:port, not "${String(value)}"`,
+  )
+  readonly SMTP_URL!: string;
+
+  /** The review's sender, `Name <address>` or an address; required with SMTP_URL. */
+  @EnvText('', true)
+  @EnvRule(
+    'sender',
+    (value) => value === '' || isSender(String(value)),
+    (property, value) =>
+      `${property} must be an e-mail address or "Name <address>", not "${String(value)}"`,
+  )
+  readonly REVIEW_FROM!: string;
+
+  /** The management's addresses (comma list): each gets the company's review. */
+  @EnvText('', true)
+  @EnvRule(
+    'addresses',
+    (value) => badAddresses(String(value)).length === 0,
+    (property, value) =>
+      `${property} holds what is not an e-mail address: ${badAddresses(String(value)).join(', ')}`,
+  )
+  readonly REVIEW_TO!: string;
+
+  /**
+   * When the review of the month just closed is sent, in cron syntax (5 fields, or 6 with seconds
+   * first), in Europe/Paris time. The default is the first working day (Monday to Friday) of the
+   * month at 08:00.
+   */
+  @EnvText(DEFAULT_REVIEW_SCHEDULE)
+  @EnvRule(
+    'cron',
+    (value) => scheduleProblem(String(value)) === undefined,
+    (property, value) =>
+      `${property} is not a cron schedule: "${String(value)}" (${scheduleProblem(String(value)) ?? ''})`,
+  )
+  readonly REVIEW_SCHEDULE!: string;
+
+  /** A review the mail server refused is tried again after this, doubling up to an hour, 8 times. */
+  @EnvInteger(60_000, 100, 3_600_000)
+  readonly REVIEW_RETRY_MS!: number;
 
   /**
    * The host names the gateway answers to (the `Host` header, port aside): a page of another

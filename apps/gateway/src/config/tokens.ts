@@ -13,6 +13,7 @@ export const METRICS_LISTENER = Symbol('METRICS_LISTENER');
 export const SEED_CONFIG = Symbol('SEED_CONFIG');
 export const LIVE_CONFIG = Symbol('LIVE_CONFIG');
 export const REPORT_CACHE_SIZE = Symbol('REPORT_CACHE_SIZE');
+export const REVIEW_CONFIG = Symbol('REVIEW_CONFIG');
 
 const SLICES = [
   [CLUSTER_CONFIG, 'cluster'],
@@ -25,6 +26,7 @@ const SLICES = [
   [SEED_CONFIG, 'seed'],
   [LIVE_CONFIG, 'live'],
   [REPORT_CACHE_SIZE, 'reportCacheBytes'],
+  [REVIEW_CONFIG, 'review'],
 ] as const satisfies readonly (readonly [symbol, keyof GatewayConfig])[];
 
 /** Each slice as its own provider, taken from the ConfigModule's validated configuration. */

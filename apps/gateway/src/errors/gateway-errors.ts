@@ -24,6 +24,9 @@ export const GatewayErrorCode = {
   /** Too many failed sign-ins for this name or from this client: wait `retryAfterSeconds`. */
   TooManyAttempts: 'TOO_MANY_ATTEMPTS',
   TokenNotFound: 'TOKEN_NOT_FOUND',
+  TargetNotFound: 'TARGET_NOT_FOUND',
+  /** POST /reviews/send without SMTP_URL. */
+  ReviewsNotConfigured: 'REVIEWS_NOT_CONFIGURED',
 } as const;
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
 

@@ -73,11 +73,29 @@ describe('report exports (format=csv, csv-fr, xlsx)', () => {
       'rentals_count',
       'growth',
       'year_over_year',
+      'target',
+      'year_to_date',
+      'year_to_date_last_year',
+      'year_to_date_change',
     ]);
     expect(rows.map((r) => [r[0], r[1], Number(r[2]), Number(r[4])])).toEqual(monthlyFacts(json));
     // By hand (docs/metrics.md): Lyon 2024-01 is sales 45 000, total 47 400.
-    // No month before 2024-01: no growth to give.
-    expect(rows[0]).toEqual(['Lyon', '2024-01', '45000', '2400', '47400', '1', '1', '', '']);
+    // No month before 2024-01: no growth to give; no target is set; January is its year to date.
+    expect(rows[0]).toEqual([
+      'Lyon',
+      '2024-01',
+      '45000',
+      '2400',
+      '47400',
+      '1',
+      '1',
+      '',
+      '',
+      '',
+      '47400',
+      '0',
+      '',
+    ]);
   });
 
   it('gives the French CSV a BOM, semicolons, decimal commas and French headers', async () => {
@@ -139,6 +157,7 @@ describe('report exports (format=csv, csv-fr, xlsx)', () => {
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
       'À propos',
       'CA mensuel',
+      'Objectifs',
       'Ventes et locations',
       'Comparaison des villes',
       'Meilleurs modèles',

@@ -77,6 +77,11 @@ export class ReportsController implements SectionHandlers {
     return this.run('progress', query, access);
   }
 
+  @ReportRoute('targets')
+  targets(@Query() query: ReportQueryDto, @Caller() access: Access): ReportAnswer {
+    return this.run('targets', query, access);
+  }
+
   private async run(
     section: SectionName | undefined,
     { partial, format = 'json', ...query }: ReportQueryDto,

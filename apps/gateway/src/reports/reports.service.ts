@@ -23,6 +23,7 @@ import { elapsedMs } from '../shared/elapsed.js';
 import { FreshCall } from '../shared/fresh-call.js';
 import { fetchCitySummary } from './summary-parts.js';
 import { GatewayMetrics } from '../metrics/gateway-metrics.js';
+import { TargetStore } from '../targets/target-store.service.js';
 
 /**
  * Fork-join: one summarize job per requested city, all at once, each with a timeout; the
@@ -36,6 +37,7 @@ export class ReportsService {
     @Inject(CALL_TIMEOUTS) private readonly timeouts: CallTimeouts,
     @Inject(COST_RATES) private readonly costRates: CostRates,
     private readonly metrics: GatewayMetrics,
+    private readonly targets: TargetStore,
     @Inject(REPORT_CACHE_SIZE) cacheBytes: number,
   ) {
     // Bounded by bytes, not entries: a city with many models makes reports of megabytes.
@@ -183,6 +185,7 @@ export class ReportsService {
       summaries.map(({ summary, version }) => [summary.city, version]),
       reportQuery,
       otherBounds,
+      this.targets.version,
     ]);
     let report = this.built.get(key);
     this.metrics.reportCache.inc({ result: report === undefined ? 'miss' : 'hit' });
@@ -191,6 +194,7 @@ export class ReportsService {
         mergeSummaries(...summaries.map(({ summary }) => ({ cities: [summary] }))),
         reportQuery,
         otherBounds,
+        this.targets.book,
       );
       this.built.set(key, report);
     }

@@ -6,6 +6,7 @@ import type {
   ImportOutcome,
   ReportData,
   ReportEnvelope,
+  TargetsOutcome,
 } from './types.js';
 
 export class ApiError extends Error {
@@ -143,6 +144,32 @@ export function uploadCsv(
     form.append('file', file);
     request.send(form);
   });
+}
+
+/** Sends a targets CSV (`POST /targets`); a file of a few hundred lines needs no progress bar. */
+export async function uploadTargets(
+  file: File,
+  apiKey: string | undefined,
+  charset: 'utf-8' | 'windows-1252',
+): Promise<{ ok: true; outcome: TargetsOutcome } | { ok: false; error: ApiErrorBody }> {
+  const form = new FormData();
+  form.append('file', file);
+  try {
+    const response = await fetch(`/targets?charset=${charset}`, {
+      method: 'POST',
+      headers: apiKey === undefined ? {} : { 'x-api-key': apiKey },
+      body: form,
+    });
+    const body = (await response.json()) as unknown;
+    return response.status === 200
+      ? { ok: true, outcome: body as TargetsOutcome }
+      : { ok: false, error: body as ApiErrorBody };
+  } catch {
+    return {
+      ok: false,
+      error: { statusCode: 0, code: 'NETWORK', message: 'the gateway did not answer' },
+    };
+  }
 }
 
 export const EXPORT_FORMATS = ['csv', 'csv-fr', 'xlsx'] as const;

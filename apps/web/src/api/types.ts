@@ -1,8 +1,8 @@
-import type { ImportOutcome } from '#contracts';
+import type { ImportOutcome, TargetsOutcome } from '#contracts';
 import type { RowError } from '#domain/model';
 import type { ReportData, SectionName } from '#domain/report';
 
-export type { ImportOutcome, ReportData, RowError, SectionName };
+export type { ImportOutcome, ReportData, RowError, SectionName, TargetsOutcome };
 
 /** The gateway's answer to every report endpoint (docs/metrics.md). */
 export interface ReportEnvelope<T> {

@@ -22,14 +22,8 @@ import { useMe } from './me-context.js';
 import { useLiveUpdates } from './live.js';
 import { Skeleton } from './skeleton.js';
 import { makeUi, UiContext, type PageLink } from './ui-context.js';
-import {
-  addMonths,
-  readState,
-  reportParams,
-  writeState,
-  type PageState,
-  type View,
-} from './url-state.js';
+import { addMonths } from './months.js';
+import { readState, reportParams, writeState, type PageState, type View } from './url-state.js';
 
 interface Loaded {
   readonly summary: ReportEnvelope<ReportData>;

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import type { CityStatus } from '../api/types.js';
+import { PERIODS, PERIOD_LABELS, currentMonth, periodRange } from './periods.js';
 import type { PageState } from './url-state.js';
 import { useUi } from './ui-context.js';
 
@@ -43,6 +44,22 @@ export function Filters({ state, statuses, onChange }: Props): JSX.Element {
           </label>
         ))}
       </fieldset>
+      <fieldset class="periods">
+        <legend>{t('periods')}</legend>
+        {PERIODS.map((period) => (
+          <button
+            key={period}
+            type="button"
+            aria-pressed={state.period === period}
+            data-testid={`period-${period}`}
+            onClick={() => {
+              onChange({ period, ...periodRange(period, currentMonth()) });
+            }}
+          >
+            {t(PERIOD_LABELS[period])}
+          </button>
+        ))}
+      </fieldset>
       {(['from', 'to'] as const).map((bound) => (
         <label key={bound}>
           {t(bound)}{' '}
@@ -51,7 +68,7 @@ export function Filters({ state, statuses, onChange }: Props): JSX.Element {
             value={state[bound] ?? ''}
             data-testid={`filter-${bound}`}
             onChange={(event) => {
-              onChange({ [bound]: event.currentTarget.value || undefined });
+              onChange({ [bound]: event.currentTarget.value || undefined, period: undefined });
             }}
           />
         </label>
@@ -74,7 +91,13 @@ export function Filters({ state, statuses, onChange }: Props): JSX.Element {
       <button
         type="button"
         onClick={() => {
-          onChange({ cities: [], from: undefined, to: undefined, basis: 'contract' });
+          onChange({
+            cities: [],
+            from: undefined,
+            to: undefined,
+            period: undefined,
+            basis: 'contract',
+          });
         }}
       >
         {t('reset')}

@@ -11,6 +11,7 @@ const row = (
   rentalsCount: number,
   growth: number | null = null,
   yearOverYear: number | null = null,
+  target: number | null = null,
 ): MonthRevenueGrowth => ({
   month,
   sales,
@@ -20,14 +21,18 @@ const row = (
   rentalsCount,
   growth,
   yearOverYear,
+  target,
+  yearToDate: 0,
+  yearToDateLastYear: 0,
+  yearToDateChange: null,
 });
 
 // Lyon and Paris over 13 months; only the months the figures need are non-zero.
 const lyon = [
   row('2024-03', 80_000, 20_000, 2, 4),
   row('2025-02', 90_000, 10_000, 2, 2),
-  // 125 000 € against 100 000 € the month before and the year before.
-  row('2025-03', 100_000, 25_000, 2, 3, 0.25, 0.25),
+  // 125 000 € against 100 000 € the month before and the year before, and a target of 100 000 €.
+  row('2025-03', 100_000, 25_000, 2, 3, 0.25, 0.25, 100_000),
 ];
 const paris = [
   row('2024-03', 50_000, 0, 1, 0),
@@ -52,6 +57,11 @@ describe(kpisAt.name, () => {
       shareOfTotal: 0.625,
       averageTicket: 25_000,
       rentalShare: 0.2,
+      target: 100_000,
+      attainment: 1.25,
+      yearToDate: 0,
+      yearToDateLastYear: 0,
+      yearToDateChange: null,
     });
   });
 

@@ -1,5 +1,5 @@
 import type { MonthRevenueGrowth } from '#domain/report';
-import { addMonths } from './url-state.js';
+import { addMonths } from './months.js';
 
 /** One month's figures for a city or the company, compared with the months before. */
 export interface MonthKpis {
@@ -21,6 +21,13 @@ export interface MonthKpis {
   readonly shareOfTotal: number | null;
   readonly averageTicket: number | null;
   readonly rentalShare: number | null;
+  /** The month's target (null when none is set) and revenue / target. */
+  readonly target: number | null;
+  readonly attainment: number | null;
+  /** January to the month, against the same months a year earlier. */
+  readonly yearToDate: number;
+  readonly yearToDateLastYear: number;
+  readonly yearToDateChange: number | null;
 }
 
 /** The figures of `month` in a series (zeros if the month is absent). */
@@ -48,5 +55,10 @@ export function kpisAt(
     shareOfTotal: companyRevenue === 0 ? null : revenue / companyRevenue,
     averageTicket: transactions === 0 ? null : revenue / transactions,
     rentalShare: revenue === 0 ? null : (row?.rentals ?? 0) / revenue,
+    target: row?.target ?? null,
+    attainment: row === undefined || row.target === null ? null : revenue / row.target,
+    yearToDate: row?.yearToDate ?? 0,
+    yearToDateLastYear: row?.yearToDateLastYear ?? 0,
+    yearToDateChange: row?.yearToDateChange ?? null,
   };
 }

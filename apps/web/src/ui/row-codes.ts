@@ -27,6 +27,18 @@ const ROW_CODES: Record<RowError['code'], Record<Lang, string>> = {
     en: 'ambiguous number: in a French Excel file the comma is the decimal mark and a dot groups thousands (799,90)',
   },
   INVALID_QUERY: { fr: 'requête invalide', en: 'invalid query' },
+  INVALID_MONTH: {
+    fr: 'mois invalide (AAAA-MM ou MM/AAAA)',
+    en: 'invalid month (YYYY-MM or MM/YYYY)',
+  },
+  INVALID_TARGET: {
+    fr: 'objectif invalide (montant positif en euros)',
+    en: 'invalid target (a positive amount in euros)',
+  },
+  DUPLICATE_TARGET: {
+    fr: 'objectif en double dans le fichier',
+    en: 'target given twice in the file',
+  },
   UNKNOWN_CITY: { fr: 'ville inconnue', en: 'unknown city' },
   FORBIDDEN_CITY: {
     fr: 'ville que vous n’avez pas le droit d’alimenter',

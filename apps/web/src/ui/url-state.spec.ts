@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { addMonths } from './months.js';
+import { periodRange } from './periods.js';
 import {
   NO_EXPLORER_FILTER,
-  addMonths,
   explorerParams,
   readState,
   reportParams,
@@ -18,6 +19,7 @@ describe(readState.name, () => {
       cities: ['Lyon', 'Paris'],
       from: '2024-01',
       to: '2024-06',
+      period: undefined,
       basis: 'recognized',
       lang: 'en',
       month: '2024-06',
@@ -52,6 +54,7 @@ describe(readState.name, () => {
       cities: [],
       from: undefined,
       to: undefined,
+      period: undefined,
       basis: 'contract',
       lang: 'fr',
       month: undefined,
@@ -66,6 +69,38 @@ describe(readState.name, () => {
   it('asks the API for a partial answer, the cities as one list', () => {
     const params = reportParams(readState('?cities=Lyon,Paris&from=2024-01'));
     expect(params.toString()).toBe('basis=contract&partial=true&city=Lyon%2CParis&from=2024-01');
+  });
+
+  it('keeps a ready-made period in the link, its months those of the day the link is opened', () => {
+    const link = '?period=last-3-months';
+    expect(readState(link, '2026-12')).toMatchObject({ from: '2026-09', to: '2026-11' });
+    // The same link in February: November to January.
+    expect(readState(link, '2027-02')).toMatchObject({ from: '2026-11', to: '2027-01' });
+    expect(writeState(readState(link, '2026-12'), '2026-12')).toBe(link);
+    // A month changed by hand leaves the period: the link then carries the months.
+    const moved = { ...readState(link, '2026-12'), from: '2026-06' };
+    expect(writeState(moved, '2026-12')).toBe('?from=2026-06&to=2026-11');
+  });
+
+  it('gives each period its months, by hand for December 2026 and January 2027', () => {
+    const ranges = (current: string): { from: string; to: string }[] =>
+      (['last-month', 'last-3-months', 'this-year', 'last-12-months', 'last-year'] as const).map(
+        (period) => periodRange(period, current),
+      );
+    expect(ranges('2026-12')).toEqual([
+      { from: '2026-11', to: '2026-11' },
+      { from: '2026-09', to: '2026-11' },
+      { from: '2026-01', to: '2026-12' },
+      { from: '2025-12', to: '2026-11' },
+      { from: '2025-01', to: '2025-12' },
+    ]);
+    expect(ranges('2027-01')).toEqual([
+      { from: '2026-12', to: '2026-12' },
+      { from: '2026-10', to: '2026-12' },
+      { from: '2027-01', to: '2027-01' },
+      { from: '2026-01', to: '2026-12' },
+      { from: '2026-01', to: '2026-12' },
+    ]);
   });
 
   it('counts months across years', () => {

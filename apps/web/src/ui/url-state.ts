@@ -1,5 +1,6 @@
 import type { TransactionSort } from '#domain/model';
 import type { Lang, MessageKey } from './i18n.js';
+import { currentMonth, isPeriod, periodRange, type Period } from './periods.js';
 
 export const VIEWS = ['overview', 'transactions', 'import', 'review'] as const;
 export type View = (typeof VIEWS)[number];
@@ -40,6 +41,8 @@ export interface PageState {
   readonly cities: readonly string[];
   readonly from: string | undefined;
   readonly to: string | undefined;
+  /** A ready-made period: the URL keeps it, not its months, so that a link stays current. */
+  readonly period: Period | undefined;
   readonly basis: 'contract' | 'recognized';
   readonly lang: Lang;
   /** The monthly review's month, or the explorer's. */
@@ -53,14 +56,18 @@ function month(value: string | null): string | undefined {
   return value !== null && MONTH.test(value) ? value : undefined;
 }
 
-export function readState(search: string): PageState {
+export function readState(search: string, current = currentMonth()): PageState {
   const params = new URLSearchParams(search);
   const view = params.get('view');
+  const period = params.get('period');
+  const range = isPeriod(period)
+    ? periodRange(period, current)
+    : { from: month(params.get('from')), to: month(params.get('to')) };
   return {
     view: (VIEWS as readonly string[]).includes(view ?? '') ? (view as View) : 'overview',
     cities: (params.get('cities') ?? '').split(',').filter((city) => city !== ''),
-    from: month(params.get('from')),
-    to: month(params.get('to')),
+    ...range,
+    period: isPeriod(period) ? period : undefined,
     basis: params.get('basis') === 'recognized' ? 'recognized' : 'contract',
     lang: params.get('lang') === 'en' ? 'en' : 'fr',
     month: month(params.get('month')),
@@ -86,13 +93,21 @@ function readExplorer(params: URLSearchParams): ExplorerState {
   };
 }
 
-/** The query string of a state, defaults left out so that links stay short. */
-export function writeState(state: PageState): string {
+/**
+ * The query string of a state, defaults left out so that links stay short. A period is written
+ * as such while the months are still its own (a change of `from` or `to` leaves it).
+ */
+export function writeState(state: PageState, current = currentMonth()): string {
   const params = new URLSearchParams();
   if (state.view !== 'overview') params.set('view', state.view);
   if (state.cities.length > 0) params.set('cities', state.cities.join(','));
-  if (state.from !== undefined) params.set('from', state.from);
-  if (state.to !== undefined) params.set('to', state.to);
+  const preset = state.period === undefined ? undefined : periodRange(state.period, current);
+  if (state.period !== undefined && preset?.from === state.from && preset?.to === state.to) {
+    params.set('period', state.period);
+  } else {
+    if (state.from !== undefined) params.set('from', state.from);
+    if (state.to !== undefined) params.set('to', state.to);
+  }
   if (state.basis !== 'contract') params.set('basis', state.basis);
   if (state.lang !== 'fr') params.set('lang', state.lang);
   const monthly = state.view === 'review' || state.view === 'transactions';
@@ -135,10 +150,3 @@ export function explorerParams(state: PageState): URLSearchParams {
 }
 
 export const EXPLORER_PAGE_SIZE = 50;
-
-/** `2025-01` plus `delta` months. */
-export function addMonths(month: string, delta: number): string {
-  const [year, index] = month.split('-').map(Number);
-  const total = (year ?? 0) * 12 + (index ?? 1) - 1 + delta;
-  return `${String(Math.floor(total / 12)).padStart(4, '0')}-${String((total % 12) + 1).padStart(2, '0')}`;
-}

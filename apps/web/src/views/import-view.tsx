@@ -2,11 +2,11 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { KEY_STORAGE, uploadCsv } from '../api/client.js';
 import { useMe } from '../ui/me-context.js';
-import type { ApiErrorBody, ImportOutcome, RowError } from '../api/types.js';
+import type { ApiErrorBody, ImportOutcome } from '../api/types.js';
 import { apiErrorDetail, apiErrorText } from '../ui/api-errors.js';
-import { rowCodeLabel } from '../ui/row-codes.js';
-import { TableHead } from '../ui/table-head.js';
+import { RowTable } from '../ui/row-table.js';
 import { useUi } from '../ui/ui-context.js';
+import { TargetsUpload } from './targets-upload.js';
 
 type Upload =
   | { readonly state: 'idle' }
@@ -140,6 +140,11 @@ export function ImportView({ onImported }: { onImported: () => void }): JSX.Elem
         </form>
       )}
       <UploadState upload={upload} />
+      <TargetsUpload
+        apiKey={key === '' ? undefined : key}
+        charset={charset}
+        onStored={onImported}
+      />
     </section>
   );
 }
@@ -191,38 +196,6 @@ function Outcome({ title, outcome }: { title: string; outcome: ImportOutcome }):
       </p>
       <RowTable caption={t('rejectedLines')} rows={outcome.errors} testId="rejected-lines" />
       <RowTable caption={t('warnedLines')} rows={outcome.warnings} testId="warned-lines" />
-    </div>
-  );
-}
-
-/** Rows of an import named by line: the rejected ones, or the stored ones worth a look. */
-function RowTable({
-  caption,
-  rows,
-  testId,
-}: {
-  caption: string;
-  rows: readonly RowError[];
-  testId: string;
-}): JSX.Element | null {
-  const { t, lang } = useUi();
-  if (rows.length === 0) return null;
-  return (
-    <div class="scroll">
-      <table class="data" data-testid={testId}>
-        <caption>{caption}</caption>
-        <TableHead columns={[t('line'), t('field'), t('reason')]} text={[1, 2]} />
-        <tbody>
-          {rows.map((row, index) => (
-            // The API's code and English message stay for engineers, in the row's tooltip.
-            <tr key={index} title={`${row.code}: ${row.message}`} data-code={row.code}>
-              <td>{row.line}</td>
-              <td class="text">{row.fields?.join(', ') ?? row.field ?? '—'}</td>
-              <td class="text">{rowCodeLabel(row.code, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { salesAndRentals } from '../charts/palette.js';
 import { companyTop } from '../ui/company-top.js';
 import { RankTable } from '../ui/rank-table.js';
 import { kpisAt, type MonthKpis } from '../ui/kpis.js';
-import { addMonths } from '../ui/url-state.js';
+import { addMonths } from '../ui/months.js';
 import { useUi } from '../ui/ui-context.js';
 import { TableHead } from '../ui/table-head.js';
 
@@ -275,6 +275,21 @@ function ReviewPage({
           </tbody>
         </table>
       </div>
+      <p class="review-facts" data-testid={`review-${id}-target`}>
+        {now.target === null
+          ? t('reviewNoTarget')
+          : t('reviewTarget', {
+              target: f.money(now.target),
+              attainment: f.percent(now.attainment),
+              variance: f.money(now.revenue - now.target),
+            })}
+        <br />
+        {t('reviewYearToDate', {
+          current: f.money(now.yearToDate),
+          lastYear: f.money(now.yearToDateLastYear),
+          change: f.signedPercent(now.yearToDateChange),
+        })}
+      </p>
       <div class="grid-2">
         <RankTable
           caption={`${t('topModels')} · ${t('sales')}`}

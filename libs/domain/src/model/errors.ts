@@ -27,6 +27,12 @@ export const ErrorCode = {
   TooManyModels: 'TOO_MANY_MODELS',
   /** A row of a city the writer may not write (an importer bound to other cities). */
   ForbiddenCity: 'FORBIDDEN_CITY',
+  /** A targets file's month that is not `YYYY-MM` (or `MM/YYYY` as Excel writes it). */
+  InvalidMonth: 'INVALID_MONTH',
+  /** A targets file's amount that is not a positive number of euros. */
+  InvalidTarget: 'INVALID_TARGET',
+  /** A second line of one targets file for the same city, month and type. */
+  DuplicateTarget: 'DUPLICATE_TARGET',
   /** A warning, not a rejection: the row is stored. */
   PriceOutlier: 'PRICE_OUTLIER',
 } as const;

@@ -46,6 +46,7 @@ describe(buildReport.name, () => {
           },
         },
         progress: { asOf: null, month: null, throughDay: null, cities: [], company: null },
+        targets: { cities: [], company: null },
       },
     });
   });

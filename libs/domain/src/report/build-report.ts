@@ -4,34 +4,37 @@ import { checkSpan, type ReportQuery } from '../query/report-query.js';
 import { monthBounds, widenBounds, type MonthBounds } from '../summary/bounds.js';
 import type { CitySummary, Summary } from '../summary/summary.js';
 import { cityFacts } from './city-facts.js';
-import { LOOKBACK_MONTHS } from './growth.js';
+import { historyStart } from './growth.js';
 import type { Report } from './report.js';
+import { TargetBook } from '../targets/target-book.js';
 import { buildSections } from './sections/registry.js';
 
 /**
- * Every report section for the query, from a (merged) summary alone. `otherBounds` are the month
- * bounds of cities whose summary was not fetched (a filtered report): the default range spans them
- * too, so that every report shares one month axis.
+ * Every report section for the query, from a (merged) summary and the targets in force.
+ * `otherBounds` are the month bounds of cities whose summary was not fetched (a filtered report):
+ * the default range spans them too, so that every report shares one month axis.
  */
 export function buildReport(
   summary: Summary,
   query: ReportQuery,
   otherBounds?: MonthBounds,
+  targets: TargetBook = new TargetBook(),
 ): Report {
   const selected = selectCities(summary, query.cities);
   const range = resolveRange(widenBounds(monthBounds(summary.cities), otherBounds), query);
   const span = range === undefined ? 0 : range.to - range.from + 1;
   const from = range?.from ?? 0;
   const facts = selected.map((city) => cityFacts(city, from, span, query.basis));
+  const lookback = from - historyStart(from);
   const history = selected.map((city) =>
-    cityFacts(city, from - LOOKBACK_MONTHS, span + LOOKBACK_MONTHS, query.basis),
+    cityFacts(city, from - lookback, span + lookback, query.basis),
   );
   return {
     basis: query.basis,
     from: range === undefined ? null : formatMonth(range.from),
     to: range === undefined ? null : formatMonth(range.to),
     cities: selected.map((city) => city.city),
-    data: buildSections({ facts, history, query }),
+    data: buildSections({ facts, history, query, targets }),
   };
 }
 

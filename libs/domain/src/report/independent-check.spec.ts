@@ -77,6 +77,36 @@ describe('report against a naive recomputation of generated data', () => {
     }
   });
 
+  it('agrees on the year to date and the same period a year earlier, month by month', () => {
+    const revenueOf = (city: string, month: string): number =>
+      rows
+        .filter((row) => row.city === city && row.month === month)
+        .reduce((acc, row) => acc + (row.rental ? row.price * row.months : row.price), 0);
+    const sinceJanuary = (city: string, month: string): number => {
+      let sum = 0;
+      for (let m = `${month.slice(0, 4)}-01`; m <= month; m = addMonths(m, 1)) {
+        sum += revenueOf(city, m);
+      }
+      return sum;
+    };
+    const report = buildReport(summary, parseReportQuery({ from: '2023-06', to: '2024-03' }));
+    for (const { city, months } of report.data.monthly) {
+      for (const entry of months) {
+        const current = sinceJanuary(city, entry.month);
+        const lastYear = sinceJanuary(city, addMonths(entry.month, -12));
+        expect([city, entry.month, entry.yearToDate, entry.yearToDateLastYear]).toEqual([
+          city,
+          entry.month,
+          Math.round(current * 100) / 100,
+          Math.round(lastYear * 100) / 100,
+        ]);
+        // The data start in January 2023: 2023's months have nothing a year before to compare to.
+        if (lastYear === 0) expect(entry.yearToDateChange).toBeNull();
+        else expect(entry.yearToDateChange).toBeCloseTo((current - lastYear) / lastYear, 4);
+      }
+    }
+  });
+
   it('agrees on rotation medians and margins', () => {
     const report = buildReport(summary, parseReportQuery({}));
     for (const rotation of report.data.rotation) {

@@ -10,6 +10,7 @@ export type * from './sections/progress/types.js';
 export type * from './sections/rotation/types.js';
 export type * from './sections/seasonality/types.js';
 export type * from './sections/split/types.js';
+export type * from './sections/targets/types.js';
 export type * from './sections/top-models/types.js';
 
 /** Money is in euros, unrounded; months are `YYYY-MM`. Per-city lists are sorted by city. */

@@ -65,6 +65,8 @@ function ProgressTile({
       data-revenue={figures.current.revenue}
       data-growth={figures.growth ?? ''}
       data-yoy={figures.yearOverYear ?? ''}
+      data-ytd={figures.yearToDate.revenue}
+      data-ytd-change={figures.yearToDateChange ?? ''}
     >
       <h3>
         {name} <span class="muted">· {t('toDate')}</span>
@@ -82,6 +84,15 @@ function ProgressTile({
           tone={started ? figures.yearOverYear : null}
         />
         <Fact label={t('transactions')} value={f.integer(figures.current.transactions)} />
+        <Fact
+          label={t('sinceJanuary')}
+          value={
+            figures.yearToDateLastYear.transactions === 0
+              ? t('noDataMonth')
+              : f.signedPercent(figures.yearToDateChange)
+          }
+          tone={figures.yearToDateChange}
+        />
       </dl>
     </article>
   );

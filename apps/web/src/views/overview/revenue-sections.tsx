@@ -6,7 +6,8 @@ import { ChartCanvas } from '../../charts/chart-canvas.js';
 import { TOTAL_COLOUR, cityColours, salesAndRentals } from '../../charts/palette.js';
 import { SectionCard } from '../../ui/section-card.js';
 import type { Formats } from '../../ui/format.js';
-import { NO_EXPLORER_FILTER, addMonths } from '../../ui/url-state.js';
+import { addMonths } from '../../ui/months.js';
+import { NO_EXPLORER_FILTER } from '../../ui/url-state.js';
 import { useUi } from '../../ui/ui-context.js';
 import { TableHead } from '../../ui/table-head.js';
 
@@ -73,6 +74,30 @@ export function MonthlySection({
         };
       },
     );
+    // Each target as a thin stepped line in its city's colour (the selection's in the total's).
+    const targetLine = (
+      name: string,
+      months: readonly { target: number | null }[],
+      colour: string,
+    ): void => {
+      if (months.every((m) => m.target === null)) return;
+      datasets.push({
+        type: 'line' as const,
+        label: t('targetOf', { name }),
+        data: months.map((m) => m.target),
+        borderColor: colour,
+        backgroundColor: colour,
+        borderWidth: 1,
+        borderDash: [2, 3],
+        pointRadius: 0,
+        stepped: 'middle',
+        spanGaps: false,
+      });
+    };
+    monthly.forEach(({ city, months }, index) => {
+      targetLine(city, months, cityColours(city, index)[0]);
+    });
+    if (monthly.length > 1) targetLine(t('selectionLower'), company.months, TOTAL_COLOUR);
     if (monthly.length > 1) {
       datasets.push({
         type: 'line' as const,

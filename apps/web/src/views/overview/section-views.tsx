@@ -3,6 +3,7 @@ import type { ReportData, ReportEnvelope, SectionName } from '../../api/types.js
 import { MarginsSection } from './margins-section.js';
 import { RotationSection, TopModelsSection } from './model-sections.js';
 import { ComparisonSection, MonthlySection, SplitSection } from './revenue-sections.js';
+import { TargetsSection } from './targets-section.js';
 import { ForecastSection, SeasonalitySection } from './trend-sections.js';
 
 /** Trend settings the page uses: the API's defaults (docs/metrics.md). */
@@ -69,4 +70,5 @@ export const SECTION_VIEWS = {
   // The company's months are the monthly chart's all-cities line and the tiles' "all cities".
   company: { shownWith: 'monthly' },
   progress: { shownWith: 'tiles' },
+  targets: { render: ({ data }) => <TargetsSection targets={data.targets} /> },
 } satisfies { readonly [K in SectionName]: SectionView | ShownWith };

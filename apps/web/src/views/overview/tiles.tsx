@@ -93,6 +93,10 @@ function Tile({
       data-share={raw(kpis.shareOfTotal)}
       data-ticket={raw(kpis.averageTicket)}
       data-rental-share={raw(kpis.rentalShare)}
+      data-target={raw(kpis.target)}
+      data-attainment={raw(kpis.attainment)}
+      data-ytd={raw(kpis.yearToDate)}
+      data-ytd-change={raw(kpis.yearToDateChange)}
     >
       <h3>
         {name} <span class="muted">· {f.month(kpis.month)}</span>
@@ -111,6 +115,18 @@ function Tile({
           <Fact label={t('shareOfTotal')} value={f.percent(kpis.shareOfTotal)} />
           <Fact label={t('averageTicket')} value={f.money(kpis.averageTicket)} />
           <Fact label={t('rentalShare')} value={f.percent(kpis.rentalShare)} />
+          {kpis.target !== null && (
+            <Fact
+              label={`${t('targetAttainment')} (${f.compactMoney(kpis.target)})`}
+              value={f.percent(kpis.attainment)}
+              tone={kpis.attainment === null ? null : kpis.attainment - 1}
+            />
+          )}
+          <Fact
+            label={t('sinceJanuary')}
+            value={f.signedPercent(kpis.yearToDateChange)}
+            tone={kpis.yearToDateChange}
+          />
         </dl>
       )}
       {toCheck > 0 && (

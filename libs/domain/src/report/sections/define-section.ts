@@ -1,16 +1,19 @@
 import type { ReportQuery } from '../../query/report-query.js';
+import type { TargetBook } from '../../targets/target-book.js';
 import type { CityFacts } from '../city-facts.js';
 import type { JsonSchema } from './json-schema.js';
 import type { SectionLabelsByLang, SectionTable } from './section-table.js';
 
 /**
  * What every section is built from: the selected cities' facts over the range, the same from
- * LOOKBACK_MONTHS before it (for growth on the month before and on the year before), and the query.
+ * January of the year before it (`historyStart`: growth on the month before, on the year
+ * before, year to date), the query, and the revenue targets in force.
  */
 export interface SectionContext {
   readonly facts: readonly CityFacts[];
   readonly history: readonly CityFacts[];
   readonly query: ReportQuery;
+  readonly targets: TargetBook;
 }
 
 /**

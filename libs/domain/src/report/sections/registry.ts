@@ -8,6 +8,7 @@ import { ROTATION } from './rotation/section.js';
 import { SEASONALITY } from './seasonality/section.js';
 import type { SectionContext } from './define-section.js';
 import { SPLIT } from './split/section.js';
+import { TARGETS } from './targets/section.js';
 import { TOP_MODELS } from './top-models/section.js';
 
 /**
@@ -18,6 +19,7 @@ import { TOP_MODELS } from './top-models/section.js';
  */
 export const REPORT_SECTIONS = {
   monthly: MONTHLY,
+  targets: TARGETS,
   split: SPLIT,
   comparison: COMPARISON,
   topModels: TOP_MODELS,

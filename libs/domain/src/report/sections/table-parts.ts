@@ -18,6 +18,10 @@ export const MONTH_COLUMNS = {
   rentals_count: 'integer',
   growth: 'ratio',
   year_over_year: 'ratio',
+  target: 'money',
+  year_to_date: 'money',
+  year_to_date_last_year: 'money',
+  year_to_date_change: 'ratio',
 } as const;
 
 export const MONTH_LABELS: Translated<Record<keyof typeof MONTH_COLUMNS, string>> = {
@@ -30,6 +34,10 @@ export const MONTH_LABELS: Translated<Record<keyof typeof MONTH_COLUMNS, string>
     rentals_count: 'Nb locations',
     growth: 'Évolution sur un mois',
     year_over_year: 'Évolution sur un an',
+    target: 'Objectif (€)',
+    year_to_date: 'Cumul depuis janvier (€)',
+    year_to_date_last_year: 'Même période N-1 (€)',
+    year_to_date_change: 'Évolution du cumul sur N-1',
   },
   en: {
     month: 'Month',
@@ -40,6 +48,10 @@ export const MONTH_LABELS: Translated<Record<keyof typeof MONTH_COLUMNS, string>
     rentals_count: 'Rentals #',
     growth: 'Change on the month before',
     year_over_year: 'Change on the year before',
+    target: 'Target (€)',
+    year_to_date: 'Year to date (€)',
+    year_to_date_last_year: 'Same period last year (€)',
+    year_to_date_change: 'Year-to-date change on last year',
   },
 };
 
@@ -53,5 +65,9 @@ export function monthCells(m: MonthRevenueGrowth): Record<keyof typeof MONTH_COL
     rentals_count: m.rentalsCount,
     growth: m.growth,
     year_over_year: m.yearOverYear,
+    target: m.target,
+    year_to_date: m.yearToDate,
+    year_to_date_last_year: m.yearToDateLastYear,
+    year_to_date_change: m.yearToDateChange,
   };
 }

@@ -1,3 +1,4 @@
+import type { TargetBook } from '../../../targets/target-book.js';
 import type { CityFacts } from '../../city-facts.js';
 import type { CompanyTotals } from './types.js';
 import { monthlySection } from '../monthly/section.js';
@@ -9,7 +10,7 @@ import { COMPANY_LABELS, COMPANY_TABLE } from './table.js';
 export const COMPANY = defineSection({
   path: 'company',
   summary: 'All the cities together: each month with its growth, and the sales / rentals split',
-  build: ({ facts, history }) => companySection(facts, history),
+  build: ({ facts, history, targets }) => companySection(facts, history, targets),
   schema: COMPANY_SCHEMA,
   table: COMPANY_TABLE,
   labels: COMPANY_LABELS,
@@ -19,11 +20,15 @@ export const COMPANY = defineSection({
 export function companySection(
   facts: readonly CityFacts[],
   history: readonly CityFacts[],
+  targets: TargetBook,
 ): CompanyTotals {
   const company = combine(facts);
-  const { months } = monthlySection(company, combine(history));
+  const cities = facts.map((city) => city.city);
+  const { months } = monthlySection(company, combine(history), (month) =>
+    targets.sumOf(cities, month, 'total'),
+  );
   const { sales, rentals } = splitSection(company);
-  return { cities: facts.map((city) => city.city), months, split: { sales, rentals } };
+  return { cities, months, split: { sales, rentals } };
 }
 
 /** The element-wise sum of the cities' series (all facts of a report share one month axis). */

@@ -33,7 +33,7 @@ export function comparisonSection(
         facts.span < 2
           ? null
           : ratio(total(facts, last) - total(facts, last - 1), total(facts, last - 1)),
-      yearOverYear: facts.span === 0 ? null : monthChange(history[index]!, last, 12),
+      yearOverYear: facts.span === 0 ? null : monthChange(history[index]!, facts.from + last, 12),
     };
   });
   rows.sort((a, b) => b.revenue - a.revenue || (a.city < b.city ? -1 : a.city > b.city ? 1 : 0));

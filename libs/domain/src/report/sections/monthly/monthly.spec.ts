@@ -30,6 +30,8 @@ describe('monthly section', () => {
             ['2024-03', 0, 1300, 0, 1],
           ],
           45800,
+          [],
+          { current: 45800, lastYear: 0 },
         ),
       },
       // T6 1000/month Feb-Mar, T8 900 in Mar; January made T5's 60 000.
@@ -41,6 +43,8 @@ describe('monthly section', () => {
             ['2024-03', 30000, 1900, 1, 1],
           ],
           60000,
+          [],
+          { current: 60000, lastYear: 0 },
         ),
       },
     ]);
@@ -54,7 +58,7 @@ describe('monthly section', () => {
       city: 'Lyon',
     });
     // T4's twelve months run from 2024-03 to 2025-02: January 2025 earns 500 too. A year
-    // before, February 2024 made 50 000 + 800 and March 2024 0 + 1 300.
+    // before, January 2024 made 45 000 + 800, February 50 000 + 800 and March 0 + 1 300.
     expectClose(
       report.data.monthly[0]!.months,
       months(
@@ -64,6 +68,7 @@ describe('monthly section', () => {
         ],
         500,
         [50800, 1300],
+        { current: 500, lastYear: 45800 },
       ),
     );
   });

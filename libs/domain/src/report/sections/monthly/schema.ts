@@ -22,6 +22,16 @@ export const MONTHS_WITH_GROWTH_SCHEMA: JsonSchema = {
     rentalsCount: count('Rentals dated in the month', 27),
     growth: ratio('(total - previous month) / previous month', 0.082),
     yearOverYear,
+    target: {
+      ...euros(
+        'The revenue target of the month (POST /targets); for several cities, the sum when each has one',
+        2_300_000,
+      ),
+      nullable: true,
+    },
+    yearToDate: euros('Revenue from January to this month', 19_874_300),
+    yearToDateLastYear: euros('Revenue of the same months a year earlier', 18_420_150),
+    yearToDateChange: ratio('(yearToDate - yearToDateLastYear) / yearToDateLastYear', 0.079),
   }),
 };
 

@@ -13,6 +13,14 @@ export interface MonthRevenueGrowth extends MonthRevenue {
   readonly growth: number | null;
   /** Change on the same month a year earlier (null when that month made nothing). */
   readonly yearOverYear: number | null;
+  /** The revenue target of the month (null when none is set; for several cities, unless each has one). */
+  readonly target: number | null;
+  /** Revenue from January to this month of its year. */
+  readonly yearToDate: number;
+  /** Revenue of the same months a year earlier. */
+  readonly yearToDateLastYear: number;
+  /** (yearToDate - yearToDateLastYear) / yearToDateLastYear; null when that period made nothing. */
+  readonly yearToDateChange: number | null;
 }
 
 export interface CityMonthly {

@@ -33,6 +33,12 @@ describe('progress section', () => {
       '2025-12-14',
     );
     // 40 000 + 500 x 6 = 43 000; November 1-14: 30 000; December 2024 1-14: 20 000.
+    // Since January 1st: A, B, D and E = 172 000; 2024 to 14 December: F = 20 000.
+    const yearToDate = {
+      yearToDate: { from: '2025-01-01', to: '2025-12-14', revenue: 172000, transactions: 4 },
+      yearToDateLastYear: { from: '2024-01-01', to: '2024-12-14', revenue: 20000, transactions: 1 },
+      yearToDateChange: 7.6,
+    };
     expect(progress).toEqual({
       asOf: '2025-12-14',
       month: '2025-12',
@@ -45,6 +51,7 @@ describe('progress section', () => {
           lastYear: { month: '2024-12', revenue: 20000, transactions: 1 },
           growth: 0.4333,
           yearOverYear: 1.15,
+          ...yearToDate,
           lastDate: '2025-12-15',
         },
       ],
@@ -54,6 +61,7 @@ describe('progress section', () => {
         lastYear: { month: '2024-12', revenue: 20000, transactions: 1 },
         growth: 0.4333,
         yearOverYear: 1.15,
+        ...yearToDate,
         lastDate: '2025-12-15',
       },
     });

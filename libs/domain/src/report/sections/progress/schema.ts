@@ -13,12 +13,22 @@ const lastDate: JsonSchema = {
   example: '2025-12-14',
 };
 
+const PERIOD_TO_DATE: JsonSchema = object({
+  from: { type: 'string', description: 'January 1st (YYYY-MM-DD)', example: '2025-01-01' },
+  to: { type: 'string', description: 'The day compared (YYYY-MM-DD)', example: '2025-12-14' },
+  revenue: euros('Contract-basis revenue of the period', 24_810_300),
+  transactions: count('Transactions dated in the period', 702),
+});
+
 const FIGURES = {
   current: DAYS_TO_DATE,
   previousMonth: DAYS_TO_DATE,
   lastYear: DAYS_TO_DATE,
   growth: ratio('(current - previousMonth) / previousMonth', -0.042),
   yearOverYear: ratio('(current - lastYear) / lastYear', 0.031),
+  yearToDate: PERIOD_TO_DATE,
+  yearToDateLastYear: PERIOD_TO_DATE,
+  yearToDateChange: ratio('(yearToDate - yearToDateLastYear) / yearToDateLastYear', 0.054),
   lastDate,
 };
 

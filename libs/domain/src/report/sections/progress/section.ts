@@ -5,7 +5,7 @@ import { euros, ratio } from '../../money.js';
 import { defineSection } from '../define-section.js';
 import { PROGRESS_SCHEMA } from './schema.js';
 import { PROGRESS_LABELS, PROGRESS_TABLE } from './table.js';
-import type { DaysToDate, Progress, ProgressFigures } from './types.js';
+import type { DaysToDate, PeriodToDate, Progress, ProgressFigures } from './types.js';
 
 export const PROGRESS = defineSection({
   path: 'progress',
@@ -40,13 +40,43 @@ export function progressFigures(
   const current = daysToDate(cities, month, throughDay);
   const previousMonth = daysToDate(cities, month - 1, throughDay);
   const lastYear = daysToDate(cities, month - 12, throughDay);
+  const yearToDate = periodToDate(cities, month, throughDay);
+  const yearToDateLastYear = periodToDate(cities, month - 12, throughDay);
   return {
     current,
     previousMonth,
     lastYear,
     growth: change(current, previousMonth),
     yearOverYear: change(current, lastYear),
+    yearToDate,
+    yearToDateLastYear,
+    yearToDateChange: change(yearToDate, yearToDateLastYear),
     lastDate: latestDay(cities),
+  };
+}
+
+/** January 1st of `month`'s year to day `throughDay` of `month`. */
+function periodToDate(
+  cities: readonly DayTotals[],
+  month: number,
+  throughDay: number,
+): PeriodToDate {
+  let cents = 0;
+  let transactions = 0;
+  const january = month - (month % 12);
+  for (const days of cities) {
+    for (let entry = 0; entry < days.month.length; entry += 1) {
+      const m = days.month[entry]!;
+      if (m < january || m > month || (m === month && days.day[entry]! > throughDay)) continue;
+      cents += days.revenue[entry]!;
+      transactions += days.count[entry]!;
+    }
+  }
+  return {
+    from: `${formatMonth(january)}-01`,
+    to: `${formatMonth(month)}-${String(throughDay).padStart(2, '0')}`,
+    revenue: euros(cents),
+    transactions,
   };
 }
 
@@ -64,7 +94,10 @@ function daysToDate(cities: readonly DayTotals[], month: number, throughDay: num
 }
 
 /** Relative change; null when the days compared with made nothing. */
-function change(now: DaysToDate, before: DaysToDate): number | null {
+function change(
+  now: Pick<DaysToDate, 'revenue'>,
+  before: Pick<DaysToDate, 'revenue' | 'transactions'>,
+): number | null {
   return before.transactions === 0 ? null : ratio(now.revenue - before.revenue, before.revenue);
 }
 

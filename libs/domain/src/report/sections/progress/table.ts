@@ -14,6 +14,9 @@ const COLUMNS = {
   last_year_month: 'month',
   last_year_revenue: 'money',
   year_over_year: 'ratio',
+  year_to_date_revenue: 'money',
+  year_to_date_last_year_revenue: 'money',
+  year_to_date_change: 'ratio',
   last_date: 'text',
 } as const;
 export type ProgressColumn = keyof typeof COLUMNS;
@@ -31,6 +34,9 @@ function row(name: string, progress: Progress, p: ProgressFigures): Record<Progr
     last_year_month: p.lastYear.month,
     last_year_revenue: p.lastYear.revenue,
     year_over_year: p.yearOverYear,
+    year_to_date_revenue: p.yearToDate.revenue,
+    year_to_date_last_year_revenue: p.yearToDateLastYear.revenue,
+    year_to_date_change: p.yearToDateChange,
     last_date: p.lastDate,
   };
 }
@@ -60,6 +66,9 @@ export const PROGRESS_LABELS: SectionLabelsByLang<ProgressColumn> = {
       last_year_month: 'Même mois N-1',
       last_year_revenue: 'CA mêmes jours N-1 (€)',
       year_over_year: 'Évolution sur un an',
+      year_to_date_revenue: 'CA depuis le 1er janvier (€)',
+      year_to_date_last_year_revenue: 'CA même période N-1 (€)',
+      year_to_date_change: 'Évolution depuis janvier sur N-1',
       last_date: 'Données jusqu’au',
     },
   },
@@ -78,6 +87,9 @@ export const PROGRESS_LABELS: SectionLabelsByLang<ProgressColumn> = {
       last_year_month: 'Same month last year',
       last_year_revenue: 'Same days last year (€)',
       year_over_year: 'Change on the year before',
+      year_to_date_revenue: 'Revenue since January 1st (€)',
+      year_to_date_last_year_revenue: 'Same period last year (€)',
+      year_to_date_change: 'Year-to-date change on last year',
       last_date: 'Data up to',
     },
   },

@@ -5,6 +5,14 @@ export interface DaysToDate {
   readonly transactions: number;
 }
 
+/** From January 1st to a day (`YYYY-MM-DD`, both included), contract basis. */
+export interface PeriodToDate {
+  readonly from: string;
+  readonly to: string;
+  readonly revenue: number;
+  readonly transactions: number;
+}
+
 /** A city's (or the company's) month in progress against the same days before. */
 export interface ProgressFigures {
   /** Days 1 to `throughDay` of the month in progress. */
@@ -17,6 +25,11 @@ export interface ProgressFigures {
   readonly growth: number | null;
   /** Change on the year before's same days (null likewise). */
   readonly yearOverYear: number | null;
+  /** January 1st to the day compared, and the same period a year earlier. */
+  readonly yearToDate: PeriodToDate;
+  readonly yearToDateLastYear: PeriodToDate;
+  /** Change of the year to date on the same period a year earlier (null when that made nothing). */
+  readonly yearToDateChange: number | null;
   /** The latest day with a transaction, `YYYY-MM-DD`; null when there is none. */
   readonly lastDate: string | null;
 }

@@ -42,7 +42,7 @@ export function seasonalitySection(facts: CityFacts, history: CityFacts): CitySe
     monthOverMonth.push({
       month: formatMonth(facts.from + offset),
       change: ratio(total(facts, offset) - previous, previous),
-      yearOverYear: monthChange(history, offset, 12),
+      yearOverYear: monthChange(history, facts.from + offset, 12),
     });
   }
   return { city: facts.city, months, monthOverMonth };
