@@ -30,6 +30,25 @@ describe('npm run report', () => {
     );
   });
 
+  it('reports against a targets file as the API does, saying each refused line on stderr', () => {
+    const run = runCli('report', [
+      fixturePath('ok/three-cities.csv'),
+      '--json',
+      '--targets',
+      fixturePath('not-ok/targets-bad-lines.csv'),
+    ]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(
+      'target line 3: mois "2024-13" is not a month (YYYY-MM, or MM/YYYY) [INVALID_MONTH]\n',
+    );
+    const { data } = JSON.parse(run.stdout) as {
+      data: { targets: { cities: { city: string; months: { attainment: number | null }[] }[] } };
+    };
+    // Lyon's January target of 50 000 against 47 400 (T1 and T2) is the one line that holds for it.
+    expect(data.targets.cities[0]).toMatchObject({ city: 'Lyon' });
+    expect(data.targets.cities[0]!.months.map((m) => m.attainment)).toEqual([0.948, null, null]);
+  });
+
   it('lists rejected rows on stderr with their line and reason', () => {
     const run = runCli('report', [fixturePath('ok/three-cities.csv'), '--json']);
     expect(run.stderr).toBe(

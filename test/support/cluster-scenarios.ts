@@ -165,6 +165,10 @@ export function clusterScenarios(transport: 'tcp' | 'nats', natsUrl: () => strin
         '/auth/tokens',
         '/auth/tokens/{id}',
         '/audit',
+        '/targets',
+        '/targets/{city}/{month}',
+        '/reviews/send',
+        '/reviews/pdf',
       ].sort(),
     );
     expect(Object.keys(paths['/reports/monthly']?.get?.responses ?? {})).toEqual([

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { dateWindow } from '#domain/ingest';
 import { DEALER_TIME_ZONE, DomainError, OpenCityDirectory, calendarDayIn } from '#domain/model';
 import { parseReportQuery } from '#domain/query';
 import { buildReport } from '#domain/report';
+import { TargetBook, readTargetsCsv } from '#domain/targets';
 import { loadCsvFile } from '#input';
 import { formatReport } from './report/print-report.js';
 import { parseReportArgs } from './report/report-args.js';
@@ -32,12 +34,22 @@ async function main(): Promise<void> {
   if (refused > ingest.errors.length) {
     process.stderr.write(`... and ${refused - ingest.errors.length} more rejected rows\n`);
   }
-  const report = buildReport(stores.summarize(), query);
+  const targets = args.targets === undefined ? new TargetBook() : readTargets(args.targets);
+  const report = buildReport(stores.summarize(), query, undefined, targets);
   process.stdout.write(
     args.json
       ? `${JSON.stringify({ ...report, ingest: ingest.counts }, null, 2)}\n`
       : formatReport(report, ingest.counts, args.lang),
   );
+}
+
+/** The targets file's valid lines; each refused one said on stderr, as rejected rows are. */
+function readTargets(file: string): TargetBook {
+  const reading = readTargetsCsv(readFileSync(file, 'utf8'), new OpenCityDirectory());
+  for (const error of reading.errors) {
+    process.stderr.write(`target ${error.message} [${error.code}]\n`);
+  }
+  return new TargetBook(reading.targets);
 }
 
 try {

@@ -9,7 +9,8 @@ import { exitWithUsage } from '../shared/exit.js';
 export const REPORT_USAGE = `usage: npm run report -- FILE [--from YYYY-MM] [--to YYYY-MM] [--basis contract|recognized]
                          [--city A,B] [--limit N] [--by count|revenue] [--window N] [--horizon N] [--json]
                          [--sale-cost-rate R] [--rental-cost-rate R] [--max-future-days N]
-                         [--charset utf-8|windows-1252] [--lang fr|en] [--as-of YYYY-MM-DD]`;
+                         [--charset utf-8|windows-1252] [--lang fr|en] [--as-of YYYY-MM-DD]
+                         [--targets TARGETS.csv]`;
 
 export interface ReportArgs {
   readonly file: string;
@@ -21,6 +22,8 @@ export interface ReportArgs {
   readonly charset: Charset;
   /** The language of the tables' titles and headers (numbers are written the French way). */
   readonly lang: Lang;
+  /** A targets CSV (`ville,mois,objectif[,type]`), as `POST /targets` reads it. */
+  readonly targets: string | undefined;
 }
 
 export function parseReportArgs(argv: string[]): ReportArgs {
@@ -45,6 +48,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
         charset: { type: 'string' },
         lang: { type: 'string', default: 'fr' },
         'as-of': { type: 'string' },
+        targets: { type: 'string' },
       },
     });
   } catch (error) {
@@ -60,6 +64,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
     charset,
     lang,
     'as-of': asOf,
+    targets,
     ...query
   } = values;
   if (!isLang(lang))
@@ -75,6 +80,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
     maxFutureDays: futureDays(maxFutureDays),
     charset: fileCharset(charset),
     lang,
+    targets,
   };
 }
 

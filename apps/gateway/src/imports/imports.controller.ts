@@ -20,13 +20,10 @@ import { IMPORT_OUTCOME_SCHEMA } from '../docs/import-schemas.js';
 import { IMPORT_CONFIG } from '../config/tokens.js';
 import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
 import { ImportsService } from './imports.service.js';
-import { multipartFile } from './multipart-file.js';
-import { requestCharset } from './request-charset.js';
+import { csvUpload } from './csv-upload.js';
 import { WriteEndpoint } from '../security/write-endpoint.js';
 import type { Access } from '../auth/access.js';
 import { Caller } from '../auth/auth-decorators.js';
-
-const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain'];
 
 @ApiTags('imports')
 @Controller('imports')
@@ -117,22 +114,6 @@ export class ImportsController {
         `the body (${length} bytes) is over MAX_IMPORT_BYTES (${this.limits.maxBytes} bytes)`,
       );
     }
-    const type = (request.headers['content-type'] ?? '')
-      .split(';', 1)
-      .join('')
-      .trim()
-      .toLowerCase();
-    const charset = requestCharset(request);
-    if (CSV_TYPES.includes(type)) return this.imports.importCsv(access, request, charset);
-    if (type === 'multipart/form-data') {
-      return multipartFile(request, 'file', (file) =>
-        this.imports.importCsv(access, file, charset),
-      );
-    }
-    throw new GatewayError(
-      415,
-      GatewayErrorCode.UnsupportedMediaType,
-      `send the CSV as text/csv or as multipart/form-data (field "file"), not "${type || 'no Content-Type'}"`,
-    );
+    return csvUpload(request, (body, charset) => this.imports.importCsv(access, body, charset));
   }
 }

@@ -17,16 +17,12 @@ import type { Access } from '../auth/access.js';
 import { Caller } from '../auth/auth-decorators.js';
 import { ReadDocs } from '../auth/auth-docs.js';
 import { errorSchema } from '../docs/error-schema.js';
-import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
-import { multipartFile } from '../imports/multipart-file.js';
-import { requestCharset } from '../imports/request-charset.js';
+import { csvUpload } from '../imports/csv-upload.js';
 import { WriteEndpoint } from '../security/write-endpoint.js';
 import { TARGET_RECORD_SCHEMA, TARGETS_OUTCOME_SCHEMA } from './targets-schemas.js';
 import { TargetTypeQueryDto, TargetsQueryDto } from './targets-query.dto.js';
 import type { TargetsOutcome } from '#contracts';
 import { TargetsService } from './targets.service.js';
-
-const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain'];
 
 @ApiTags('targets')
 @Controller('targets')
@@ -78,23 +74,7 @@ export class TargetsController {
     ),
   })
   async import(@Req() request: Request, @Caller() access: Access): Promise<TargetsOutcome> {
-    const type = (request.headers['content-type'] ?? '')
-      .split(';', 1)
-      .join('')
-      .trim()
-      .toLowerCase();
-    const charset = requestCharset(request);
-    if (CSV_TYPES.includes(type)) return this.targets.importCsv(access, request, charset);
-    if (type === 'multipart/form-data') {
-      return multipartFile(request, 'file', (file) =>
-        this.targets.importCsv(access, file, charset),
-      );
-    }
-    throw new GatewayError(
-      415,
-      GatewayErrorCode.UnsupportedMediaType,
-      `send the targets as text/csv or as multipart/form-data (field "file"), not "${type || 'no Content-Type'}"`,
-    );
+    return csvUpload(request, (body, charset) => this.targets.importCsv(access, body, charset));
   }
 
   @Get()

@@ -89,7 +89,10 @@ export function MonthlySection({
         backgroundColor: colour,
         borderWidth: 1,
         borderDash: [2, 3],
-        pointRadius: 0,
+        // Each month's target is a short bar across its month, seen even alone.
+        pointStyle: 'line',
+        pointRadius: 10,
+        pointBorderWidth: 2,
         stepped: 'middle',
         spanGaps: false,
       });

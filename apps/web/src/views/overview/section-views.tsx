@@ -40,6 +40,7 @@ export const SECTION_VIEWS = {
   monthly: {
     render: ({ data }) => <MonthlySection monthly={data.monthly} company={data.company} />,
   },
+  targets: { render: ({ data }) => <TargetsSection targets={data.targets} /> },
   split: { render: ({ data }) => <SplitSection split={data.split} />, half: true },
   comparison: {
     render: ({ data, range }) => <ComparisonSection comparison={data.comparison} range={range} />,
@@ -70,5 +71,4 @@ export const SECTION_VIEWS = {
   // The company's months are the monthly chart's all-cities line and the tiles' "all cities".
   company: { shownWith: 'monthly' },
   progress: { shownWith: 'tiles' },
-  targets: { render: ({ data }) => <TargetsSection targets={data.targets} /> },
 } satisfies { readonly [K in SectionName]: SectionView | ShownWith };
