@@ -124,6 +124,14 @@ export class InProcessCityWorkers implements CityWorkers {
     return this.call(city, 'list', payload);
   }
 
+  targets(city: string, payload: CityPayload<'targets'>): Promise<CityResult<'targets'>> {
+    return this.call(city, 'targets', payload);
+  }
+
+  setTargets(city: string, payload: CityPayload<'setTargets'>): Promise<CityResult<'setTargets'>> {
+    return this.call(city, 'setTargets', payload);
+  }
+
   async close(): Promise<void> {
     for (const city of this.hung.keys()) this.resume(city);
     await Promise.all([...this.workers.values()].map(({ module }) => module.close()));

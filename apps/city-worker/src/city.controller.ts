@@ -42,6 +42,16 @@ export function cityControllerFor(city: string): Type<CityHandlers> {
     list(@Payload() request: CityPayload<'list'>): CityResult<'list'> {
       return this.city.list(request);
     }
+
+    @MessagePattern(patterns.targets)
+    targets(): CityResult<'targets'> {
+      return this.city.targets();
+    }
+
+    @MessagePattern(patterns.setTargets)
+    setTargets(@Payload() request: CityPayload<'setTargets'>): CityResult<'setTargets'> {
+      return this.city.setTargets(request);
+    }
   }
   return CityController;
 }

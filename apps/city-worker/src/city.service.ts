@@ -26,9 +26,13 @@ import {
   type IngestResult,
   type ListRequest,
   type ListResult,
+  type SetTargetsRequest,
+  type SetTargetsResult,
+  type TargetsResult,
 } from '#contracts';
 import { snapshotPath, type CityState } from './shard/recover-city.js';
 import { writeSnapshot } from './shard/shard-snapshot.js';
+import { CityTargets } from './targets/city-targets.js';
 import { CITY_STATE, ON_FATAL, WORKER_CONFIG, type FatalHandler } from './tokens.js';
 import type { WorkerConfig } from './worker-config.js';
 
@@ -47,6 +51,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
   private changes = 0;
   /** Set once a shard write failed: memory then holds rows the disk does not. */
   private broken: Error | undefined;
+  private readonly cityTargets: CityTargets;
 
   constructor(
     @Inject(CITY_STATE) private readonly state: CityState,
@@ -54,6 +59,15 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {
     this.directory = new FixedCityDirectory([state.store.city]);
+    this.cityTargets = new CityTargets(state.store.city, config.dataDir);
+  }
+
+  targets(): TargetsResult {
+    return this.cityTargets.list();
+  }
+
+  setTargets(request: SetTargetsRequest): SetTargetsResult {
+    return this.cityTargets.change(request);
   }
 
   /**
@@ -206,6 +220,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
       firstMonth: bounds === undefined ? null : formatMonth(bounds.first),
       lastMonth: bounds === undefined ? null : formatMonth(bounds.last),
       version: `${this.boot}.${this.changes}`,
+      targetsVersion: this.cityTargets.version,
     };
   }
 

@@ -47,7 +47,7 @@ import { SeedService } from './seed/seed.service.js';
 import { TransactionListController } from './transactions/transaction-list.controller.js';
 import { TransactionListing } from './transactions/transaction-listing.service.js';
 import { TransactionsController } from './transactions/transactions.controller.js';
-import { TargetStore } from './targets/target-store.service.js';
+import { TargetsCache } from './targets/targets-cache.service.js';
 import { ReviewBuilder } from './reviews/review-builder.service.js';
 import { ReviewDispatcher } from './reviews/review-dispatcher.service.js';
 import { ReviewsController } from './reviews/reviews.controller.js';
@@ -109,7 +109,7 @@ export class GatewayModule implements NestModule {
         GatewayMetrics,
         RequestObserver,
         MetricsScrape,
-        TargetStore,
+        TargetsCache,
         TargetsService,
         ReviewBuilder,
         ReviewDispatcher,

@@ -7,7 +7,10 @@ import type {
   IngestResult,
   ListRequest,
   ListResult,
+  SetTargetsRequest,
+  SetTargetsResult,
   SummarizeRequest,
+  TargetsResult,
 } from './messages.js';
 
 /** A message that carries nothing. */
@@ -28,12 +31,20 @@ export interface CityMessages {
   readonly correct: { readonly payload: CorrectionRequest; readonly result: CorrectionResult };
   /** The city's transactions matching a filter, newest first (the explorer, "À vérifier"). */
   readonly list: { readonly payload: ListRequest; readonly result: ListResult };
+  /** The city's revenue targets, with the version `info` gives of them. */
+  readonly targets: { readonly payload: NoPayload; readonly result: TargetsResult };
+  /** Sets some targets of the city, or removes one, durably (beside its shard). */
+  readonly setTargets: { readonly payload: SetTargetsRequest; readonly result: SetTargetsResult };
 }
 
 export type CityMessageName = keyof CityMessages;
 
 /** The messages that change a city's rows; the others only read. */
-export const CITY_WRITES: ReadonlySet<CityMessageName> = new Set(['ingest', 'correct']);
+export const CITY_WRITES: ReadonlySet<CityMessageName> = new Set([
+  'ingest',
+  'correct',
+  'setTargets',
+]);
 export type CityPayload<K extends CityMessageName> = CityMessages[K]['payload'];
 export type CityResult<K extends CityMessageName> = CityMessages[K]['result'];
 

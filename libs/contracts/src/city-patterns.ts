@@ -11,6 +11,8 @@ export function cityPatterns(city: string): CityPatterns {
     info: `city.${key}.info`,
     correct: `city.${key}.correct`,
     list: `city.${key}.list`,
+    targets: `city.${key}.targets`,
+    setTargets: `city.${key}.set-targets`,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { TransactionFilter, TransactionPage } from '#domain/store';
 import type { BatchOutcome } from '#domain/ingest';
 import type { RowError } from '#domain/model';
+import type { TargetRecord } from '#domain/targets';
 
 /**
  * Raw CSV records for one city, as the domain's `ImportRouter` cut them from an import: record i
@@ -66,6 +67,30 @@ export interface CityInfo {
    * summary while its version stays the same.
    */
   readonly version: string;
+  /** Changes whenever the city's targets change: a gateway keeps them while it stays the same. */
+  readonly targetsVersion: string;
+}
+
+/** The city's targets in force, sorted by month and type. */
+export interface TargetsResult {
+  readonly version: string;
+  readonly targets: readonly TargetRecord[];
+}
+
+/**
+ * `set`: targets of this city, each replacing the one of the same month and type; `remove`: the
+ * target of one month and type (null: the month's total).
+ */
+export interface SetTargetsRequest {
+  readonly set?: readonly TargetRecord[];
+  readonly remove?: { readonly month: string; readonly type: TargetRecord['type'] };
+}
+
+export interface SetTargetsResult extends TargetsResult {
+  /** Of the targets set, how many replaced one. */
+  readonly replaced: number;
+  /** Whether `remove` found its target. */
+  readonly removed: boolean;
 }
 
 /**

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { cityKey } from '#contracts';
 import { CityShard } from './city-shard.js';
 import { ShardLock } from './shard-lock.js';
-import { readSnapshot, temporaryPath } from './shard-snapshot.js';
+import { temporaryPath } from './replace-file.js';
+import { readSnapshot } from './shard-snapshot.js';
 import type { ShardWriter } from './shard-writer.js';
 
 /** A shard line that is not what the worker wrote: the worker must not start on it. */

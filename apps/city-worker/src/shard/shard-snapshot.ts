@@ -1,15 +1,7 @@
-import {
-  closeSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { CityStore, type CityStoreState } from '#domain/store';
+import { replaceFileSync } from './replace-file.js';
 
 /**
  * A city's store written at a clean stop beside its shard, so that the next start reads columns
@@ -128,26 +120,7 @@ export function writeSnapshot(
   const trailer = Buffer.alloc(4);
   trailer.writeUInt32LE(crc, 0);
   parts.push(trailer);
-  const temporary = temporaryPath(path);
-  try {
-    const fd = openSync(temporary, 'w');
-    try {
-      for (const part of parts) writeSync(fd, part);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, path);
-  } catch (error) {
-    // A half-written snapshot (a full disk) must not keep the space the next import needs.
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-}
-
-/** Where a snapshot is written before it replaces the last one; a crash may leave it behind. */
-export function temporaryPath(path: string): string {
-  return `${path}.tmp`;
+  replaceFileSync(path, parts);
 }
 
 /**

@@ -93,6 +93,22 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
     return this.send(city, 'list', payload, timeoutMs);
   }
 
+  targets(
+    city: string,
+    payload: CityPayload<'targets'>,
+    timeoutMs: number,
+  ): Promise<CityResult<'targets'>> {
+    return this.send(city, 'targets', payload, timeoutMs);
+  }
+
+  setTargets(
+    city: string,
+    payload: CityPayload<'setTargets'>,
+    timeoutMs: number,
+  ): Promise<CityResult<'setTargets'>> {
+    return this.send(city, 'setTargets', payload, timeoutMs);
+  }
+
   async messageRoom(timeoutMs: number): Promise<number | undefined> {
     const nats = this.nats;
     if (nats === undefined) return undefined;

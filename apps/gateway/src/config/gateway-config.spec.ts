@@ -2,6 +2,17 @@ import { describe, expect, it } from '@jest/globals';
 import { ConfigError } from '#platform';
 import { readGatewayConfig } from './gateway-config.js';
 
+/** What a refused configuration says is wrong with it. */
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    readGatewayConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('the configuration was accepted');
+}
+
 describe(readGatewayConfig.name, () => {
   it('reads the TCP workers and applies the defaults', () => {
     const config = readGatewayConfig({
@@ -57,5 +68,47 @@ describe(readGatewayConfig.name, () => {
     const signed = { ...tcp, USERS_FILE: '/etc/autoconnect/users.yml' };
     expect(readGatewayConfig(signed).host).toBeUndefined();
     expect(readGatewayConfig({ ...signed, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('reads the review recipients per city and sends nothing without SMTP_URL', () => {
+    const tcp = { CITY_WORKERS: 'Lyon=127.0.0.1:4001,Saint-Étienne=127.0.0.1:4002' };
+    expect(readGatewayConfig(tcp).review).toMatchObject({
+      smtpUrl: undefined,
+      schedule: '0 8 1W * *',
+    });
+    const review = readGatewayConfig({
+      ...tcp,
+      SMTP_URL: 'smtp://mail.example.fr:25',
+      REVIEW_FROM: 'AutoConnect <rapports@example.fr>',
+      REVIEW_TO: 'direction@example.fr, daf@example.fr',
+      REVIEW_TO_SAINT_ETIENNE: 'se@example.fr',
+    }).review;
+    expect(review.management).toEqual(['direction@example.fr', 'daf@example.fr']);
+    expect([...review.byCity]).toEqual([['saint-etienne', ['se@example.fr']]]);
+  });
+
+  it('refuses review settings that could not work, naming each', () => {
+    const problems = problemsOf({
+      CITY_WORKERS: 'Lyon=127.0.0.1:4001',
+      SMTP_URL: 'mail.example.fr',
+      REVIEW_TO: 'direction@example.fr;daf',
+      REVIEW_SCHEDULE: '0 8 32 * *',
+      REVIEW_TO_NICE: 'nice@example.fr',
+    });
+    expect(problems.slice(0, 2)).toEqual([
+      'SMTP_URL must be smtp://host:port or smtps://host:port, not "mail.example.fr"',
+      'REVIEW_TO holds what is not an e-mail address: direction@example.fr;daf',
+    ]);
+    expect(problems[2]).toMatch(/^REVIEW_SCHEDULE is not a cron schedule: "0 8 32 \* \*"/);
+    expect(
+      problemsOf({
+        CITY_WORKERS: 'Lyon=127.0.0.1:4001',
+        SMTP_URL: 'smtp://mail.example.fr:25',
+        REVIEW_TO_NICE: 'nice@example.fr',
+      }),
+    ).toEqual([
+      'REVIEW_FROM is required with SMTP_URL: the address the review is sent from',
+      'REVIEW_TO_NICE names no city served here (served: Lyon; the variable of Lyon is REVIEW_TO_LYON)',
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import {
 } from '#domain/query';
 import { buildReport, type Report, type SectionName } from '#domain/report';
 import { mergeSummaries, widenBounds, type CitySummary, type MonthBounds } from '#domain/summary';
+import { TargetBook } from '#domain/targets';
 import type { CityInfo } from '#contracts';
 import type { Access } from '../auth/access.js';
 import { CityRegistry } from '../cluster/city-registry.service.js';
@@ -23,7 +24,7 @@ import { elapsedMs } from '../shared/elapsed.js';
 import { FreshCall } from '../shared/fresh-call.js';
 import { fetchCitySummary } from './summary-parts.js';
 import { GatewayMetrics } from '../metrics/gateway-metrics.js';
-import { TargetStore } from '../targets/target-store.service.js';
+import { TargetsCache } from '../targets/targets-cache.service.js';
 
 /**
  * Fork-join: one summarize job per requested city, all at once, each with a timeout; the
@@ -37,7 +38,7 @@ export class ReportsService {
     @Inject(CALL_TIMEOUTS) private readonly timeouts: CallTimeouts,
     @Inject(COST_RATES) private readonly costRates: CostRates,
     private readonly metrics: GatewayMetrics,
-    private readonly targets: TargetStore,
+    private readonly targets: TargetsCache,
     @Inject(REPORT_CACHE_SIZE) cacheBytes: number,
   ) {
     // Bounded by bytes, not entries: a city with many models makes reports of megabytes.
@@ -100,6 +101,7 @@ export class ReportsService {
     const fetched = summaries.flatMap((result) =>
       result.status === 'fulfilled' ? [result.value] : [],
     );
+    const targets = await this.targetsOf(fetched, partial);
     const otherBounds = infos.reduce<MonthBounds | undefined>(
       (bounds, result) =>
         result.status === 'fulfilled' ? widenBounds(bounds, infoBounds(result.value)) : bounds,
@@ -109,6 +111,7 @@ export class ReportsService {
       fetched.map(({ kept }) => kept),
       query,
       otherBounds,
+      targets,
     );
     return {
       report: reportName(section),
@@ -131,12 +134,32 @@ export class ReportsService {
    * the version changed. Under load most reports then cost a build, not three summaries of
    * ~70 KiB to parse on the gateway's one thread.
    */
-  private async summarize(city: string): Promise<{ kept: KeptSummary; timing: WorkerTiming }> {
+  private async summarize(city: string): Promise<Fetched> {
     const started = performance.now();
-    const { version, transactions } = await this.info(city);
+    const { version, transactions, targetsVersion } = await this.info(city);
     const held = this.summaries.get(city);
     const kept = held?.version === version ? held : await this.fetchSummary(city, version);
-    return { kept, timing: { city, elapsedMs: elapsedMs(started), transactions } };
+    return { kept, targetsVersion, timing: { city, elapsedMs: elapsedMs(started), transactions } };
+  }
+
+  /**
+   * The targets of the cities fetched, at the versions their `info` gave. With `partial`, a city
+   * whose targets do not come is reported without them rather than not at all.
+   */
+  private async targetsOf(fetched: readonly Fetched[], partial: boolean): Promise<KeptTargets> {
+    const answers = await Promise.allSettled(
+      fetched.map(({ kept, targetsVersion }) => this.targets.of(kept.summary.city, targetsVersion)),
+    );
+    const cities = fetched.map(({ kept }) => kept.summary.city);
+    if (!partial) throwIfAnyFailed(cities, answers);
+    return {
+      book: new TargetBook(
+        answers.flatMap((answer) => (answer.status === 'fulfilled' ? answer.value : [])),
+      ),
+      versions: fetched.map(({ targetsVersion }, index) =>
+        answers[index]?.status === 'fulfilled' ? targetsVersion : null,
+      ),
+    };
   }
 
   /**
@@ -178,6 +201,7 @@ export class ReportsService {
     summaries: readonly KeptSummary[],
     query: ReportQuery,
     otherBounds: MonthBounds | undefined,
+    targets: KeptTargets,
   ): Report {
     // The cities are those of the summaries: the query's own list is already resolved.
     const reportQuery = { ...query, cities: undefined };
@@ -185,7 +209,7 @@ export class ReportsService {
       summaries.map(({ summary, version }) => [summary.city, version]),
       reportQuery,
       otherBounds,
-      this.targets.version,
+      targets.versions,
     ]);
     let report = this.built.get(key);
     this.metrics.reportCache.inc({ result: report === undefined ? 'miss' : 'hit' });
@@ -194,7 +218,7 @@ export class ReportsService {
         mergeSummaries(...summaries.map(({ summary }) => ({ cities: [summary] }))),
         reportQuery,
         otherBounds,
-        this.targets.book,
+        targets.book,
       );
       this.built.set(key, report);
     }
@@ -205,6 +229,19 @@ export class ReportsService {
 interface KeptSummary {
   readonly version: string;
   readonly summary: CitySummary;
+}
+
+interface Fetched {
+  readonly kept: KeptSummary;
+  /** The version of the city's targets its `info` gave. */
+  readonly targetsVersion: string;
+  readonly timing: WorkerTiming;
+}
+
+/** The targets of a report's cities, and their versions (null: not read), in the cities' order. */
+interface KeptTargets {
+  readonly book: TargetBook;
+  readonly versions: readonly (string | null)[];
 }
 
 function infoBounds(info: CityInfo): MonthBounds | undefined {

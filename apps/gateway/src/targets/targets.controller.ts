@@ -81,7 +81,7 @@ export class TargetsController {
   @ReadDocs()
   @ApiOperation({ summary: 'The targets set, by city, month and type' })
   @ApiOkResponse({ schema: { type: 'array', items: TARGET_RECORD_SCHEMA } })
-  list(@Query() query: TargetsQueryDto, @Caller() access: Access): TargetRecord[] {
+  list(@Query() query: TargetsQueryDto, @Caller() access: Access): Promise<TargetRecord[]> {
     return this.targets.list(access, query.city?.split(','), query.from, query.to);
   }
 

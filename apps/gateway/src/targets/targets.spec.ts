@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -138,7 +138,31 @@ describe(TargetsController.name, () => {
     ]);
   });
 
-  it('removes a target, and keeps the others across a restart', async () => {
+  it('shows a change made through one gateway at the next report of another', async () => {
+    const other = await inProcessGateway(workers, {
+      ...env,
+      GATEWAY_DATA_DIR: mkdtempSync(join(tmpdir(), 'targets-other-')),
+    });
+    try {
+      const cookie = { cookie: await signInCookie(other.baseUrl, 'admin') };
+      const attainment = async (): Promise<number | null | undefined> => {
+        const answer = (await (
+          await fetch(`${other.baseUrl}/reports/targets?city=Lyon`, { headers: cookie })
+        ).json()) as TargetsAnswer;
+        return answer.data.cities[0]!.months[0]!.attainment;
+      };
+      expect(await attainment()).toBe(0.948);
+      // 47 400 against 60 000, set through the first gateway.
+      await post('/targets', 'ville,mois,objectif\nLyon,2024-01,60000\n', admin);
+      expect(await attainment()).toBe(0.79);
+      await post('/targets', 'ville,mois,objectif\nLyon,2024-01,50000\n', admin);
+      expect(await attainment()).toBe(0.948);
+    } finally {
+      await other.app.close();
+    }
+  });
+
+  it('removes a target, and keeps the others beside the city’s shard across a restart of the workers', async () => {
     const removed = await fetch(`${baseUrl}/targets/lyon/2024-04`, {
       method: 'DELETE',
       headers: admin,
@@ -150,8 +174,18 @@ describe(TargetsController.name, () => {
     });
     expect(((await again.json()) as { code: string }).code).toBe('TARGET_NOT_FOUND');
     await app.close();
-    ({ app, baseUrl } = await inProcessGateway(workers, env));
+    await workers.close();
+    workers = await InProcessCityWorkers.start(CITIES, workers.dataDir);
+    ({ app, baseUrl } = await inProcessGateway(workers, {
+      ...env,
+      GATEWAY_DATA_DIR: mkdtempSync(join(tmpdir(), 'targets-after-')),
+    }));
     admin = { cookie: await signInCookie(baseUrl, 'admin') };
     expect(await lyonAttainment()).toEqual([0.948, 1.25, 0.6]);
+    expect(
+      readdirSync(workers.dataDir)
+        .filter((file) => file.endsWith('.targets.json'))
+        .sort(),
+    ).toEqual(['lyon.targets.json', 'marseille.targets.json', 'paris.targets.json']);
   });
 });

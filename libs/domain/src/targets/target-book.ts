@@ -1,3 +1,4 @@
+import { DomainError, ErrorCode } from '../model/errors.js';
 import { formatMonth, parseMonth, type MonthIndex } from '../model/month.js';
 import { targetKey, type Target, type TargetRecord, type TargetScope } from './target.js';
 
@@ -15,6 +16,19 @@ export class TargetBook {
 
   static fromRecords(records: readonly TargetRecord[]): TargetBook {
     return new TargetBook(records.map(recordToTarget));
+  }
+
+  /** This book with `targets` set, each replacing the one of its city, month and scope. */
+  with(targets: readonly Target[]): { book: TargetBook; replaced: number } {
+    const replaced = targets.filter((target) => this.byKey.has(targetKey(target))).length;
+    return { book: new TargetBook([...this.byKey.values(), ...targets]), replaced };
+  }
+
+  /** This book without the target of that city, month and scope. */
+  without(key: Pick<Target, 'city' | 'month' | 'scope'>): { book: TargetBook; removed: boolean } {
+    const removed = this.byKey.has(targetKey(key));
+    const kept = [...this.byKey.values()].filter((target) => targetKey(target) !== targetKey(key));
+    return { book: new TargetBook(kept), removed };
   }
 
   get size(): number {
@@ -66,13 +80,26 @@ export function targetToRecord(target: Target): TargetRecord {
   };
 }
 
-function recordToTarget(record: TargetRecord): Target {
-  const month = parseMonth(record.month);
-  if (month === undefined) throw new Error(`a stored target has the month "${record.month}"`);
-  return {
-    city: record.city,
-    month,
-    scope: record.type ?? 'total',
-    cents: Math.round(record.target * 100),
-  };
+/** A hundred billion euros: beyond, sums of cents leave the range where doubles are exact. */
+const MAX_TARGET_CENTS = 1e13;
+
+/**
+ * A target as a record gives it, checked as a line of a targets file is: a record that does not
+ * hold (a client of the broker that is not the gateway) is refused whole, not stored.
+ */
+export function recordToTarget(record: TargetRecord): Target {
+  const month = typeof record.month === 'string' ? parseMonth(record.month) : undefined;
+  const cents = typeof record.target === 'number' ? Math.round(record.target * 100) : Number.NaN;
+  const scope = record.type ?? 'total';
+  if (
+    typeof record.city !== 'string' ||
+    record.city === '' ||
+    month === undefined ||
+    !['total', 'vente', 'location'].includes(scope) ||
+    !(cents > 0 && cents <= MAX_TARGET_CENTS) ||
+    Math.abs(cents - record.target * 100) > 1e-6
+  ) {
+    throw new DomainError(ErrorCode.InvalidBatch, `not a target: ${JSON.stringify(record)}`);
+  }
+  return { city: record.city, month, scope, cents };
 }
