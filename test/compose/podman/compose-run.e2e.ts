@@ -164,9 +164,10 @@ if (unavailable !== undefined) {
       const container = `${project.name}_worker-lyon_1`;
       const lyonBefore = (await cities()).find(({ city }) => city === 'Lyon')?.transactions;
       const init = await project.podman('inspect', '--format', '{{.State.Pid}}', container);
-      const node = (await project.podman('top', container, 'pid', 'comm'))
+      // By its command line: Node 24 names its main thread, and so its `comm`, "MainThread".
+      const node = (await project.podman('top', container, 'pid', 'args'))
         .split('\n')
-        .find((line) => line.trim().endsWith('node'));
+        .find((line) => /^\s*\d+\s+node\s/.test(line));
       expect(node).toBeDefined();
       // `podman top` shows the container's own pids; the host's is the init's child.
       const hostPid = execFileSync('pgrep', ['-P', init], { encoding: 'utf8' })
