@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EventReader } from '../../../../test/support/event-reader.js';
@@ -73,6 +76,26 @@ describe(AuthGuard.name, () => {
         .filter(([, status]) => status === 401)
         .every(([, , code]) => code === 'UNAUTHENTICATED'),
     ).toBe(true);
+  });
+
+  it('gives a Marseille manager the review PDF of Marseille alone, titled as her cities', async () => {
+    const response = await send('/reviews/pdf?month=2024-02', { headers: claire });
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const file = join(mkdtempSync(join(tmpdir(), 'review-')), 'review.pdf');
+    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(
+      /[\u00A0\u202F]/g,
+      ' ',
+    );
+    // M1, 28 February 2024: 35 000,50 €.
+    expect(text).toContain('Vos villes : Marseille');
+    expect(text).toContain('35 000,50 €');
+    expect(text.split('\n').filter((line) => /^\s*(Lyon|Paris)\b/.test(line))).toEqual([]);
+    const paris = await send('/reviews/pdf?month=2024-02&city=Paris', { headers: claire });
+    expect([paris.status, ((await paris.json()) as { code: string }).code]).toEqual([
+      403,
+      'FORBIDDEN_CITY',
+    ]);
   });
 
   it('shows a Marseille manager Marseille alone: reports, company, exports, cities and transactions; Paris named is 403', async () => {

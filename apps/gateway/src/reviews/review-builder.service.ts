@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { ReportData } from '#domain/report';
 import { INTERNAL_ACCESS, type Access } from '../auth/access.js';
 import { ReportsService } from '../reports/reports.service.js';
-import { COMPANY_SCOPE, reviewContent, type ReviewContent } from './review-content.js';
+import {
+  COMPANY_NAME,
+  COMPANY_SCOPE,
+  reviewContent,
+  type ReviewContent,
+} from './review-content.js';
 import { renderReviewPdf } from './review-pdf.js';
 
 /** The review of a month for the company or a city, from the reports' own figures. */
@@ -23,7 +28,10 @@ export class ReviewBuilder {
       false,
     );
     const resolved = scope === COMPANY_SCOPE ? scope : (envelope.cities[0] ?? scope);
-    return reviewContent(month, resolved, envelope.data as ReportData);
+    const companyName = access.seesEveryCity
+      ? COMPANY_NAME
+      : `Vos villes : ${envelope.cities.join(', ')}`;
+    return reviewContent(month, resolved, envelope.data as ReportData, companyName);
   }
 
   async pdf(

@@ -22,8 +22,16 @@ export interface ReviewContent {
 export const COMPANY_SCOPE = 'company';
 export const COMPANY_NAME = 'Toutes les villes';
 
-/** The review's lines from a one-month report (from = to = month) of its cities. */
-export function reviewContent(month: string, scope: string, data: ReportData): ReviewContent {
+/**
+ * The review's lines from a one-month report (from = to = month) of its cities; `companyName`
+ * titles their sum (a city-bound reader's is not every city).
+ */
+export function reviewContent(
+  month: string,
+  scope: string,
+  data: ReportData,
+  companyName = COMPANY_NAME,
+): ReviewContent {
   const cities = data.monthly.map((city, index) => ({
     name: city.city,
     month: city.months[0]!,
@@ -32,7 +40,7 @@ export function reviewContent(month: string, scope: string, data: ReportData): R
   const total: ReviewLine =
     scope === COMPANY_SCOPE
       ? {
-          name: COMPANY_NAME,
+          name: companyName,
           month: data.company.months[0]!,
           target: data.targets.company!.months[0]!,
         }
