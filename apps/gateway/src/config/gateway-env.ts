@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { ValidateIf } from 'class-validator';
 import { DEFAULT_MAX_RECORD_CHARS } from '#domain/ingest';
 import { DEFAULT_COST_RATES } from '#domain/query';
-import { ClusterEnv, EnvInteger, EnvNumber, EnvRule, EnvText } from '#platform';
+import { ClusterEnv, EnvChoice, EnvInteger, EnvNumber, EnvRule, EnvText } from '#platform';
 import { duplicateCity, parseCityWorkers, splitList } from './city-list.js';
 import { badAddresses, isSender, isSmtpUrl, scheduleProblem } from './review-env-rules.js';
 
@@ -182,6 +182,10 @@ export class GatewayEnv extends ClusterEnv {
   /** A review the mail server refused is tried again after this, doubling up to an hour, 8 times. */
   @EnvInteger(60_000, 100, 3_600_000)
   readonly REVIEW_RETRY_MS!: number;
+
+  /** `fr`: a scheduled review that falls on a French public holiday waits for the next working day. */
+  @EnvChoice(['fr', 'none'], 'fr')
+  readonly REVIEW_HOLIDAYS!: string;
 
   /**
    * The host names the gateway answers to (the `Host` header, port aside): a page of another

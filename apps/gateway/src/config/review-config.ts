@@ -15,6 +15,8 @@ export interface ReviewConfig {
   readonly schedule: string;
   /** The first retry's delay after a failed send. */
   readonly retryMs: number;
+  /** `fr`: a scheduled time on a French public holiday waits for the next working day. */
+  readonly holidays: 'fr' | 'none';
 }
 
 const CITY_RECIPIENTS = /^REVIEW_TO_([A-Z0-9_]+)$/;
@@ -36,6 +38,7 @@ export function reviewConfigOf(
     REVIEW_TO: string;
     REVIEW_SCHEDULE: string;
     REVIEW_RETRY_MS: number;
+    REVIEW_HOLIDAYS: string;
   },
   cities: readonly string[],
 ): ReviewConfig {
@@ -70,5 +73,6 @@ export function reviewConfigOf(
     byCity,
     schedule: vars.REVIEW_SCHEDULE,
     retryMs: vars.REVIEW_RETRY_MS,
+    holidays: vars.REVIEW_HOLIDAYS === 'none' ? 'none' : 'fr',
   };
 }

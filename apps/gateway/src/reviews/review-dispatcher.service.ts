@@ -12,6 +12,8 @@ import { CityRegistry } from '../cluster/city-registry.service.js';
 import type { ReviewConfig } from '../config/review-config.js';
 import { REVIEW_CONFIG } from '../config/tokens.js';
 import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
+import { calendarDayIn, isFrenchPublicHoliday } from '#domain/model';
+import { nextWorkingTime } from './working-day.js';
 import { ReviewBuilder } from './review-builder.service.js';
 import { title } from './review-pdf.js';
 import { monthJustClosed, recipientsOf, type Recipient } from './review-recipients.js';
@@ -58,11 +60,11 @@ export class ReviewDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     const { createTransport } = await import('nodemailer');
     this.transport = createTransport(smtpUrl);
     this.job = new Cron(schedule, { timezone: TIME_ZONE, protect: true }, () => {
-      this.due(1);
+      this.scheduled();
     });
     const now = new Date();
     const last = this.job.previousRuns(1, now)[0];
-    if (last !== undefined && monthJustClosed(last) === monthJustClosed(now)) this.due(1);
+    if (last !== undefined && monthJustClosed(last) === monthJustClosed(now)) this.scheduled();
     this.logger.log(
       `monthly review: ${schedule} (${TIME_ZONE}), next ${this.job.nextRun()?.toISOString() ?? 'never'}`,
     );
@@ -89,10 +91,32 @@ export class ReviewDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     return next;
   }
 
-  /** The scheduled send (attempt 1) or a retry of it. */
-  private due(attempt: number): void {
+  /**
+   * The schedule's time has come: the review of the month just closed goes out now, or, on a
+   * French public holiday (REVIEW_HOLIDAYS=fr), at the same time on the next working day.
+   */
+  private scheduled(): void {
+    const now = new Date();
+    const month = monthJustClosed(now);
+    const day = calendarDayIn(now, TIME_ZONE);
+    if (this.config.holidays === 'none' || !isFrenchPublicHoliday(day)) {
+      this.due(1, month);
+      return;
+    }
+    const later = nextWorkingTime(now);
+    this.logger.log(
+      `${day} is a public holiday: the review of ${month} goes out on ${later.toISOString()}`,
+    );
     clearTimeout(this.retry);
-    const month = monthJustClosed(new Date());
+    this.retry = setTimeout(() => {
+      this.due(1, month);
+    }, later.getTime() - now.getTime());
+    this.retry.unref();
+  }
+
+  /** The scheduled send (attempt 1) or a retry of it. */
+  private due(attempt: number, month: string): void {
+    clearTimeout(this.retry);
     void this.send(month).then(
       (deliveries) => {
         this.after(month, attempt, deliveries.filter((d) => d.status === 'failed').length);
@@ -116,7 +140,7 @@ export class ReviewDispatcher implements OnApplicationBootstrap, OnModuleDestroy
       `the review of ${month}: ${failed} recipient(s) not reached${reason === undefined ? '' : ` (${reason})`}; attempt ${attempt + 1} in ${Math.round(delay / 1000)} s`,
     );
     this.retry = setTimeout(() => {
-      this.due(attempt + 1);
+      this.due(attempt + 1, month);
     }, delay);
     this.retry.unref();
   }

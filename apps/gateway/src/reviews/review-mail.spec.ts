@@ -78,6 +78,9 @@ describe(ReviewDispatcher.name, () => {
       REVIEW_TO_LYON: 'lyon@autoconnect.test',
       REVIEW_TO_PARIS: 'paris@autoconnect.test',
       REVIEW_SCHEDULE: scheduleIn(4),
+      // The test may run on a public holiday: the review must still go out now (working-day.spec
+      // holds the holidays).
+      REVIEW_HOLIDAYS: 'none',
     };
     ({ app, baseUrl } = await inProcessGateway(workers, env));
     const rows = [

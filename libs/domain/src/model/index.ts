@@ -5,3 +5,4 @@ export * from './transaction.js';
 export * from './calendar-day.js';
 export * from './transaction-order.js';
 export * from './field-trim.js';
+export * from './french-holidays.js';
