@@ -42,7 +42,7 @@ const FR = {
   averageTicket: 'Panier moyen',
   rentalShare: 'Part location',
   monthlyHelp:
-    'Chiffre d’affaires de chaque ville (ventes et locations) ; en pointillé, le total de la sélection. Un mois sans transaction est laissé vide.',
+    'Chiffre d’affaires de chaque ville (ventes et locations) ; en pointillé, le total de la sélection ; en trait fin, les objectifs fixés. Un mois sans transaction est laissé vide.',
   sales: 'Ventes',
   rentals: 'Locations',
   total: 'Total',
@@ -285,7 +285,7 @@ const EN: Record<MessageKey, string> = {
   averageTicket: 'Average ticket',
   rentalShare: 'Rental share',
   monthlyHelp:
-    'Each city’s revenue (sales and rentals); dotted, the selection’s total. A month without a transaction is left empty.',
+    'Each city’s revenue (sales and rentals); dotted, the selection’s total; thin, the targets set. A month without a transaction is left empty.',
   sales: 'Sales',
   rentals: 'Rentals',
   total: 'Total',
