@@ -1,6 +1,7 @@
 import { cityKey } from '#contracts';
 import { ConfigError, type Environment } from '#platform';
-import { badAddresses, splitAddresses } from './review-env-rules.js';
+import { splitList } from './city-list.js';
+import { badAddresses } from './review-env-rules.js';
 
 /** Who gets the monthly review, from where, and when. */
 export interface ReviewConfig {
@@ -63,13 +64,13 @@ export function reviewConfigOf(
       );
       continue;
     }
-    byCity.set(key, splitAddresses(value));
+    byCity.set(key, splitList(value));
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     smtpUrl: vars.SMTP_URL === '' ? undefined : vars.SMTP_URL,
     from: vars.REVIEW_FROM,
-    management: splitAddresses(vars.REVIEW_TO),
+    management: splitList(vars.REVIEW_TO),
     byCity,
     schedule: vars.REVIEW_SCHEDULE,
     retryMs: vars.REVIEW_RETRY_MS,

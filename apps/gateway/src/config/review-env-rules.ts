@@ -1,17 +1,12 @@
 import { Cron } from 'croner';
+import { DEALER_TIME_ZONE } from '#domain/model';
+import { splitList } from './city-list.js';
 
 /** An address as a recipient list holds it: no spaces, separators or angle brackets. */
 const ADDRESS = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
 
-export function splitAddresses(text: string): string[] {
-  return text
-    .split(',')
-    .map((address) => address.trim())
-    .filter((address) => address !== '');
-}
-
 export function badAddresses(text: string): string[] {
-  return splitAddresses(text).filter((address) => !ADDRESS.test(address));
+  return splitList(text).filter((address) => !ADDRESS.test(address));
 }
 
 /** `From:` may be `Name <address>` or the bare address. */
@@ -32,7 +27,7 @@ export function isSmtpUrl(text: string): boolean {
 /** Why croner refuses the pattern, or undefined when it takes it. */
 export function scheduleProblem(pattern: string): string | undefined {
   try {
-    new Cron(pattern, { paused: true, timezone: 'Europe/Paris' }).stop();
+    new Cron(pattern, { paused: true, timezone: DEALER_TIME_ZONE }).stop();
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

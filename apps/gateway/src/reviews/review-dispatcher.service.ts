@@ -12,7 +12,7 @@ import { CityRegistry } from '../cluster/city-registry.service.js';
 import type { ReviewConfig } from '../config/review-config.js';
 import { REVIEW_CONFIG } from '../config/tokens.js';
 import { GatewayError, GatewayErrorCode } from '../errors/gateway-errors.js';
-import { calendarDayIn, isFrenchPublicHoliday } from '#domain/model';
+import { DEALER_TIME_ZONE, calendarDayIn, isFrenchPublicHoliday } from '#domain/model';
 import { nextWorkingTime } from './working-day.js';
 import { ReviewBuilder } from './review-builder.service.js';
 import { title } from './review-pdf.js';
@@ -27,7 +27,6 @@ export interface Delivery extends Recipient {
 
 const MAX_ATTEMPTS = 8;
 const MAX_RETRY_MS = 3_600_000;
-const TIME_ZONE = 'Europe/Paris';
 
 /**
  * Sends the review of the month just closed on REVIEW_SCHEDULE: to every recipient that has not
@@ -59,14 +58,14 @@ export class ReviewDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     // Loaded only where reviews are sent (its import took 58 ms).
     const { createTransport } = await import('nodemailer');
     this.transport = createTransport(smtpUrl);
-    this.job = new Cron(schedule, { timezone: TIME_ZONE, protect: true }, () => {
+    this.job = new Cron(schedule, { timezone: DEALER_TIME_ZONE, protect: true }, () => {
       this.scheduled();
     });
     const now = new Date();
     const last = this.job.previousRuns(1, now)[0];
     if (last !== undefined && monthJustClosed(last) === monthJustClosed(now)) this.scheduled();
     this.logger.log(
-      `monthly review: ${schedule} (${TIME_ZONE}), next ${this.job.nextRun()?.toISOString() ?? 'never'}`,
+      `monthly review: ${schedule} (${DEALER_TIME_ZONE}), next ${this.job.nextRun()?.toISOString() ?? 'never'}`,
     );
   }
 
@@ -98,7 +97,7 @@ export class ReviewDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   private scheduled(): void {
     const now = new Date();
     const month = monthJustClosed(now);
-    const day = calendarDayIn(now, TIME_ZONE);
+    const day = calendarDayIn(now, DEALER_TIME_ZONE);
     if (this.config.holidays === 'none' || !isFrenchPublicHoliday(day)) {
       this.due(1, month);
       return;

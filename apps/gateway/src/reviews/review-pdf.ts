@@ -1,5 +1,6 @@
 import type { ModelRank } from '#domain/report';
 import { modelDisplayName } from '#domain/labels';
+import { DEALER_TIME_ZONE } from '#domain/model';
 import { COMPANY_SCOPE, type ReviewContent, type ReviewLine } from './review-content.js';
 import { change, euros, monthName, percent } from './review-format.js';
 
@@ -32,7 +33,7 @@ export async function renderReviewPdf(review: ReviewContent, generatedAt: Date):
     .fontSize(9)
     .fillColor('#555555')
     .text(
-      `Chiffres arrêtés au ${generatedAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })} (heure de Paris), base contrat.`,
+      `Chiffres arrêtés au ${generatedAt.toLocaleString('fr-FR', { timeZone: DEALER_TIME_ZONE })} (heure de Paris), base contrat.`,
     )
     .fillColor('#000000')
     .moveDown();

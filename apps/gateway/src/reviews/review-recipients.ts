@@ -1,4 +1,5 @@
 import { cityKey } from '#contracts';
+import { DEALER_TIME_ZONE, calendarDayIn, formatMonth, parseMonth } from '#domain/model';
 import type { ReviewConfig } from '../config/review-config.js';
 import { COMPANY_SCOPE } from './review-content.js';
 
@@ -19,14 +20,5 @@ export function recipientsOf(config: ReviewConfig, cities: readonly string[]): R
 
 /** The month before the one `instant` falls in, in Paris: the month a review is due for. */
 export function monthJustClosed(instant: Date): string {
-  const [year, month] = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-  })
-    .format(instant)
-    .split('-')
-    .map(Number);
-  const index = year! * 12 + month! - 2;
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+  return formatMonth(parseMonth(calendarDayIn(instant, DEALER_TIME_ZONE).slice(0, 7))! - 1);
 }

@@ -49,11 +49,6 @@ export class SentLog implements OnModuleInit {
     this.remember(entry);
   }
 
-  /** What was sent for a month, in order. */
-  of(month: string): SentReview[] {
-    return [...this.sent.values()].filter((entry) => entry.month === month);
-  }
-
   private remember(entry: SentReview): void {
     this.sent.set(key(entry.month, entry.scope, entry.to), entry);
   }

@@ -31,10 +31,6 @@ export class TargetBook {
     return { book: new TargetBook(kept), removed };
   }
 
-  get size(): number {
-    return this.byKey.size;
-  }
-
   /** The city's target for the month and scope, in cents; undefined when none is set. */
   cents(city: string, month: MonthIndex, scope: TargetScope): number | undefined {
     const own = this.byKey.get(targetKey({ city, month, scope }));

@@ -61,36 +61,38 @@ function periodToDate(
   month: number,
   throughDay: number,
 ): PeriodToDate {
-  let cents = 0;
-  let transactions = 0;
   const january = month - (month % 12);
-  for (const days of cities) {
-    for (let entry = 0; entry < days.month.length; entry += 1) {
-      const m = days.month[entry]!;
-      if (m < january || m > month || (m === month && days.day[entry]! > throughDay)) continue;
-      cents += days.revenue[entry]!;
-      transactions += days.count[entry]!;
-    }
-  }
   return {
     from: `${formatMonth(january)}-01`,
     to: `${formatMonth(month)}-${String(throughDay).padStart(2, '0')}`,
-    revenue: euros(cents),
-    transactions,
+    ...totalsBetween(cities, january, month, throughDay),
   };
 }
 
 function daysToDate(cities: readonly DayTotals[], month: number, throughDay: number): DaysToDate {
+  return { month: formatMonth(month), ...totalsBetween(cities, month, month, throughDay) };
+}
+
+/** Revenue and transactions from the first day of `first` to day `throughDay` of `last`. */
+function totalsBetween(
+  cities: readonly DayTotals[],
+  first: number,
+  last: number,
+  throughDay: number,
+): { revenue: number; transactions: number } {
   let cents = 0;
   let transactions = 0;
   for (const days of cities) {
     for (let entry = 0; entry < days.month.length; entry += 1) {
-      if (days.month[entry] !== month || days.day[entry]! > throughDay) continue;
+      const month = days.month[entry]!;
+      if (month < first || month > last || (month === last && days.day[entry]! > throughDay)) {
+        continue;
+      }
       cents += days.revenue[entry]!;
       transactions += days.count[entry]!;
     }
   }
-  return { month: formatMonth(month), revenue: euros(cents), transactions };
+  return { revenue: euros(cents), transactions };
 }
 
 /** Relative change; null when the days compared with made nothing. */
