@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recoverCity, snapshotPath } from '../apps/city-worker/src/shard/recover-city.js';
-import { DURABLE_WRITER } from '../apps/city-worker/src/shard/shard-writer.js';
+import { FILE_WRITER } from '../apps/city-worker/src/shard/shard-writer.js';
 import { writeSnapshot } from '../apps/city-worker/src/shard/shard-snapshot.js';
 import { benchFile, median } from './support/bench-file.js';
 
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const times = { shard: [] as number[], snapshot: [] as number[] };
   let rows = 0;
   try {
-    const first = await recoverCity(config, DURABLE_WRITER);
+    const first = await recoverCity(config, FILE_WRITER);
     const written = performance.now();
     writeSnapshot(snapshot, first.store, first.shard.path, first.shard.bytes);
     const writeSeconds = (performance.now() - written) / 1000;
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       for (const source of ['shard', 'snapshot'] as const) {
         if (source === 'shard') renameSync(snapshot, parked);
         const started = performance.now();
-        const state = await recoverCity(config, DURABLE_WRITER);
+        const state = await recoverCity(config, FILE_WRITER);
         times[source].push((performance.now() - started) / 1000);
         if (state.source !== source) throw new Error(`expected a start from the ${source}`);
         rows = state.store.length;

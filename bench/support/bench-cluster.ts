@@ -17,6 +17,8 @@ export interface BenchCluster {
   readonly cities: readonly string[];
   /** Each worker's resident memory, in bytes, by city (read from /proc). */
   workerRss(): Map<string, number>;
+  /** CPU seconds (user + system, every thread) each process used so far: `gateway`, then the cities. */
+  cpuSeconds(): Map<string, number>;
   stop(): Promise<void>;
 }
 
@@ -65,7 +67,27 @@ export async function startBenchCluster(
   }
   const workerRss = (): Map<string, number> =>
     new Map([...cluster.workerPids].map(([city, pid]) => [city, residentBytes(pid)]));
-  return { baseUrl: cluster.baseUrl, cities, workerRss, stop };
+  const cpuSeconds = (): Map<string, number> => {
+    const pids = new Map(cluster.workerPids);
+    if (cluster.gatewayPid !== undefined) pids.set('gateway', cluster.gatewayPid);
+    return new Map(
+      [...pids]
+        .sort(([a], [b]) => (a === 'gateway' ? -1 : b === 'gateway' ? 1 : a < b ? -1 : 1))
+        .map(([name, pid]) => [name, processCpuSeconds(pid)]),
+    );
+  };
+  return { baseUrl: cluster.baseUrl, cities, workerRss, cpuSeconds, stop };
+}
+
+/** Clock ticks per second of /proc's times: 100 on every Linux this runs on (USER_HZ). */
+const USER_HZ = 100;
+
+/** A process's CPU time, user plus system, all its threads, in seconds (/proc/PID/stat). */
+export function processCpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name, in parentheses, may hold spaces: the fields are counted after it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
 }
 
 /** A process's resident memory (VmRSS), in bytes. */

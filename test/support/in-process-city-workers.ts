@@ -149,9 +149,11 @@ export class InProcessCityWorkers implements CityWorkers {
     if (worker === undefined) throw new CityCallError(city, 'no worker is configured');
     if (this.down.has(city))
       throw new CityCallError(city, publicReason('connect ECONNREFUSED (stopped)'));
-    const handler = worker.service[message] as (payload: CityPayload<K>) => CityResult<K>;
+    const handler = worker.service[message] as (
+      payload: CityPayload<K>,
+    ) => CityResult<K> | Promise<CityResult<K>>;
     try {
-      return wire(handler.call(worker.service, wire(payload)));
+      return wire(await handler.call(worker.service, wire(payload)));
     } catch (error) {
       if (error instanceof DomainError) {
         throw new CityCallError(city, error.message, rpcErrorBody(error));

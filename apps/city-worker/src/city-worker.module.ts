@@ -7,7 +7,7 @@ import { HeartbeatService } from './heartbeat.service.js';
 import { WorkerMetrics } from './metrics/worker-metrics.js';
 import { RequestScope } from './request-scope.interceptor.js';
 import { recoverCity } from './shard/recover-city.js';
-import { DURABLE_WRITER, type ShardWriter } from './shard/shard-writer.js';
+import { FILE_WRITER, type ShardWriter } from './shard/shard-writer.js';
 import { CITY_STATE, ON_FATAL, SHARD_WRITER, WORKER_CONFIG, type FatalHandler } from './tokens.js';
 import type { WorkerConfig } from './worker-config.js';
 
@@ -33,7 +33,7 @@ export class CityWorkerModule {
           inject: [ConfigService],
         },
         { provide: ON_FATAL, useValue: onFatal },
-        { provide: SHARD_WRITER, useValue: shardWriter ?? DURABLE_WRITER },
+        { provide: SHARD_WRITER, useValue: shardWriter ?? FILE_WRITER },
         {
           // The shard is read back before the worker takes any message.
           provide: CITY_STATE,

@@ -19,7 +19,7 @@ export function cityControllerFor(city: string): Type<CityHandlers> {
     constructor(private readonly city: CityService) {}
 
     @MessagePattern(patterns.ingest)
-    ingest(@Payload() batch: CityPayload<'ingest'>): CityResult<'ingest'> {
+    ingest(@Payload() batch: CityPayload<'ingest'>): Promise<CityResult<'ingest'>> {
       return this.city.ingest(batch);
     }
 

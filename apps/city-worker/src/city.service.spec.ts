@@ -12,7 +12,7 @@ import {
   workerModule,
 } from '../../../test/support/in-process-city-workers.js';
 import { CityService } from './city.service.js';
-import { DURABLE_WRITER } from './shard/shard-writer.js';
+import { FILE_WRITER } from './shard/shard-writer.js';
 import type { CityState } from './shard/recover-city.js';
 import { CITY_STATE } from './tokens.js';
 
@@ -98,7 +98,7 @@ describe(CityService.name, () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'worker-spec-'));
     const first = await workerModule('Lyon', dataDir);
     const sut = first.get(CityService);
-    sut.ingest(BATCH);
+    await sut.ingest(BATCH);
     const stores = new CityStores();
     const oneProcess = new CsvIngest(new FixedCityDirectory(['Lyon']), stores);
     oneProcess.push(`${COLUMNS.join(',')}\n${BATCH.csv}\n`);
@@ -129,7 +129,7 @@ describe(CityService.name, () => {
     // fifth row repeats K2 and adds nothing.
     const heldAfterEach = [1, 2, 3, 4, 4, 5];
     for (const [index, row] of rows.entries()) {
-      sut.ingest({ columns: COLUMNS, lines: [index + 2], csv: row });
+      await sut.ingest({ columns: COLUMNS, lines: [index + 2], csv: row });
       const { count } = sut.summarize().cells;
       expect(count.reduce((sum, cell) => sum + cell, 0)).toBe(heldAfterEach[index]);
     }
@@ -140,17 +140,55 @@ describe(CityService.name, () => {
     expect(sut.summarize()).toEqual(stores.summarize().cities[0]);
   });
 
+  it('folds batches nobody read in between, and a deleted id stored again, into the summary a read gets', async () => {
+    const module = await workerModule('Lyon', mkdtempSync(join(tmpdir(), 'worker-lazy-')));
+    modules.push(module);
+    const sut = module.get(CityService);
+    const batches = [
+      ['Z1,2024-01-02,Lyon,vente,BMW_X1,41000,NULL', 'Z2,2024-01-20,Lyon,location,BMW_X1,700,6'],
+      ['Z3,2024-02-02,Lyon,vente,Audi_A4,38000,NULL'],
+    ];
+    for (const [index, rows] of batches.entries()) {
+      await sut.ingest({
+        columns: COLUMNS,
+        lines: rows.map((_, i) => index * 10 + i + 2),
+        csv: rows.join('\n'),
+      });
+    }
+    const oneProcess = (rows: readonly string[]): unknown => {
+      const stores = new CityStores();
+      const ingest = new CsvIngest(new FixedCityDirectory(['Lyon']), stores);
+      ingest.push(`${COLUMNS.join(',')}\n${rows.join('\n')}\n`);
+      ingest.end();
+      return stores.summarize().cities[0];
+    };
+    expect(sut.summarize()).toEqual(oneProcess(batches.flat()));
+    // Z1 deleted, then stored again with another price: it goes back to its old row.
+    sut.correct({ transactionId: 'Z1' });
+    expect(sut.summarize()).toEqual(oneProcess(batches.flat().slice(1)));
+    const again = 'Z1,2024-01-02,Lyon,vente,BMW_X1,45000,NULL';
+    await sut.ingest({ columns: COLUMNS, lines: [40], csv: again });
+    await sut.ingest({
+      columns: COLUMNS,
+      lines: [41],
+      csv: 'Z4,2024-03-02,Lyon,vente,BMW_X1,1,NULL',
+    });
+    expect(sut.summarize()).toEqual(
+      oneProcess([again, ...batches.flat().slice(1), 'Z4,2024-03-02,Lyon,vente,BMW_X1,1,NULL']),
+    );
+  });
+
   it('keeps the held transaction when a crash cuts a PUT’s record short: the correction was never answered', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'worker-torn-put-'));
     const first = await workerModule('Lyon', dataDir);
-    first.get(CityService).ingest(BATCH);
+    await first.get(CityService).ingest(BATCH);
     await first.close();
     // The process dies in the middle of the correction's write: all but its last 10 bytes land.
     const dying = await workerModule('Lyon', dataDir, {
       onFatal: () => undefined,
       shardWriter: {
         write: (fd: number, data: Buffer): void => {
-          DURABLE_WRITER.write(fd, data.subarray(0, data.length - 10));
+          FILE_WRITER.write(fd, data.subarray(0, data.length - 10));
           throw new Error('killed');
         },
       },
@@ -177,13 +215,13 @@ describe(CityService.name, () => {
       shardWriter: {
         write: (fd: number, data: Buffer): void => {
           if (data.toString().startsWith('L1')) throw new Error('ENOSPC: no space left on device');
-          DURABLE_WRITER.write(fd, data);
+          FILE_WRITER.write(fd, data);
         },
       },
     });
     modules.push(module);
     const sut = module.get(CityService);
-    expect(() => sut.ingest(BATCH)).toThrow(/ENOSPC/);
+    await expect(sut.ingest(BATCH)).rejects.toThrow(/ENOSPC/);
     expect(onFatal).toHaveBeenCalledTimes(1);
     expect(() => sut.summarize()).toThrow(/ENOSPC/);
   });

@@ -34,7 +34,7 @@ describe(modelLimitError.name, () => {
 
   it('rejects the row that would be one model too many, and only it', async () => {
     const lyon = await worker(2);
-    const outcome = lyon.ingest(
+    const outcome = await lyon.ingest(
       batch([
         'M1,2025-01-02,Lyon,vente,BMW_X3,50000,NULL',
         'M2,2025-01-03,Lyon,vente,Audi_A4,40000,NULL',
@@ -68,7 +68,7 @@ describe(modelLimitError.name, () => {
 
   it('keeps every stored row when restarted with a lower limit, and refuses only new models', async () => {
     const before = await worker(10);
-    before.ingest(
+    await before.ingest(
       batch([
         'R1,2025-02-02,Lyon,vente,BMW_X1,40000,NULL',
         'R2,2025-02-03,Lyon,vente,BMW_X5,80000,NULL',
@@ -79,7 +79,7 @@ describe(modelLimitError.name, () => {
     await modules.pop()!.close();
     const after = await worker(1);
     expect(after.transactions).toBe(held);
-    const outcome = after.ingest(
+    const outcome = await after.ingest(
       batch([
         'R4,2025-02-05,Lyon,vente,BMW_X1,41000,NULL',
         'R5,2025-02-06,Lyon,vente,Audi_A1,25000,NULL',

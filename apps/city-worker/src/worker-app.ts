@@ -11,6 +11,7 @@ import {
 } from '#platform';
 import { CityWorkerModule } from './city-worker.module.js';
 import type { ShardWriter } from './shard/shard-writer.js';
+import { warmUpIngest } from './warm-up.js';
 import { ensureSoleInstance } from './sole-instance.js';
 import type { WorkerConfig } from './worker-config.js';
 
@@ -52,6 +53,7 @@ export async function runWorker(config: WorkerConfig, shardWriter?: ShardWriter)
     { ...transportOptions(config), logger: processLogger, abortOnError: false },
   );
   app.enableShutdownHooks();
+  warmUpIngest(config.city);
   await app.listen();
   const where = config.transport === 'nats' ? config.natsUrl : `${config.host}:${config.port}`;
   logger.log(`${config.city} worker listening over ${config.transport} on ${where}`);

@@ -48,7 +48,9 @@ export const CITY_WRITES: ReadonlySet<CityMessageName> = new Set([
 export type CityPayload<K extends CityMessageName> = CityMessages[K]['payload'];
 export type CityResult<K extends CityMessageName> = CityMessages[K]['result'];
 
-/** What a worker implements: one handler per message. */
+/** What a worker implements: one handler per message, answering at once or later. */
 export type CityHandlers = {
-  readonly [K in CityMessageName]: (payload: CityPayload<K>) => CityResult<K>;
+  readonly [K in CityMessageName]: (
+    payload: CityPayload<K>,
+  ) => CityResult<K> | Promise<CityResult<K>>;
 };

@@ -12,7 +12,26 @@ export interface IngestBatch {
   readonly columns: readonly string[];
   readonly lines: readonly number[];
   readonly csv: string;
+  /**
+   * The batch's place among its import's batches for this city. Several are sent at once; the
+   * worker applies them in `sequence` order (0, 1, 2… per `session`), whatever order the
+   * transport delivers them in, so that the first occurrence of an id in the file wins. Absent:
+   * applied as it comes.
+   */
+  readonly order?: IngestOrder;
 }
+
+export interface IngestOrder {
+  /** Unique per import and city. */
+  readonly session: string;
+  readonly sequence: number;
+}
+
+/**
+ * How long a worker keeps a batch that arrived before an earlier one of its import: past it, the
+ * earlier one is taken as lost, and neither it nor any later batch of that import is applied.
+ */
+export const INGEST_ORDER_WAIT_MS = 10_000;
 
 /** What a worker did with one batch; `errors` holds at most {@link MAX_BATCH_ERRORS}. */
 export type IngestResult = BatchOutcome;

@@ -26,7 +26,7 @@ describe(WorkerMetrics.name, () => {
   });
 
   it('serves the rows it holds, the size of its shard on disk and how long it took to start', async () => {
-    module.get(CityService).ingest({
+    await module.get(CityService).ingest({
       columns: [...REQUIRED_COLUMNS],
       lines: [2, 3, 4],
       csv: [

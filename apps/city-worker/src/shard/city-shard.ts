@@ -1,5 +1,6 @@
 import {
   closeSync,
+  fsync,
   existsSync,
   fstatSync,
   fsyncSync,
@@ -11,7 +12,8 @@ import {
 import { join } from 'node:path';
 import { TRANSACTION_CSV_HEADER } from '#domain/csv';
 import { cityKey } from '#contracts';
-import { DURABLE_WRITER, type ShardWriter } from './shard-writer.js';
+import { GroupCommit } from './group-commit.js';
+import { FILE_WRITER, type ShardWriter } from './shard-writer.js';
 
 /** Where a torn record was cut off a shard at start-up. */
 export interface TornRecord {
@@ -20,10 +22,21 @@ export interface TornRecord {
 
 /**
  * A city's append-only shard: its accepted transactions as CSV lines (the brief's columns plus
- * `cout`), readable by a person. {@link append} returns only once the lines are on disk (fsync):
- * the worker acknowledges a batch after that, never before.
+ * `cout`), readable by a person. {@link append} returns once its lines are on disk; {@link write}
+ * then {@link commit} let several batches share one fsync. The worker acknowledges a write only
+ * once it is durable, never before.
  */
 export class CityShard {
+  private readonly group = new GroupCommit(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        fsync(this.fd, (error) => {
+          if (error === null) resolve();
+          else reject(error);
+        });
+      }),
+  );
+
   private constructor(
     readonly path: string,
     private readonly fd: number,
@@ -37,7 +50,7 @@ export class CityShard {
   static open(
     directory: string,
     city: string,
-    writer: ShardWriter = DURABLE_WRITER,
+    writer: ShardWriter = FILE_WRITER,
   ): { shard: CityShard; torn: TornRecord | undefined } {
     mkdirSync(directory, { recursive: true });
     const path = join(directory, `${cityKey(city)}.csv`);
@@ -45,14 +58,28 @@ export class CityShard {
     const fd = openSync(path, 'a+');
     const shard = new CityShard(path, fd, writer);
     const torn = created ? undefined : shard.cutTornRecord();
-    if (fstatSync(fd).size === 0) shard.write(`${TRANSACTION_CSV_HEADER}\n`);
+    if (fstatSync(fd).size === 0) shard.append([TRANSACTION_CSV_HEADER]);
     return { shard, torn };
   }
 
   /** Appends the lines and makes them durable. A failure here must stop the worker. */
   append(lines: readonly string[]): void {
     if (lines.length === 0) return;
-    this.write(`${lines.join('\n')}\n`);
+    this.writeText(`${lines.join('\n')}\n`);
+    fsyncSync(this.fd);
+  }
+
+  /**
+   * Appends whole lines (`text` ends with a line break) without waiting for the disk: what is
+   * written is durable once a later {@link commit} resolves. A failure here must stop the worker.
+   */
+  write(text: string): void {
+    if (text.length > 0) this.writeText(text);
+  }
+
+  /** Resolves once every line written so far is durable; one fsync serves every caller waiting. */
+  commit(): Promise<void> {
+    return this.group.commit();
   }
 
   /** The shard's length in bytes: every line appended so far. */
@@ -60,11 +87,16 @@ export class CityShard {
     return fstatSync(this.fd).size;
   }
 
+  /** Resolves once no sync is under way: before a clean stop. */
+  settle(): Promise<void> {
+    return this.group.idle();
+  }
+
   close(): void {
     closeSync(this.fd);
   }
 
-  private write(text: string): void {
+  private writeText(text: string): void {
     this.writer.write(this.fd, Buffer.from(text, 'utf8'));
   }
 

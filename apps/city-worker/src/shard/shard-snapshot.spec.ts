@@ -50,7 +50,7 @@ describe('the store snapshot', () => {
 
   async function stopped(dataDir: string, rows: readonly string[]): Promise<void> {
     const module = await workerModule('Lyon', dataDir);
-    module
+    await module
       .get(CityService)
       .ingest({ columns: COLUMNS, lines: rows.map((_, i) => i + 2), csv: rows.join('\n') });
     await module.close();
@@ -64,7 +64,9 @@ describe('the store snapshot', () => {
     expect(sut.source).toBe('snapshot');
     expect(sut.summarize()).toEqual(expected(ROWS));
     // Its ids are known: the same rows again are duplicates.
-    expect(sut.ingest({ columns: COLUMNS, lines: [2], csv: ROWS[7]! })).toMatchObject({
+    await expect(
+      sut.ingest({ columns: COLUMNS, lines: [2], csv: ROWS[7]! }),
+    ).resolves.toMatchObject({
       accepted: 0,
       duplicates: 1,
     });

@@ -1,20 +1,15 @@
-import { fsyncSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 
-/** How a shard puts bytes on disk; tests inject one that breaks in the middle of a write. */
+/** How a shard puts bytes in its file; tests inject one that breaks in the middle of a write. */
 export interface ShardWriter {
-  /** Writes all of `data` at the end of the file and returns once it is durable. */
+  /** Writes all of `data` at the end of the file; the shard makes it durable (fsync) after. */
   write(fd: number, data: Buffer): void;
 }
 
-export const DURABLE_WRITER: ShardWriter = {
+export const FILE_WRITER: ShardWriter = {
   write(fd: number, data: Buffer): void {
-    writeAll(fd, data);
-    fsyncSync(fd);
+    for (let written = 0; written < data.length;) {
+      written += writeSync(fd, data, written, data.length - written);
+    }
   },
 };
-
-function writeAll(fd: number, data: Buffer): void {
-  for (let written = 0; written < data.length;) {
-    written += writeSync(fd, data, written, data.length - written);
-  }
-}

@@ -1,5 +1,5 @@
 import { exitOnStartupError } from '#platform';
-import { DURABLE_WRITER, type ShardWriter } from '../shard/shard-writer.js';
+import { FILE_WRITER, type ShardWriter } from '../shard/shard-writer.js';
 import { readWorkerConfig } from '../worker-config.js';
 import { runWorker } from '../worker-app.js';
 
@@ -12,10 +12,10 @@ const tornAfter = Number(process.argv[2]);
 const tornWriter: ShardWriter = {
   write(fd: number, data: Buffer): void {
     if (data.length > tornAfter) {
-      DURABLE_WRITER.write(fd, data.subarray(0, tornAfter));
+      FILE_WRITER.write(fd, data.subarray(0, tornAfter));
       process.kill(process.pid, 'SIGKILL');
     }
-    DURABLE_WRITER.write(fd, data);
+    FILE_WRITER.write(fd, data);
   },
 };
 

@@ -64,6 +64,11 @@ export class ClusterProcesses {
     );
   }
 
+  /** The gateway's process id while it runs: for a bench reading its CPU time. */
+  get gatewayPid(): number | undefined {
+    return this.gateway?.pid;
+  }
+
   get baseUrl(): string {
     return `http://127.0.0.1:${this.options.port}`;
   }

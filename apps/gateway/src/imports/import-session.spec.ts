@@ -111,4 +111,40 @@ describe(ImportSession.name, () => {
     const summary = await workers.summarize('Lyon', {});
     expect(summary.cells.revenue).toEqual([4_100_000]);
   });
+
+  it("keeps several batches of one city in flight, each with its place in the city's sequence", async () => {
+    const calls: { city: string; sequence: number | undefined }[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const watched = Object.create(workers) as InProcessCityWorkers;
+    watched.ingest = async (city, batch) => {
+      calls.push({ city, sequence: batch.order?.sequence });
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      try {
+        return await workers.ingest(city, batch);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    const sut = new ImportSession(
+      watched,
+      registry,
+      { ...LIMITS, batchRows: 1, maxInFlight: 4 },
+      1000,
+    );
+    const rows = [1, 2, 3, 4, 5, 6].map(
+      (day) => `P${day},2024-03-0${day},Lyon,vente,BMW_X1,41000,NULL`,
+    );
+    await feed(
+      sut,
+      ['transaction_id,date,ville,type,modele,prix,duree_location_mois', ...rows].join('\n'),
+      4096,
+    );
+    expect(await sut.finish()).toMatchObject({ accepted: 6 });
+    expect(most).toBe(4);
+    expect(calls.map(({ city, sequence }) => `${city}#${sequence}`)).toEqual(
+      [0, 1, 2, 3, 4, 5].map((sequence) => `Lyon#${sequence}`),
+    );
+  });
 });

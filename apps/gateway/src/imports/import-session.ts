@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   FirstErrors,
   ImportRouter,
@@ -31,8 +32,9 @@ export class ImportSession {
   private readonly warnings = new FirstErrors(KEPT_ERRORS);
   private readonly ready: { city: string; batch: IngestBatch }[] = [];
   private readonly inFlight = new Set<Promise<void>>();
-  /** Each city's last batch sent: the next one waits for it. */
-  private readonly lastCall = new Map<string, Promise<void>>();
+  /** Names this import's batches to the workers, which apply each city's in `sequence` order. */
+  private readonly session = randomUUID();
+  private readonly sequences = new Map<string, number>();
   private readonly outcomes = new Map<string, CityImportOutcome>();
 
   constructor(
@@ -102,22 +104,25 @@ export class ImportSession {
   }
 
   /**
-   * Sends a city's batches one after the other, the cities side by side: a batch leaves once the
-   * city confirmed the one before, so that a city applies its rows in the file's order on any
-   * transport ("first occurrence wins"). Concurrent calls overtook each other over NATS while the
-   * client connected, and around a broker restart.
+   * Sends a batch without waiting for the city's earlier ones: each carries its place in the
+   * city's sequence, and the worker applies them in that order on any transport, so that the
+   * file's first occurrence of an id wins (concurrent calls overtook each other over NATS while
+   * the client connected, and around a broker restart). After a city's first failure its
+   * later batches are not sent.
    */
   private send(city: string, batch: IngestBatch): void {
     const outcome = this.outcomeOf(city);
-    const previous = this.lastCall.get(city) ?? Promise.resolve();
-    const call = previous
-      .then(async () => {
-        if (outcome.error !== undefined) {
-          outcome.notApplied += batch.lines.length;
-          return;
-        }
-        try {
-          const result = await this.workers.ingest(city, batch, this.ingestTimeoutMs);
+    if (outcome.error !== undefined) {
+      outcome.notApplied += batch.lines.length;
+      return;
+    }
+    const sequence = this.sequences.get(city) ?? 0;
+    this.sequences.set(city, sequence + 1);
+    const ordered = { ...batch, order: { session: this.session, sequence } };
+    const call = this.workers
+      .ingest(city, ordered, this.ingestTimeoutMs)
+      .then(
+        (result) => {
           outcome.accepted += result.accepted;
           outcome.duplicates += result.duplicates;
           outcome.conflicts += result.conflicts;
@@ -129,15 +134,15 @@ export class ImportSession {
             result.rejectedByCode,
           );
           this.warnings.addCounted(result.warnings, result.warnings.length);
-        } catch (error) {
+        },
+        (error: unknown) => {
           outcome.error ??= error instanceof Error ? error.message : String(error);
           outcome.notApplied += batch.lines.length;
-        }
-      })
+        },
+      )
       .finally(() => {
         this.inFlight.delete(call);
       });
-    this.lastCall.set(city, call);
     this.inFlight.add(call);
   }
 

@@ -17,6 +17,11 @@ export function mergeSummaries(...summaries: readonly Summary[]): Summary {
   return { cities };
 }
 
+/** The summary of one city's rows held in two parts (its rows so far, and the rows added since). */
+export function mergeCitySummaries(held: CitySummary, added: CitySummary): CitySummary {
+  return mergeCity(held.city, [held, added]);
+}
+
 function mergeCity(city: string, parts: readonly CitySummary[]): CitySummary {
   const builder = new CitySummaryBuilder(city, []);
   for (const part of parts) {
