@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DomainError } from '#domain/model';
 import type { CityMessageName, CityPayload, CityResult } from '#contracts';
+import { decodeBlockFrame, encodeBlockFrame } from '#platform';
 import { CityWorkerModule } from '../../apps/city-worker/src/city-worker.module.js';
 import { CityService } from '../../apps/city-worker/src/city.service.js';
 import { rpcErrorBody } from '../../apps/city-worker/src/domain-rpc.filter.js';
@@ -163,7 +164,7 @@ export class InProcessCityWorkers implements CityWorkers {
   }
 }
 
-/** What crossing a transport does to a value: JSON out, JSON in. */
+/** What crossing a transport does to a value: a block frame out and in (JSON, a batch's text as UTF-8). */
 function wire<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  return (decodeBlockFrame(encodeBlockFrame({ data: value })) as { data: T }).data;
 }

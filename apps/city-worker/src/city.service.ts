@@ -94,9 +94,9 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
     return outcome;
   }
 
-  private apply(batch: IngestBatch): IngestResult {
+  private apply(received: IngestBatch): IngestResult {
     this.assertSound();
-    refuseMalformedText(batch.csv);
+    const batch = { columns: received.columns, lines: received.lines, csv: textOf(received.csv) };
     const records: string[] = [];
     const rowsBefore = this.state.store.columns().length;
     const suffix = canonicalLineSuffix(batch.columns);
@@ -118,9 +118,8 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
     if (outcome.accepted > 0) this.added(rowsBefore, outcome.accepted);
     const asReceived = suffix === '' && records.length === batch.lines.length;
     try {
-      this.state.shard.write(
-        records.length === 0 ? '' : `${asReceived ? batch.csv : records.join('\n')}\n`,
-      );
+      if (asReceived) this.state.shard.writeLines(received.csv);
+      else if (records.length > 0) this.state.shard.writeLines(records.join('\n'));
     } catch (error) {
       throw this.fail(error);
     }
@@ -305,7 +304,24 @@ function isIndex(part: number | undefined, parts: number): part is number {
   return part !== undefined && Number.isInteger(part) && part >= 0 && part < parts;
 }
 
-/** What the worker holds must be what its shard holds: text UTF-8 cannot store is refused. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * A batch's text. What the worker holds must be what its shard holds: text UTF-8 cannot store,
+ * and bytes that are not UTF-8, are refused rather than stored as U+FFFD.
+ */
+function textOf(csv: string | Uint8Array): string {
+  if (typeof csv !== 'string') {
+    try {
+      return STRICT_UTF8.decode(csv);
+    } catch {
+      throw new DomainError(ErrorCode.InvalidBatch, 'the batch holds bytes that are not UTF-8');
+    }
+  }
+  refuseMalformedText(csv);
+  return csv;
+}
+
 function refuseMalformedText(csv: string): void {
   if (hasLoneSurrogate(csv)) {
     throw new DomainError(

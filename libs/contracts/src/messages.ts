@@ -7,11 +7,13 @@ import type { TargetRecord } from '#domain/targets';
  * Raw CSV records for one city, as the domain's `ImportRouter` cut them from an import: record i
  * of `csv` (one canonical CSV record per line) came from line `lines[i]` of the import, whose
  * header is `columns`. The worker parses and validates them, so parsing is spread over the workers.
+ * The gateway sends `csv` as the UTF-8 bytes the router wrote; block frames carry them as they
+ * are, and a worker reads them back as text.
  */
 export interface IngestBatch {
   readonly columns: readonly string[];
   readonly lines: readonly number[];
-  readonly csv: string;
+  readonly csv: string | Uint8Array;
   /**
    * The batch's place among its import's batches for this city. Several are sent at once; the
    * worker applies them in `sequence` order (0, 1, 2… per `session`), whatever order the

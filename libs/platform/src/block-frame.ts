@@ -16,34 +16,29 @@ const HEADER_BYTES = 9;
 
 /**
  * What a record adds to a batch on the wire beside its UTF-8 bytes: its line break, and its line
- * number in the frame's JSON (up to 10 digits and a comma).
+ * number in the frame's JSON (up to 10 digits and a comma). How batches are measured.
  */
-const BYTES_PER_RECORD = 12;
-
-/** The bytes one record of a batch's text takes in a block frame: how batches are measured. */
-export function blockFrameRecordBytes(text: string): number {
-  return Buffer.byteLength(text) + BYTES_PER_RECORD;
-}
+export const BLOCK_FRAME_RECORD_OVERHEAD = 12;
 
 interface WithText {
-  readonly data: { readonly csv: string } & Record<string, unknown>;
+  readonly data: { readonly csv: string | Uint8Array } & Record<string, unknown>;
 }
 
 function carriesText(packet: unknown): packet is WithText {
   const data = (packet as { data?: unknown } | null)?.data;
+  if (typeof data !== 'object' || data === null) return false;
+  const { csv } = data as { csv?: unknown };
   return (
-    typeof data === 'object' &&
-    data !== null &&
-    typeof (data as { csv?: unknown }).csv === 'string' &&
+    csv instanceof Uint8Array ||
     // UTF-8 cannot hold a lone surrogate: such text goes as JSON, escaped, and the worker
     // refuses it as it is (INVALID_BATCH) instead of storing U+FFFD.
-    !hasLoneSurrogate((data as { csv: string }).csv)
+    (typeof csv === 'string' && !hasLoneSurrogate(csv))
   );
 }
 
 export function encodeBlockFrame(packet: unknown): Buffer {
   let json: string;
-  let text: string | undefined;
+  let text: string | Uint8Array | undefined;
   if (carriesText(packet)) {
     const { csv, ...rest } = packet.data;
     json = JSON.stringify({ ...packet, data: rest });
@@ -52,17 +47,19 @@ export function encodeBlockFrame(packet: unknown): Buffer {
     json = JSON.stringify(packet);
   }
   const jsonBytes = Buffer.byteLength(json);
-  const textBytes = text === undefined ? 0 : Buffer.byteLength(text);
+  const textBytes =
+    text === undefined ? 0 : typeof text === 'string' ? Buffer.byteLength(text) : text.length;
   const frame = Buffer.allocUnsafe(HEADER_BYTES + jsonBytes + textBytes);
   frame[0] = BLOCK_FRAME_MAGIC;
   frame.writeUInt32LE(jsonBytes, 1);
   frame.writeUInt32LE(text === undefined ? 0 : textBytes + 1, 5);
   frame.write(json, HEADER_BYTES);
-  if (text !== undefined) frame.write(text, HEADER_BYTES + jsonBytes);
+  if (typeof text === 'string') frame.write(text, HEADER_BYTES + jsonBytes);
+  else if (text !== undefined) frame.set(text, HEADER_BYTES + jsonBytes);
   return frame;
 }
 
-/** The packet a frame holds, its text put back in `data.csv`; a JSON message as it is. */
+/** The packet a frame holds, its text's UTF-8 bytes put back in `data.csv`; a JSON message as it is. */
 export function decodeBlockFrame(frame: Uint8Array): unknown {
   const bytes = Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
   if (bytes[0] !== BLOCK_FRAME_MAGIC) return JSON.parse(bytes.toString('utf8'));
@@ -79,8 +76,8 @@ export function decodeBlockFrame(frame: Uint8Array): unknown {
     data?: Record<string, unknown>;
   };
   if (textField !== 0) {
-    const text = bytes.toString('utf8', HEADER_BYTES + jsonBytes);
-    packet.data = { ...packet.data, csv: text };
+    // Left as bytes: the worker checks they are UTF-8 and writes them to its shard as they are.
+    packet.data = { ...packet.data, csv: bytes.subarray(HEADER_BYTES + jsonBytes) };
   }
   return packet;
 }

@@ -70,11 +70,20 @@ export class CityShard {
   }
 
   /**
-   * Appends whole lines (`text` ends with a line break) without waiting for the disk: what is
-   * written is durable once a later {@link commit} resolves. A failure here must stop the worker.
+   * Appends lines (text, or its UTF-8 bytes, without the final line break) without waiting for
+   * the disk: they are durable once a later {@link commit} resolves. A failure here must stop
+   * the worker.
    */
-  write(text: string): void {
-    if (text.length > 0) this.writeText(text);
+  writeLines(lines: string | Uint8Array): void {
+    if (lines.length === 0) return;
+    if (typeof lines === 'string') {
+      this.writeText(`${lines}\n`);
+      return;
+    }
+    const data = Buffer.allocUnsafe(lines.length + 1);
+    data.set(lines);
+    data[lines.length] = LF;
+    this.writer.write(this.fd, data);
   }
 
   /** Resolves once every line written so far is durable; one fsync serves every caller waiting. */

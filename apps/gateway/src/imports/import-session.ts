@@ -9,7 +9,7 @@ import {
 } from '#domain/ingest';
 import { ErrorCode } from '#domain/model';
 import type { CityImportOutcome, ImportOutcome, IngestBatch } from '#contracts';
-import { blockFrameRecordBytes } from '#platform';
+import { BLOCK_FRAME_RECORD_OVERHEAD } from '#platform';
 import type { CityRegistry } from '../cluster/city-registry.service.js';
 import type { CityWorkers } from '../cluster/city-workers.port.js';
 import type { ImportConfig } from '../config/gateway-config.js';
@@ -51,11 +51,11 @@ export class ImportSession {
         batchRows: limits.batchRows,
         batchBytes: limits.batchBytes,
         maxRecordChars: limits.maxRecordBytes,
-        recordBytes: blockFrameRecordBytes,
+        recordOverhead: BLOCK_FRAME_RECORD_OVERHEAD,
       },
       {
-        batch: (city, batch) => {
-          this.ready.push({ city, batch });
+        batch: (city, { columns, lines, utf8 }) => {
+          this.ready.push({ city, batch: { columns, lines, csv: utf8 } });
         },
         rejected: (error) => {
           this.rejections.add(error);

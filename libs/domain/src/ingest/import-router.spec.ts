@@ -10,7 +10,7 @@ const LIMITS: RouteLimits = {
   batchRows: 2,
   batchBytes: 1000,
   maxRecordChars: 10_000,
-  recordBytes: (text) => text.length + 1,
+  recordOverhead: 1,
 };
 
 interface Routed {
@@ -31,7 +31,8 @@ function route(
     new FixedCityDirectory(cities),
     limits,
     {
-      batch: (city, records) => batches.push({ city, records }),
+      batch: (city, { columns, lines, utf8 }) =>
+        batches.push({ city, records: { columns, lines, csv: new TextDecoder().decode(utf8) } }),
       rejected: (error) => rejected.push(error),
     },
     undefined,
@@ -101,6 +102,30 @@ describe(ImportRouter.name, () => {
       [3, ErrorCode.InvalidDate],
       [4, ErrorCode.RecordTooLong],
     ]);
+  });
+
+  it('fills batches up to batchBytes of UTF-8 on the wire, multi-byte text whole and in order', () => {
+    const records = Array.from(
+      { length: 40 },
+      (_, index) =>
+        `U${index},2024-01-05,Lyon,vente,Citroën_東京_${'😀'.repeat(index % 5)},45000,NULL`,
+    );
+    const limits = { ...LIMITS, batchRows: 1000, batchBytes: 300, recordOverhead: 12 };
+    const { batches, rejected } = route([HEADER, ...records].join('\n'), limits);
+    expect(rejected).toEqual([]);
+    const wire = (text: string): number => new TextEncoder().encode(text).length + 12;
+    let next = 0;
+    for (const { records: batch } of batches) {
+      const held = batch.csv.split('\n');
+      expect(held).toEqual(records.slice(next, next + held.length));
+      expect(batch.lines).toEqual(held.map((_, index) => next + index + 2));
+      const bytes = held.reduce((sum, record) => sum + wire(record), 0);
+      expect(bytes).toBeLessThanOrEqual(300);
+      next += held.length;
+      // Full: the next record would not have fitted.
+      if (next < records.length) expect(bytes + wire(records[next]!)).toBeGreaterThan(300);
+    }
+    expect(next).toBe(records.length);
   });
 
   it('reads a French Excel file as the same records as its standard twin', () => {

@@ -10,12 +10,12 @@ import { RecordPipeline, type KnownHeader } from './record-pipeline.js';
 export interface RouteLimits {
   /** A batch is sealed at this many records… */
   readonly batchRows: number;
-  /** …or once its records take this many bytes as {@link recordBytes} counts them. */
+  /** …or once its records take this many bytes on the wire: UTF-8 plus {@link recordOverhead}. */
   readonly batchBytes: number;
   /** Longer records are refused by line (RECORD_TOO_LONG) before they are routed. */
   readonly maxRecordChars: number;
-  /** What one record (its canonical CSV text) takes in a batch: the transport's measure. */
-  readonly recordBytes: (text: string) => number;
+  /** What one record takes on the wire beside its UTF-8 bytes (the transport's measure). */
+  readonly recordOverhead: number;
 }
 
 /**
@@ -26,9 +26,14 @@ export interface CityRecords extends Required<KnownHeader> {
   readonly csv: string;
 }
 
+/** {@link CityRecords} as the router seals them: their text already UTF-8, as the wire takes it. */
+export interface RoutedRecords extends Required<KnownHeader> {
+  readonly utf8: Uint8Array;
+}
+
 export interface RoutedSink {
   /** A sealed batch, in the import's order for its city. */
-  batch(city: string, records: CityRecords): void;
+  batch(city: string, records: RoutedRecords): void;
   /** A record refused before any city saw it: unreadable, too long, or of no served city. */
   rejected(error: RowError): void;
 }
@@ -39,11 +44,19 @@ export interface RoutedSink {
  */
 export type CityRefusal = (city: string) => string | undefined;
 
+/** A batch being filled: its records' UTF-8 bytes, one line each, in `utf8` up to `length`. */
 interface PendingBatch {
-  lines: number[];
-  records: string[];
-  bytes: number;
+  readonly lines: number[];
+  utf8: Uint8Array;
+  length: number;
+  /** On the wire: the bytes plus each record's overhead. */
+  wireBytes: number;
 }
+
+const UTF8 = new TextEncoder();
+const LINE_FEED = 0x0a;
+/** UTF-8 takes at most 3 bytes per UTF-16 code unit. */
+const MAX_UTF8_PER_UNIT = 3;
 
 /**
  * Reads an import once, in either CSV dialect (or as fields), and routes each record to the city
@@ -55,6 +68,8 @@ export class ImportRouter {
   private readonly dialect = new CsvDialectReader();
   private readonly pipeline: RecordPipeline;
   private readonly pending = new Map<string, PendingBatch>();
+  /** Each spelling of `ville` met, with its city: one lookup per spelling, not per record. */
+  private readonly spellings = new Map<string, string>();
 
   constructor(
     private readonly cities: CityDirectory,
@@ -105,8 +120,7 @@ export class ImportRouter {
   }
 
   private route(record: CsvRecord, layout: ColumnLayout): void {
-    const city =
-      record.count >= layout.width ? this.cities.resolve(record.field(layout.ville)) : undefined;
+    const city = record.count >= layout.width ? this.cityOf(record.field(layout.ville)) : undefined;
     if (city === undefined) {
       const result = validateRecord(record, layout, this.cities);
       if (isRowError(result)) this.sink.rejected(result);
@@ -124,43 +138,78 @@ export class ImportRouter {
       return;
     }
     const text = record.toCsv();
-    const bytes = this.limits.recordBytes(text);
-    if (bytes > this.limits.batchBytes) {
+    let batch = this.pending.get(city) ?? this.begin(city);
+    const start = batch.length;
+    const room = text.length * MAX_UTF8_PER_UNIT + 1;
+    if (batch.utf8.length - start < room) batch.utf8 = grown(batch.utf8, start + room);
+    const bytes = UTF8.encodeInto(text, batch.utf8.subarray(start)).written;
+    const wireBytes = bytes + this.limits.recordOverhead;
+    if (wireBytes > this.limits.batchBytes) {
       // It could never be sent: refused by its line rather than failing the import for ever.
       this.sink.rejected({
         line: record.line,
         code: ErrorCode.RecordTooLong,
         field: undefined,
         transactionId: undefined,
-        message: `line ${record.line}: the record takes ${bytes} bytes on the wire, over IMPORT_BATCH_BYTES (${this.limits.batchBytes})`,
+        message: `line ${record.line}: the record takes ${wireBytes} bytes on the wire, over IMPORT_BATCH_BYTES (${this.limits.batchBytes})`,
       });
       return;
     }
-    let batch = this.pending.get(city);
-    if (batch !== undefined && batch.bytes + bytes > this.limits.batchBytes) {
+    if (batch.wireBytes + wireBytes > this.limits.batchBytes) {
+      // The batch is full without it: it goes, and the record opens the next one.
+      const encoded = batch.utf8.subarray(start, start + bytes);
       this.seal(city);
-      batch = undefined;
-    }
-    if (batch === undefined) {
-      batch = { lines: [], records: [], bytes: 0 };
-      this.pending.set(city, batch);
+      batch = this.begin(city);
+      batch.utf8.set(encoded);
     }
     batch.lines.push(record.line);
-    batch.records.push(text);
-    batch.bytes += bytes;
-    if (batch.lines.length >= this.limits.batchRows || batch.bytes >= this.limits.batchBytes) {
+    batch.length += bytes + 1;
+    batch.utf8[batch.length - 1] = LINE_FEED;
+    batch.wireBytes += wireBytes;
+    if (batch.lines.length >= this.limits.batchRows || batch.wireBytes >= this.limits.batchBytes) {
       this.seal(city);
     }
   }
 
+  private cityOf(spelling: string): string | undefined {
+    let city = this.spellings.get(spelling);
+    if (city === undefined) {
+      // Only hits are kept: a city the registry discovers later is routed from then on.
+      city = this.cities.resolve(spelling);
+      if (city !== undefined) this.spellings.set(spelling, city);
+    }
+    return city;
+  }
+
+  private begin(city: string): PendingBatch {
+    const batch: PendingBatch = {
+      lines: [],
+      utf8: new Uint8Array(this.limits.batchBytes),
+      length: 0,
+      wireBytes: 0,
+    };
+    this.pending.set(city, batch);
+    return batch;
+  }
+
+  /** Hands on the city's batch, if it holds a record. */
   private seal(city: string): void {
     const batch = this.pending.get(city);
     if (batch === undefined) return;
     this.pending.delete(city);
+    if (batch.lines.length === 0) return;
+    // The last line break goes: records are separated, as a batch's text always was.
     this.sink.batch(city, {
       columns: this.pipeline.columns,
       lines: batch.lines,
-      csv: batch.records.join('\n'),
+      utf8: batch.utf8.subarray(0, batch.length - 1),
     });
   }
+}
+
+/** `bytes` copied into a larger array of at least `size` bytes. */
+function grown(bytes: Uint8Array, size: number): Uint8Array {
+  const larger = new Uint8Array(Math.max(size, bytes.length * 2));
+  larger.set(bytes);
+  return larger;
 }
