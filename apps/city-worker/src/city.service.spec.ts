@@ -17,15 +17,12 @@ import type { CityState } from './shard/recover-city.js';
 import { CITY_STATE } from './tokens.js';
 
 const COLUMNS = [...REQUIRED_COLUMNS];
-const BATCH: IngestBatch = {
-  columns: COLUMNS,
-  lines: [2, 5, 9],
-  csv: [
-    'L1,2024-03-02,Lyon,vente,BMW_X1,41000,NULL',
-    'L2,2024-05-20,Lyon,location,Tesla_Model_3,800,12',
-    'L3,2024-13-01,Lyon,vente,Audi_A3,30000,NULL',
-  ].join('\n'),
-};
+const BATCH_TEXT = [
+  'L1,2024-03-02,Lyon,vente,BMW_X1,41000,NULL',
+  'L2,2024-05-20,Lyon,location,Tesla_Model_3,800,12',
+  'L3,2024-13-01,Lyon,vente,Audi_A3,30000,NULL',
+].join('\n');
+const BATCH: IngestBatch = { columns: COLUMNS, lines: [2, 5, 9], csv: BATCH_TEXT };
 
 describe(CityService.name, () => {
   const modules: TestingModule[] = [];
@@ -101,7 +98,7 @@ describe(CityService.name, () => {
     await sut.ingest(BATCH);
     const stores = new CityStores();
     const oneProcess = new CsvIngest(new FixedCityDirectory(['Lyon']), stores);
-    oneProcess.push(`${COLUMNS.join(',')}\n${BATCH.csv}\n`);
+    oneProcess.push(`${COLUMNS.join(',')}\n${BATCH_TEXT}\n`);
     oneProcess.end();
     const before = sut.summarize();
     expect(before).toEqual(stores.summarize().cities[0]);
