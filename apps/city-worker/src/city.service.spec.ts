@@ -175,6 +175,16 @@ describe(CityService.name, () => {
     );
   });
 
+  it('refuses a batch whose bytes are not UTF-8 (a broker client that is not ours) instead of storing U+FFFD', async () => {
+    workers = await InProcessCityWorkers.start(['Lyon']);
+    const bytes = Buffer.from('X1,2024-03-02,Lyon,vente,BMW_X1,41000,NULL');
+    bytes[20] = 0xff;
+    await expect(
+      workers.ingest('Lyon', { columns: COLUMNS, lines: [2], csv: bytes }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('not UTF-8') });
+    expect((await workers.info('Lyon', {})).transactions).toBe(0);
+  });
+
   it('keeps the held transaction when a crash cuts a PUT’s record short: the correction was never answered', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'worker-torn-put-'));
     const first = await workerModule('Lyon', dataDir);
