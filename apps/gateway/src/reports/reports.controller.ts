@@ -5,11 +5,11 @@ import type { Access } from '../auth/access.js';
 import { Caller } from '../auth/auth-decorators.js';
 import { reportAnswer, reportFile } from '../exports/report-file.js';
 import { ReportRoute } from './report-docs.js';
-import type { ReportEnvelope } from './report-envelope.js';
+import { envelopeBody } from './envelope-json.js';
 import { ReportQueryDto } from './report-query.dto.js';
 import { ReportsService } from './reports.service.js';
 
-type ReportAnswer = Promise<ReportEnvelope | StreamableFile>;
+type ReportAnswer = Promise<StreamableFile>;
 
 /** One handler per section of the domain's registry: a section without its route fails to compile. */
 type SectionHandlers = {
@@ -89,6 +89,6 @@ export class ReportsController implements SectionHandlers {
   ): ReportAnswer {
     const answer = reportAnswer(section, format);
     const envelope = await this.reports.report(access, section, query, partial === 'true');
-    return answer.kind === 'json' ? envelope : reportFile(envelope, answer);
+    return answer.kind === 'json' ? envelopeBody(envelope) : reportFile(envelope, answer);
   }
 }

@@ -25,13 +25,24 @@ export function parseCalendarDay(text: string): CalendarDay | undefined {
  * the caller reads the clock, the domain tells the day.
  */
 export function calendarDayIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  let format = dayFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
+
+/**
+ * One formatter per time zone: making one per call was 3 % of the gateway's CPU under 20 clients
+ * reading reports (every report asks for today's date).
+ */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The dealer's calendar: a month is in progress while Paris is in it. */
 export const DEALER_TIME_ZONE = 'Europe/Paris';
