@@ -17,7 +17,10 @@ export interface BenchCluster {
   readonly cities: readonly string[];
   /** Each worker's resident memory, in bytes, by city (read from /proc). */
   workerRss(): Map<string, number>;
-  /** CPU seconds (user + system, every thread) each process used so far: `gateway`, then the cities. */
+  /**
+   * CPU seconds (user + system, every thread) each process used so far: `gateway`, then the
+   * cities and, over NATS, `nats-server`.
+   */
   cpuSeconds(): Map<string, number>;
   stop(): Promise<void>;
 }
@@ -70,6 +73,7 @@ export async function startBenchCluster(
   const cpuSeconds = (): Map<string, number> => {
     const pids = new Map(cluster.workerPids);
     if (cluster.gatewayPid !== undefined) pids.set('gateway', cluster.gatewayPid);
+    if (nats?.pid !== undefined) pids.set('nats-server', nats.pid);
     return new Map(
       [...pids]
         .sort(([a], [b]) => (a === 'gateway' ? -1 : b === 'gateway' ? 1 : a < b ? -1 : 1))

@@ -58,6 +58,8 @@ export async function waitForPort(port: number, timeoutMs = 10_000): Promise<voi
 
 export interface NatsServer {
   readonly url: string;
+  /** Its process id while it runs: for a bench reading its CPU time. */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -87,6 +89,7 @@ export async function startNatsServer(
   await waitForPort(port);
   return {
     url: `nats://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = once(child, 'exit');
