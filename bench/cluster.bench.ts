@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { postCsvFile } from '../apps/cli/src/shared/gateway-client.js';
 import { startBenchCluster } from './support/bench-cluster.js';
@@ -23,8 +24,8 @@ interface Run {
 }
 
 /** One fresh cluster: the import with each process's CPU time, the reports, the yardsticks. */
-async function run(transport: 'tcp' | 'nats', file: string): Promise<Run> {
-  const cluster = await startBenchCluster(transport);
+async function run(transport: 'tcp' | 'nats', file: string, appsDir?: string): Promise<Run> {
+  const cluster = await startBenchCluster(transport, { appsDir });
   try {
     const duck = median([
       await duckDbSeconds(file),
@@ -85,33 +86,44 @@ async function main(): Promise<void> {
       transport: { type: 'string', default: 'tcp' },
       file: { type: 'string' },
       runs: { type: 'string', default: '1' },
+      // Another build's dist/apps, run alternately with this one: before/after in the same run.
+      against: { type: 'string' },
     },
   });
   const transport = values.transport === 'nats' ? 'nats' : 'tcp';
   const file = benchFile(values.file, Number(values.rows));
-  const runs: Run[] = [];
   const mib = statSync(file).size / 2 ** 20;
   console.log(`file: ${file} (${mib.toFixed(1)} MiB), transport: ${transport}, 3 workers`);
-  for (let index = 0; index < Number(values.runs); index += 1) {
-    const result = await run(transport, file);
-    runs.push(result);
-    console.log(describe(index, result));
+  const builds: { name: string; appsDir?: string; runs: Run[] }[] = [
+    { name: 'this build', runs: [] },
+  ];
+  if (values.against !== undefined) {
+    builds.push({ name: values.against, appsDir: resolve(values.against), runs: [] });
   }
+  for (let index = 0; index < Number(values.runs); index += 1) {
+    for (const build of builds) {
+      const result = await run(transport, file, build.appsDir);
+      build.runs.push(result);
+      console.log(`${build.name}, ${describe(index, result)}`);
+    }
+  }
+  for (const build of builds) console.log(`${build.name}: ${medians(build.runs)}`);
+}
+
+function medians(runs: readonly Run[]): string {
   const middle = (pick: (result: Run) => number): number => median(runs.map(pick));
   const postgresRatios = runs.flatMap((result) =>
     result.postgres === undefined ? [] : [result.importSeconds / result.postgres],
   );
-  console.log(
-    [
-      `median of ${runs.length}: import ${middle((r) => r.importSeconds).toFixed(2)} s`,
-      `import / DuckDB ${middle((r) => r.importSeconds / r.duck).toFixed(2)}x (target <= 4x)`,
-      postgresRatios.length === 0
-        ? 'import / PostgreSQL: no server'
-        : `import / PostgreSQL ${median(postgresRatios).toFixed(2)}x (target <= 0.7x)`,
-      `CPU ${middle((r) => sumOf(r.cpu)).toFixed(2)} s (target <= 1.5 s)`,
-      `/reports/summary 20 clients p50 ${middle((r) => r.concurrent.p50).toFixed(1)} ms = ${middle((r) => r.concurrent.p50 / r.floor.p50).toFixed(2)}x the floor (target <= 1.5x), p99 ${middle((r) => r.concurrent.p99).toFixed(1)} ms (target <= 50 ms)`,
-    ].join('; '),
-  );
+  return [
+    `median of ${runs.length}: import ${middle((r) => r.importSeconds).toFixed(2)} s`,
+    `import / DuckDB ${middle((r) => r.importSeconds / r.duck).toFixed(2)}x (target <= 4x)`,
+    postgresRatios.length === 0
+      ? 'import / PostgreSQL: no server'
+      : `import / PostgreSQL ${median(postgresRatios).toFixed(2)}x (target <= 0.7x)`,
+    `CPU ${middle((r) => sumOf(r.cpu)).toFixed(2)} s (target <= 1.5 s)`,
+    `/reports/summary 20 clients p50 ${middle((r) => r.concurrent.p50).toFixed(1)} ms = ${middle((r) => r.concurrent.p50 / r.floor.p50).toFixed(2)}x the floor (target <= 1.5x), p99 ${middle((r) => r.concurrent.p99).toFixed(1)} ms (target <= 50 ms)`,
+  ].join('; ');
 }
 
 await main();

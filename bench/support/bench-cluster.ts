@@ -29,6 +29,8 @@ export interface BenchClusterOptions {
   readonly cities?: readonly string[];
   /** Added to every process's environment (IMPORT_MAX_IN_FLIGHT=1, say). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Another build's `dist/apps` to run instead of this one's: a before/after comparison. */
+  readonly appsDir?: string;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface BenchClusterOptions {
  */
 export async function startBenchCluster(
   transport: 'tcp' | 'nats',
-  { cities = CITIES, env = {} }: BenchClusterOptions = {},
+  { cities = CITIES, env = {}, appsDir }: BenchClusterOptions = {},
 ): Promise<BenchCluster> {
   let nats: NatsServer | undefined;
   if (transport === 'nats') {
@@ -55,6 +57,7 @@ export async function startBenchCluster(
     workerBasePort: await freePortRange(cities.length),
     natsUrl: nats?.url ?? '',
     dataDir,
+    appsDir,
   });
   const stop = async (): Promise<void> => {
     await cluster.stop();
