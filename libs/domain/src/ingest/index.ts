@@ -13,3 +13,4 @@ export * from './validate-one.js';
 export { TRANSACTION_CSV_HEADER } from '../csv/format-transaction.js';
 export { hasLoneSurrogate } from '../csv/well-formed.js';
 export * from './seed-rule.js';
+export * from './warm-up-rows.js';
