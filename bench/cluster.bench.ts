@@ -122,7 +122,7 @@ function medians(runs: readonly Run[]): string {
       ? 'import / PostgreSQL: no server'
       : `import / PostgreSQL ${median(postgresRatios).toFixed(2)}x (target <= 0.7x)`,
     `CPU ${middle((r) => sumOf(r.cpu)).toFixed(2)} s (target <= 1.5 s)`,
-    `/reports/summary 20 clients p50 ${middle((r) => r.concurrent.p50).toFixed(1)} ms = ${middle((r) => r.concurrent.p50 / r.floor.p50).toFixed(2)}x the floor (target <= 1.5x), p99 ${middle((r) => r.concurrent.p99).toFixed(1)} ms (target <= 50 ms)`,
+    `/reports/summary ${CLIENTS} clients p50 ${middle((r) => r.concurrent.p50).toFixed(1)} ms = ${middle((r) => r.concurrent.p50 / r.floor.p50).toFixed(2)}x the floor (target <= 1.5x), p99 ${middle((r) => r.concurrent.p99).toFixed(1)} ms (target <= 50 ms)`,
   ].join('; ');
 }
 

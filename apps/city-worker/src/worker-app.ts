@@ -53,7 +53,7 @@ export async function runWorker(config: WorkerConfig, shardWriter?: ShardWriter)
     { ...transportOptions(config), logger: processLogger, abortOnError: false },
   );
   app.enableShutdownHooks();
-  warmUpIngest(config.city);
+  warmUpIngest(config);
   await app.listen();
   const where = config.transport === 'nats' ? config.natsUrl : `${config.host}:${config.port}`;
   logger.log(`${config.city} worker listening over ${config.transport} on ${where}`);

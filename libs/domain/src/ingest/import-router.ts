@@ -49,8 +49,6 @@ interface PendingBatch {
   readonly lines: number[];
   utf8: Uint8Array;
   length: number;
-  /** On the wire: the bytes plus each record's overhead. */
-  wireBytes: number;
 }
 
 const UTF8 = new TextEncoder();
@@ -147,19 +145,19 @@ export class ImportRouter {
     const room = text.length * MAX_UTF8_PER_UNIT + 1;
     if (batch.utf8.length - start < room) batch.utf8 = grown(batch.utf8, start + room);
     const bytes = UTF8.encodeInto(text, batch.utf8.subarray(start)).written;
-    const wireBytes = bytes + this.limits.recordOverhead;
-    if (wireBytes > this.limits.batchBytes) {
+    const recordWireBytes = bytes + this.limits.recordOverhead;
+    if (recordWireBytes > this.limits.batchBytes) {
       // It could never be sent: refused by its line rather than failing the import for ever.
       this.sink.rejected({
         line: record.line,
         code: ErrorCode.RecordTooLong,
         field: undefined,
         transactionId: undefined,
-        message: `line ${record.line}: the record takes ${wireBytes} bytes on the wire, over IMPORT_BATCH_BYTES (${this.limits.batchBytes})`,
+        message: `line ${record.line}: the record takes ${recordWireBytes} bytes on the wire, over IMPORT_BATCH_BYTES (${this.limits.batchBytes})`,
       });
       return;
     }
-    if (batch.wireBytes + wireBytes > this.limits.batchBytes) {
+    if (this.wireBytes(batch) + recordWireBytes > this.limits.batchBytes) {
       // The batch is full without it: it goes, and the record opens the next one.
       const encoded = batch.utf8.subarray(start, start + bytes);
       this.seal(city);
@@ -169,8 +167,10 @@ export class ImportRouter {
     batch.lines.push(record.line);
     batch.length += bytes + 1;
     batch.utf8[batch.length - 1] = LINE_FEED;
-    batch.wireBytes += wireBytes;
-    if (batch.lines.length >= this.limits.batchRows || batch.wireBytes >= this.limits.batchBytes) {
+    if (
+      batch.lines.length >= this.limits.batchRows ||
+      this.wireBytes(batch) >= this.limits.batchBytes
+    ) {
       this.seal(city);
     }
   }
@@ -195,10 +195,15 @@ export class ImportRouter {
       lines: [],
       utf8: new Uint8Array(Math.min(this.limits.batchBytes, Math.max(expected, MIN_BATCH_ROOM))),
       length: 0,
-      wireBytes: 0,
     };
     this.pending.set(city, batch);
     return batch;
+  }
+
+  /** What the batch takes on the wire: its records' bytes, each with the transport's overhead. */
+  private wireBytes(batch: PendingBatch): number {
+    // `length` counts a line break per record, which the overhead already counts.
+    return batch.length + batch.lines.length * (this.limits.recordOverhead - 1);
   }
 
   /** Hands on the city's batch, if it holds a record. */
