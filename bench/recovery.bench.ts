@@ -1,7 +1,8 @@
 import { copyFileSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { recoverCity, snapshotPath } from '../apps/city-worker/src/shard/recover-city.js';
+import { snapshotPathIn } from '../apps/city-worker/src/shard/city-shard.js';
+import { recoverCity } from '../apps/city-worker/src/shard/recover-city.js';
 import { FILE_WRITER } from '../apps/city-worker/src/shard/shard-writer.js';
 import { writeSnapshot } from '../apps/city-worker/src/shard/shard-snapshot.js';
 import { benchFile, median } from './support/bench-file.js';
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-recovery-'));
   copyFileSync(source, join(dataDir, 'lyon.csv'));
   const config = { city: 'Lyon', dataDir };
-  const snapshot = snapshotPath(config);
+  const snapshot = snapshotPathIn(config.dataDir, config.city);
   const parked = `${snapshot}.parked`;
   const times = { shard: [] as number[], snapshot: [] as number[] };
   let rows = 0;

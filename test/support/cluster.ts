@@ -16,7 +16,10 @@ export async function startCluster(
   natsUrl = '',
   env: Record<string, string> = {},
   dataDir = mkdtempSync(join(tmpdir(), 'shards-')),
-  more: Pick<ClusterOptions, 'log' | 'metricsBasePort' | 'gatewayEnv' | 'workerEnv'> = {},
+  more: Pick<
+    ClusterOptions,
+    'log' | 'metricsBasePort' | 'gatewayEnv' | 'workerEnv' | 'replicas'
+  > = {},
 ): Promise<ClusterProcesses> {
   const cluster = new ClusterProcesses({
     ...more,

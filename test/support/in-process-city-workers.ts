@@ -42,6 +42,7 @@ export async function workerModule(
           dataDir,
           heartbeatMs: 60_000,
           maxFutureDays: DEFAULT_MAX_FUTURE_DAYS,
+          jetstreamReplicas: 1,
           metricsPort: options.metricsPort ?? 0,
           maxModels: options.maxModels ?? DEFAULT_MAX_MODELS_PER_CITY,
           logging: { level: 'info', format: 'json' },

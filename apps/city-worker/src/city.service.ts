@@ -29,8 +29,7 @@ import {
   type TargetsResult,
 } from '#contracts';
 import { applyBatch, refuseMalformedText } from './apply-batch.js';
-import { snapshotPath, type CityState } from './shard/recover-city.js';
-import { writeSnapshot } from './shard/shard-snapshot.js';
+import type { CityState } from './shard/recover-city.js';
 import { CityTargets } from './targets/city-targets.js';
 import { IngestSequencer } from './ingest-order.js';
 import { CITY_STATE, ON_FATAL, WORKER_CONFIG, type FatalHandler } from './tokens.js';
@@ -66,7 +65,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {
     this.directory = new FixedCityDirectory([state.store.city]);
-    this.cityTargets = new CityTargets(state.store.city, config.dataDir);
+    this.cityTargets = new CityTargets(state.store.city, state.folder);
   }
 
   targets(): TargetsResult {
@@ -91,7 +90,8 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
     return outcome;
   }
 
-  private apply(batch: IngestBatch): IngestResult {
+  /** Applies a batch at once: its outcome, its rows stored and written (not yet committed). */
+  apply(batch: IngestBatch, now = new Date()): IngestResult {
     this.assertSound();
     const rowsBefore = this.state.store.columns().length;
     const { outcome, shardLines } = applyBatch(
@@ -99,6 +99,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
       this.directory,
       batch,
       this.config,
+      now,
     );
     if (outcome.accepted > 0) this.added(rowsBefore, outcome.accepted);
     try {
@@ -113,7 +114,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
    * Deletes a transaction (no replacement) or gives it new content; answers once the change is
    * in the shard (a tombstone, or one replacement record), so that recovery replays it in order.
    */
-  correct(request: CorrectionRequest): CorrectionResult {
+  correct(request: CorrectionRequest, now = new Date()): CorrectionResult {
     this.assertSound();
     const { store } = this.state;
     const { transactionId, replacement } = request;
@@ -128,7 +129,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
       replacement.columns,
       replacement.fields,
       this.directory,
-      dateWindow(new Date(), this.config.maxFutureDays),
+      dateWindow(now, this.config.maxFutureDays),
     );
     if (isRowError(transaction)) {
       return { found: store.holds(transactionId), changed: false, error: transaction };
@@ -170,12 +171,10 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
     const { shard, store, lock } = this.state;
     clearTimeout(this.idleFold);
     await shard.settle();
-    const bytes = shard.bytes;
-    shard.close();
     if (this.broken === undefined) {
       try {
         const started = performance.now();
-        writeSnapshot(snapshotPath(this.config), store, shard.path, bytes);
+        shard.snapshot(store);
         // Written only at a stop, when nothing scrapes the worker any more: a line, not a metric.
         const seconds = (performance.now() - started) / 1000;
         this.logger.log(
@@ -185,6 +184,7 @@ export class CityService implements CityHandlers, OnApplicationShutdown {
         this.logger.warn(`no snapshot written: ${String(error)}`);
       }
     }
+    shard.close();
     await lock.release();
   }
 

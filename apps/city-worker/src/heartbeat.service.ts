@@ -5,11 +5,13 @@ import {
   Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  Optional,
 } from '@nestjs/common';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { CITY_HEARTBEAT_PATTERN, type CityHeartbeat } from '#contracts';
 import { natsConnection } from '#platform';
 import { CityService } from './city.service.js';
+import { ReplicaLog } from './replica/replica-log.service.js';
 import { WORKER_CONFIG } from './tokens.js';
 import type { WorkerConfig } from './worker-config.js';
 
@@ -24,6 +26,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     private readonly cities: CityService,
+    @Optional() private readonly replica?: ReplicaLog,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -53,6 +56,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
       instance: this.instance,
       transactions: this.cities.transactions,
       intervalMs: this.config.heartbeatMs,
+      ...(this.replica === undefined ? {} : { appliedVersion: this.replica.applied }),
     };
     this.client?.emit(CITY_HEARTBEAT_PATTERN, heartbeat).subscribe({
       error: (error: unknown) => {

@@ -7,3 +7,5 @@ export const SHARD_WRITER = Symbol('SHARD_WRITER');
 export const ON_FATAL = Symbol('ON_FATAL');
 
 export type FatalHandler = (error: Error) => void;
+/** The {@link CityHandlers} the controller calls: the city's service, or its replica's. */
+export const CITY_HANDLERS = Symbol('CITY_HANDLERS');

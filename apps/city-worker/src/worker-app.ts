@@ -9,19 +9,23 @@ import {
   natsConnection,
   tcpLinkOptions,
 } from '#platform';
+import { cityKey } from '#contracts';
 import { CityWorkerModule } from './city-worker.module.js';
+import { openCityStream } from './replica/city-stream.js';
 import type { ShardWriter } from './shard/shard-writer.js';
 import { warmUpIngest } from './warm-up.js';
 import { ensureSoleInstance } from './sole-instance.js';
 import type { WorkerConfig } from './worker-config.js';
 
-function transportOptions(config: WorkerConfig): MicroserviceOptions {
+function transportOptions(config: WorkerConfig, replica: boolean): MicroserviceOptions {
   if (config.transport === 'nats') {
     return {
       transport: Transport.NATS,
       options: {
         ...natsConnection(config.natsUrl, `worker-${config.city}`, config.natsCredentials),
         deserializer: new BlockFrameNatsDeserializer(),
+        // Replicas of a city share its subjects: each request goes to one of them.
+        ...(replica ? { queue: `replicas.${cityKey(config.city)}` } : {}),
       },
     };
   }
@@ -29,8 +33,9 @@ function transportOptions(config: WorkerConfig): MicroserviceOptions {
 }
 
 /**
- * Starts a city worker process: refuses to start beside another worker of its city, recovers the
- * shard, then listens. A shard write that fails stops the process: a restart serves the shard's
+ * Starts a city worker process. Over NATS with JetStream, it is one of its city's replicas (it
+ * applies the city's stream, then listens beside the others); otherwise it is its city's only
+ * worker: it refuses to start beside another, recovers the shard, then listens. A shard write that fails stops the process: a restart serves the shard's
  * truth, never rows memory holds and the disk does not.
  */
 export async function runWorker(config: WorkerConfig, shardWriter?: ShardWriter): Promise<void> {
@@ -39,22 +44,29 @@ export async function runWorker(config: WorkerConfig, shardWriter?: ShardWriter)
   );
   Logger.overrideLogger(processLogger);
   const logger = new Logger('CityWorker');
-  await ensureSoleInstance(config);
+  const stream = await openCityStream(config);
+  if (stream === undefined) await ensureSoleInstance(config);
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(
     CityWorkerModule.forRoot({
       config,
       shardWriter,
+      stream,
       onFatal: (error) => {
         logger.fatal(`${error.message}; stopping`);
         process.exit(1);
       },
     }),
     // A refusal to start reaches main, which prints it as one plain line (exitOnStartupError).
-    { ...transportOptions(config), logger: processLogger, abortOnError: false },
+    {
+      ...transportOptions(config, stream !== undefined),
+      logger: processLogger,
+      abortOnError: false,
+    },
   );
   app.enableShutdownHooks();
   warmUpIngest(config);
   await app.listen();
   const where = config.transport === 'nats' ? config.natsUrl : `${config.host}:${config.port}`;
-  logger.log(`${config.city} worker listening over ${config.transport} on ${where}`);
+  const role = stream === undefined ? 'worker' : `replica (stream ${stream.name})`;
+  logger.log(`${config.city} ${role} listening over ${config.transport} on ${where}`);
 }

@@ -24,6 +24,8 @@ export interface WorkerConfig {
   readonly maxFutureDays: number;
   /** Distinct models the city may hold: a row naming one more is rejected. */
   readonly maxModels: number;
+  /** The servers keeping the city's stream, when the worker is one of its replicas (JetStream). */
+  readonly jetstreamReplicas: number;
   /** The port of the worker's GET /metrics, on `host`; 0: none. */
   readonly metricsPort: number;
   readonly logging: LogConfig;
@@ -43,6 +45,7 @@ export function readWorkerConfig(env: Environment): WorkerConfig {
     heartbeatMs: vars.HEARTBEAT_MS,
     maxFutureDays: vars.MAX_FUTURE_DAYS,
     maxModels: vars.MAX_MODELS_PER_CITY,
+    jetstreamReplicas: vars.JETSTREAM_REPLICAS,
     metricsPort: vars.METRICS_PORT,
     logging: logConfigOf(vars),
   };

@@ -32,6 +32,13 @@ export class WorkerEnv extends ClusterEnv {
   @EnvInteger(DEFAULT_MAX_MODELS_PER_CITY, 1, 1_000_000)
   readonly MAX_MODELS_PER_CITY!: number;
 
+  /**
+   * Over NATS with JetStream: how many servers keep the city's stream (1 on one server, 3 on a
+   * cluster). Every worker of the city should be given the same.
+   */
+  @EnvInteger(1, 1, 5)
+  readonly JETSTREAM_REPLICAS!: number;
+
   /** Where Prometheus scrapes the worker's GET /metrics (on WORKER_HOST); 0: no listener. */
   @EnvInteger(0, 0, 65535)
   readonly METRICS_PORT!: number;

@@ -1,6 +1,7 @@
 import {
   EnvChoice,
   EnvInteger,
+  EnvRule,
   EnvText,
   LOG_FORMATS,
   TRANSPORTS,
@@ -22,6 +23,7 @@ interface LauncherConfig {
   readonly cities: readonly string[];
   readonly workerBasePort: number;
   readonly metricsBasePort: number;
+  readonly replicas: number;
   readonly seedFile: string;
   /** Sent with the seeding import when the gateway requires one. */
   readonly apiKey: string | undefined;
@@ -49,6 +51,15 @@ class LauncherEnv {
   @EnvInteger(9101, 1, 65000)
   readonly METRICS_BASE_PORT!: number;
 
+  /** Workers per city: 2 or more are replicas, over NATS with JetStream (README, "Replicas"). */
+  @EnvInteger(1, 1, 5)
+  @EnvRule(
+    'replicasNeedNats',
+    (value, env) => Number(value) === 1 || env.TRANSPORT === 'nats',
+    () => 'REPLICAS_PER_CITY above 1 needs TRANSPORT=nats (and JetStream on the NATS server)',
+  )
+  readonly REPLICAS_PER_CITY!: number;
+
   /** The processes' lines: readable at a terminal unless JSON is asked for. */
   @EnvChoice(LOG_FORMATS, 'pretty')
   readonly LOG_FORMAT!: LogFormat;
@@ -72,6 +83,7 @@ function readLauncherConfig(env: Environment): LauncherConfig {
       .filter((city) => city !== ''),
     workerBasePort: vars.WORKER_BASE_PORT,
     metricsBasePort: vars.METRICS_BASE_PORT,
+    replicas: vars.REPLICAS_PER_CITY,
     logFormat: vars.LOG_FORMAT,
     seedFile: vars.SEED_FILE,
     apiKey: vars.API_KEY === '' ? undefined : vars.API_KEY,
@@ -124,13 +136,13 @@ async function main(): Promise<void> {
   log(
     [
       '',
-      `AutoConnect Analytics is up: ${config.cities.join(', ')} over ${config.transport}`,
+      `AutoConnect Analytics is up: ${config.cities.join(', ')} over ${config.transport}${config.replicas > 1 ? `, ${config.replicas} replicas per city` : ''}`,
       `  Dashboard:    ${url}/`,
       `  Swagger UI:   ${url}/docs`,
       `  Full report:  ${url}/reports/summary`,
       `  Lyon monthly: ${url}/reports/monthly?city=Lyon`,
       `  Cities:       ${url}/cities`,
-      `  Metrics:      ${url}/metrics, workers on ports ${config.metricsBasePort}–${config.metricsBasePort + config.cities.length - 1}`,
+      `  Metrics:      ${url}/metrics, workers on ports ${config.metricsBasePort}–${config.metricsBasePort + config.cities.length * config.replicas - 1}`,
       'Ctrl-C stops every process.',
       '',
     ].join('\n'),

@@ -88,9 +88,9 @@ export class GatewayModule implements NestModule {
         AuditWrites,
         {
           provide: CITY_WORKERS,
-          useFactory: (cluster: ClusterConfig, metrics: GatewayMetrics) =>
-            ClientProxyCityWorkers.create(cluster, metrics),
-          inject: [CLUSTER_CONFIG, GatewayMetrics],
+          useFactory: (cluster: ClusterConfig, metrics: GatewayMetrics, registry: CityRegistry) =>
+            ClientProxyCityWorkers.create(cluster, metrics, (city) => registry.liveReplicas(city)),
+          inject: [CLUSTER_CONFIG, GatewayMetrics, CityRegistry],
         },
         CityRegistry,
         ReportsService,

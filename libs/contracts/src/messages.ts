@@ -129,6 +129,12 @@ export interface SummarizeRequest {
 /** A worker's answer to a `summarize` whose summary is over the request's `maxBytes`. */
 export const SUMMARY_TOO_LARGE = 'SUMMARY_TOO_LARGE';
 
+/**
+ * A replica's answer to a write retried after the entry it appended was applied before the
+ * replica (re)started: the rows are stored, but the per-line outcome is no longer kept.
+ */
+export const OUTCOME_UNKNOWN = 'OUTCOME_UNKNOWN';
+
 /** The body of the RpcException a worker raises: the gateway maps `code` to an HTTP status. */
 export interface RpcErrorBody {
   readonly code: string;
@@ -146,6 +152,11 @@ export interface CityHeartbeat {
   readonly transactions: number;
   /** How often this worker announces itself; silent for 3 intervals means down. */
   readonly intervalMs: number;
+  /**
+   * A replica (JetStream): the last entry of its city's stream it applied. Absent: the city's
+   * sole worker, serving from its shard.
+   */
+  readonly appliedVersion?: number;
 }
 
 /**

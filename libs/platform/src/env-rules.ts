@@ -27,13 +27,14 @@ function both(first: PropertyDecorator, second: PropertyDecorator): PropertyDeco
 /** A rule of the value as read (after its default): the message is made from the value. */
 export function EnvRule(
   name: string,
-  check: (value: unknown) => boolean,
+  check: (value: unknown, vars: Readonly<Record<string, unknown>>) => boolean,
   message: (property: string, value: unknown) => string,
 ): PropertyDecorator {
   return ValidateBy({
     name,
     validator: {
-      validate: (value: unknown) => check(value),
+      validate: (value: unknown, args?: ValidationArguments) =>
+        check(value, (args?.object ?? {}) as Record<string, unknown>),
       defaultMessage: (args?: ValidationArguments) => message(args?.property ?? '?', args?.value),
     },
   });

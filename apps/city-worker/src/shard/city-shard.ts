@@ -11,9 +11,17 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { TRANSACTION_CSV_HEADER } from '#domain/csv';
+import type { CityStore } from '#domain/store';
 import { cityKey } from '#contracts';
+import type { CityJournal } from './city-journal.js';
 import { GroupCommit } from './group-commit.js';
 import { FILE_WRITER, type ShardWriter } from './shard-writer.js';
+import { writeSnapshot } from './shard-snapshot.js';
+
+/** Where the snapshot of a city's store lives, beside its shard in `directory`. */
+export function snapshotPathIn(directory: string, city: string): string {
+  return join(directory, `${cityKey(city)}.snapshot`);
+}
 
 /** Where a torn record was cut off a shard at start-up. */
 export interface TornRecord {
@@ -26,7 +34,7 @@ export interface TornRecord {
  * then {@link commit} let several batches share one fsync. The worker acknowledges a write only
  * once it is durable, never before.
  */
-export class CityShard {
+export class CityShard implements CityJournal {
   private readonly group = new GroupCommit(
     () =>
       new Promise<void>((resolve, reject) => {
@@ -41,6 +49,8 @@ export class CityShard {
     readonly path: string,
     private readonly fd: number,
     private readonly writer: ShardWriter,
+    /** Where the snapshot of the store this shard holds is written, beside it. */
+    readonly snapshotPath: string,
   ) {}
 
   /**
@@ -56,7 +66,7 @@ export class CityShard {
     const path = join(directory, `${cityKey(city)}.csv`);
     const created = !existsSync(path);
     const fd = openSync(path, 'a+');
-    const shard = new CityShard(path, fd, writer);
+    const shard = new CityShard(path, fd, writer, snapshotPathIn(directory, city));
     const torn = created ? undefined : shard.cutTornRecord();
     if (fstatSync(fd).size === 0) shard.append([TRANSACTION_CSV_HEADER]);
     return { shard, torn };
@@ -99,6 +109,10 @@ export class CityShard {
   /** Resolves once no sync is under way: before a clean stop. */
   settle(): Promise<void> {
     return this.group.idle();
+  }
+
+  snapshot(store: CityStore): void {
+    writeSnapshot(this.snapshotPath, store, this.path, this.bytes);
   }
 
   close(): void {

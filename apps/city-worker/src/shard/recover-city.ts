@@ -9,6 +9,7 @@ import type { WorkerConfig } from '../worker-config.js';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cityKey } from '#contracts';
+import type { CityJournal } from './city-journal.js';
 import { CityShard } from './city-shard.js';
 import { ShardLock } from './shard-lock.js';
 import { temporaryPath } from './replace-file.js';
@@ -27,11 +28,16 @@ export class ShardCorruptError extends StartupRefusal {
 /** What a worker serves: its city's rows in memory, and the shard they are durable in. */
 export interface CityState {
   readonly store: CityStore;
-  readonly shard: CityShard;
+  /** Where the worker keeps its other files (the city's targets). */
+  readonly folder: string;
+  readonly shard: CityJournal;
   /** Held for the worker's life: no second writer on the shard. */
   readonly lock: ShardLock;
-  /** Where the rows came back from: a snapshot and the shard's lines after it, or every line. */
-  readonly source: 'snapshot' | 'shard';
+  /**
+   * Where the rows came back from: a snapshot and the shard's lines (or the stream's entries)
+   * after it, or every line (every entry).
+   */
+  readonly source: 'snapshot' | 'shard' | 'stream';
   /** How long reading them back took. */
   readonly recoverySeconds: number;
 }
@@ -48,7 +54,7 @@ export async function recoverCity(
   mkdirSync(config.dataDir, { recursive: true });
   const lock = await ShardLock.acquire(join(config.dataDir, `${cityKey(config.city)}.lock`));
   try {
-    return { ...(await recoverShard(config, writer, logger)), lock };
+    return { ...(await recoverShard(config, writer, logger)), lock, folder: config.dataDir };
   } catch (error) {
     // A worker that cannot start lets go of its shard at once, not only when its process ends.
     await lock.release();
@@ -60,10 +66,10 @@ async function recoverShard(
   config: Pick<WorkerConfig, 'city' | 'dataDir'>,
   writer: ShardWriter,
   logger: Logger,
-): Promise<Omit<CityState, 'lock'>> {
+): Promise<Omit<CityState, 'lock' | 'folder'>> {
   // A snapshot a crash left half-written is never read: its space is given back first.
-  rmSync(temporaryPath(snapshotPath(config)), { force: true });
   const { shard, torn } = CityShard.open(config.dataDir, config.city, writer);
+  rmSync(temporaryPath(shard.snapshotPath), { force: true });
   if (torn !== undefined) {
     logger.warn(
       `${shard.path}: cut off a torn final record of ${torn.bytes} bytes (a crash during an append; that batch was never acknowledged)`,
@@ -71,7 +77,7 @@ async function recoverShard(
   }
   try {
     const started = performance.now();
-    const snapshot = usableSnapshot(snapshotPath(config), config.city, shard.path, logger);
+    const snapshot = usableSnapshot(shard.snapshotPath, config.city, shard.path, logger);
     const fromSnapshot =
       snapshot === undefined ? undefined : await replayTail(snapshot, shard.path, logger);
     const store = fromSnapshot ?? (await replayShard(config.city, shard.path));
@@ -85,11 +91,6 @@ async function recoverShard(
     shard.close();
     throw error;
   }
-}
-
-/** Where a city's store snapshot lives, beside its shard. */
-export function snapshotPath(config: Pick<WorkerConfig, 'city' | 'dataDir'>): string {
-  return join(config.dataDir, `${cityKey(config.city)}.snapshot`);
 }
 
 interface Snapshot {

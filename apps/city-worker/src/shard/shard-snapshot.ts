@@ -36,16 +36,22 @@ type ArrayOf<K extends ArrayName> = InstanceType<
 >;
 type AnyArray = Int32Array | Uint8Array | Uint32Array | Float64Array | Uint16Array;
 
-interface SnapshotHeader {
+/**
+ * What a snapshot holds: the shard's first `shardBytes` bytes (their CRC-32 `shardCrc`), or, for
+ * a replica, the entries of its city's `stream` up to `streamSeq`.
+ */
+type SnapshotBasis =
+  | { readonly shardBytes: number; readonly shardCrc: number }
+  | { readonly stream: string; readonly streamSeq: number };
+
+type SnapshotHeader = SnapshotBasis & {
   readonly format: string;
   readonly city: string;
-  readonly shardBytes: number;
-  readonly shardCrc: number;
   readonly removed: number;
   readonly models: readonly string[];
   readonly prices: readonly (readonly number[] | null)[];
   readonly lengths: Readonly<Record<ArrayName, number>>;
-}
+};
 
 /** The CRC-32 of a file's first `bytes` bytes, read in chunks; undefined if it is shorter. */
 export function prefixCrc(path: string, bytes: number): number | undefined {
@@ -91,15 +97,28 @@ export function writeSnapshot(
 ): void {
   const shardCrc = prefixCrc(shardPath, shardBytes);
   if (shardCrc === undefined) throw new Error(`${shardPath} is shorter than ${shardBytes} bytes`);
+  writeStoreSnapshot(path, store, { shardBytes, shardCrc });
+}
+
+/** Writes the snapshot of a replica's `store`, which holds `stream` up to `streamSeq`, durably. */
+export function writeStreamSnapshot(
+  path: string,
+  store: CityStore,
+  stream: string,
+  streamSeq: number,
+): void {
+  writeStoreSnapshot(path, store, { stream, streamSeq });
+}
+
+function writeStoreSnapshot(path: string, store: CityStore, basis: SnapshotBasis): void {
   const state = store.state();
   const lengths = Object.fromEntries(
     ARRAYS.map(([name]) => [name, arrayOf(state, name).length]),
   ) as Record<ArrayName, number>;
   const header: SnapshotHeader = {
+    ...basis,
     format: FORMAT,
     city: store.city,
-    shardBytes,
-    shardCrc,
     removed: state.removed,
     models: state.models,
     prices: state.prices,
@@ -132,6 +151,35 @@ export function readSnapshot(
   city: string,
   shardPath: string,
 ): { store: CityStore; shardBytes: number } | { unusable: string } {
+  const read = readStoreSnapshot(path, city);
+  if ('unusable' in read) return read;
+  const { header, store } = read;
+  if (!('shardBytes' in header)) return { unusable: `taken from the stream ${header.stream}` };
+  if (prefixCrc(shardPath, header.shardBytes) !== header.shardCrc) {
+    return { unusable: 'the shard no longer starts with the bytes it was taken from' };
+  }
+  return { store, shardBytes: header.shardBytes };
+}
+
+/** A replica's store and the last entry of `stream` it holds, or why it cannot be used. */
+export function readStreamSnapshot(
+  path: string,
+  city: string,
+  stream: string,
+): { store: CityStore; streamSeq: number } | { unusable: string } {
+  const read = readStoreSnapshot(path, city);
+  if ('unusable' in read) return read;
+  const { header, store } = read;
+  if (!('stream' in header) || header.stream !== stream) {
+    return { unusable: `not taken from the stream ${stream}` };
+  }
+  return { store, streamSeq: header.streamSeq };
+}
+
+function readStoreSnapshot(
+  path: string,
+  city: string,
+): { store: CityStore; header: SnapshotHeader } | { unusable: string } {
   const file = readFileSync(path);
   if (file.length < 8) return { unusable: 'too short' };
   const body = file.subarray(0, file.length - 4);
@@ -140,9 +188,6 @@ export function readSnapshot(
   const header = JSON.parse(body.toString('utf8', 4, 4 + headerBytes)) as SnapshotHeader;
   if (header.format !== FORMAT) return { unusable: `format ${header.format}` };
   if (header.city !== city) return { unusable: `taken for ${header.city}` };
-  if (prefixCrc(shardPath, header.shardBytes) !== header.shardCrc) {
-    return { unusable: 'the shard no longer starts with the bytes it was taken from' };
-  }
   let offset = 4 + headerBytes + padding(4 + headerBytes);
   const arrays = new Map<ArrayName, AnyArray>();
   for (const [name, Type] of ARRAYS) {
@@ -172,5 +217,5 @@ export function readSnapshot(
       pool: get('ids.pool'),
     },
   });
-  return { store, shardBytes: header.shardBytes };
+  return { store, header };
 }

@@ -10,8 +10,13 @@ export interface ClusterOptions {
   readonly port: number;
   /** Worker i listens on workerBasePort + i (TCP only). */
   readonly workerBasePort: number;
-  /** Worker i serves GET /metrics on metricsBasePort + i; absent: no metrics listener. */
+  /**
+   * Worker i serves GET /metrics on metricsBasePort + i (its replica r on that + r × the number
+   * of cities); absent: no metrics listener.
+   */
   readonly metricsBasePort?: number;
+  /** Workers started per city (NATS with JetStream: the city's replicas); 1 by default. */
+  readonly replicas?: number;
   readonly natsUrl: string;
   /** Passed to every process on top of the launcher's own environment. */
   readonly env?: Readonly<Record<string, string>>;
@@ -28,7 +33,7 @@ export interface ClusterOptions {
 
 /** A process that exited while the cluster was not stopping. */
 export interface UnexpectedExit {
-  /** `gateway` or `worker <city>`, as its lines are prefixed. */
+  /** `gateway`, `worker <city>` or `worker <city> #<n>`, as its lines are prefixed. */
   readonly name: string;
   /** `code 1`, or `signal SIGKILL`. */
   readonly how: string;
@@ -55,7 +60,7 @@ export class ClusterProcesses {
     private readonly onUnexpectedExit: (exit: UnexpectedExit) => void = () => undefined,
   ) {}
 
-  /** Each running worker's process id, by city: for a bench reading their memory. */
+  /** Each running worker's process id, by {@link workerName}: for a bench reading their memory. */
   get workerPids(): ReadonlyMap<string, number> {
     return new Map(
       [...this.workers].flatMap(([city, child]) =>
@@ -74,15 +79,18 @@ export class ClusterProcesses {
   }
 
   /**
-   * Starts (or restarts) the worker of `city`; `env` adds to its environment. `entry` runs another
-   * build of the worker (a test's, with its arguments) instead of its `main`.
+   * Starts (or restarts) the worker of `city` (its replica `replica`, from 0); `env` adds to its
+   * environment. `entry` runs another build of the worker (a test's, with its arguments) instead
+   * of its `main`.
    */
   startWorker(
     city: string,
     env: Readonly<Record<string, string>> = {},
     entry: readonly string[] = ['city-worker/src/main.js'],
+    replica = 0,
   ): void {
     const index = this.options.cities.indexOf(city);
+    const metricsIndex = index + replica * this.options.cities.length;
     const workerEnv = {
       ...this.options.workerEnv,
       ...env,
@@ -92,19 +100,20 @@ export class ClusterProcesses {
       WORKER_PORT: String(this.options.workerBasePort + index),
       ...(this.options.metricsBasePort === undefined
         ? {}
-        : { METRICS_PORT: String(this.options.metricsBasePort + index) }),
+        : { METRICS_PORT: String(this.options.metricsBasePort + metricsIndex) }),
       NATS_URL: this.options.natsUrl,
       ...(this.options.dataDir === undefined ? {} : { DATA_DIR: this.options.dataDir }),
     };
+    const name = workerName(city, replica);
     this.workers.set(
-      city,
+      name,
       this.spawn(
-        `worker ${city}`,
+        `worker ${name}`,
         entry,
         workerEnv,
-        (child) => this.workers.get(city) === child,
+        (child) => this.workers.get(name) === child,
         () => {
-          this.startWorker(city, env, entry);
+          this.startWorker(city, env, entry, replica);
         },
       ),
     );
@@ -138,7 +147,9 @@ export class ClusterProcesses {
   }
 
   start(): void {
-    for (const city of this.options.cities) this.startWorker(city);
+    for (let replica = 0; replica < (this.options.replicas ?? 1); replica += 1) {
+      for (const city of this.options.cities) this.startWorker(city, {}, undefined, replica);
+    }
     this.startGateway();
   }
 
@@ -165,10 +176,11 @@ export class ClusterProcesses {
     );
   }
 
-  /** Kills a worker at once (SIGKILL), as a crash would. */
-  async killWorker(city: string): Promise<void> {
-    const worker = this.workers.get(city);
-    this.workers.delete(city);
+  /** Kills a worker (replica `replica` of `city`) at once (SIGKILL), as a crash would. */
+  async killWorker(city: string, replica = 0): Promise<void> {
+    const name = workerName(city, replica);
+    const worker = this.workers.get(name);
+    this.workers.delete(name);
     if (worker === undefined || worker.exitCode !== null) return;
     const exited = once(worker, 'exit');
     worker.kill('SIGKILL');
@@ -176,8 +188,8 @@ export class ClusterProcesses {
   }
 
   /** Sends `signal` to a worker (SIGSTOP hangs it, SIGCONT wakes it). */
-  signalWorker(city: string, signal: NodeJS.Signals): void {
-    this.workers.get(city)?.kill(signal);
+  signalWorker(city: string, signal: NodeJS.Signals, replica = 0): void {
+    this.workers.get(workerName(city, replica))?.kill(signal);
   }
 
   /** Kills the gateway at once (SIGKILL). */
@@ -233,6 +245,11 @@ export class ClusterProcesses {
     });
     return child;
   }
+}
+
+/** `Lyon` for a city's first worker, `Lyon #2` for its second replica. */
+export function workerName(city: string, replica = 0): string {
+  return replica === 0 ? city : `${city} #${replica + 1}`;
 }
 
 async function terminate(child: ChildProcess): Promise<void> {

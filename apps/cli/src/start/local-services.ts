@@ -73,15 +73,23 @@ export function natsServerBinary(): string | undefined {
 
 /**
  * A private nats-server on a free port (or `port`), so tests never touch a shared broker;
- * `config` names a configuration file, read with `env` added to the environment.
+ * `config` names a configuration file, read with `env` added to the environment; `jetStreamDir`
+ * turns JetStream on, its files there.
  */
 export async function startNatsServer(
   binary: string,
   port?: number,
   config?: { readonly file: string; readonly env: Readonly<Record<string, string>> },
+  jetStreamDir?: string,
 ): Promise<NatsServer> {
   port ??= await freePort();
-  const args = ['-a', '127.0.0.1', '-p', String(port)];
+  const args = [
+    '-a',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    ...(jetStreamDir === undefined ? [] : ['-js', '-sd', jetStreamDir]),
+  ];
   const child: ChildProcess = spawn(binary, config ? ['-c', config.file, ...args] : args, {
     stdio: 'ignore',
     env: { ...process.env, ...config?.env },

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Access } from '../auth/access.js';
-import { CityRegistry } from '../cluster/city-registry.service.js';
+import { CityRegistry, type ReplicaSighting } from '../cluster/city-registry.service.js';
 import { CITY_WORKERS, type CityWorkers } from '../cluster/city-workers.port.js';
 import type { CallTimeouts } from '../config/gateway-config.js';
 import { CALL_TIMEOUTS } from '../config/tokens.js';
@@ -16,6 +16,11 @@ export interface CityStatus {
   readonly lastMonth: string | null;
   /** Milliseconds since the worker's last heartbeat (NATS); null without heartbeats. */
   readonly silentForMs: number | null;
+  /**
+   * Over NATS, each worker of the city that answers heartbeats: with JetStream, its replicas,
+   * each with the last entry of the city's stream it applied. Empty over TCP.
+   */
+  readonly replicas: readonly ReplicaSighting[];
   /** Why the city is down. */
   readonly error?: string;
 }
@@ -40,6 +45,7 @@ export class CitiesService {
     const started = performance.now();
     const transport = this.registry.transport;
     const silentForMs = this.registry.silenceMs(city) ?? null;
+    const replicas = this.registry.replicas(city);
     try {
       const info = await this.workers.info(city, {}, this.timeouts.statusMs);
       return {
@@ -51,6 +57,7 @@ export class CitiesService {
         firstMonth: info.firstMonth,
         lastMonth: info.lastMonth,
         silentForMs,
+        replicas,
       };
     } catch (error) {
       return {
@@ -62,6 +69,7 @@ export class CitiesService {
         firstMonth: null,
         lastMonth: null,
         silentForMs,
+        replicas,
         error: error instanceof Error ? error.message : String(error),
       };
     }

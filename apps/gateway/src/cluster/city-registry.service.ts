@@ -8,6 +8,15 @@ interface Sighting {
   readonly instance: string;
   readonly seenAt: number;
   readonly intervalMs: number;
+  readonly appliedVersion: number | undefined;
+}
+
+/** One worker of a city as its heartbeats tell it. */
+export interface ReplicaSighting {
+  readonly instance: string;
+  /** The last entry of the city's stream it applied; null: the city's sole worker (no stream). */
+  readonly appliedVersion: number | null;
+  readonly silentForMs: number;
 }
 
 /**
@@ -20,7 +29,8 @@ interface Sighting {
 export class CityRegistry implements CityDirectory {
   private known: FixedCityDirectory;
   private readonly configured: ReadonlySet<string>;
-  private readonly sightings = new Map<string, Sighting>();
+  /** Each city's workers by instance, as last heard. */
+  private readonly sightings = new Map<string, Map<string, Sighting>>();
   private readonly logger = new Logger(CityRegistry.name);
 
   constructor(@Inject(CLUSTER_CONFIG) private readonly config: ClusterConfig) {
@@ -64,21 +74,29 @@ export class CityRegistry implements CityDirectory {
       this.known = new FixedCityDirectory([...this.known.cities, city]);
       this.logger.log(`discovered ${city} (worker ${heartbeat.instance})`);
     }
-    const previous = this.sightings.get(city);
     const now = Date.now();
+    const workers = this.sightings.get(city) ?? new Map<string, Sighting>();
+    this.sightings.set(city, workers);
+    // Replicas of a city (JetStream) are meant to run side by side; two sole workers are not.
+    const other = [...workers.values()].find(
+      ({ instance, seenAt, intervalMs }) =>
+        instance !== heartbeat.instance && now - seenAt < 2 * intervalMs,
+    );
     if (
-      previous !== undefined &&
-      previous.instance !== heartbeat.instance &&
-      now - previous.seenAt < 2 * previous.intervalMs
+      other !== undefined &&
+      other.appliedVersion === undefined &&
+      heartbeat.appliedVersion === undefined &&
+      !workers.has(heartbeat.instance)
     ) {
       this.logger.error(
-        `two workers announce ${city} (${previous.instance} and ${heartbeat.instance}): stop one, they would count rows twice`,
+        `two workers announce ${city} (${other.instance} and ${heartbeat.instance}): stop one, they would count rows twice`,
       );
     }
-    this.sightings.set(city, {
+    workers.set(heartbeat.instance, {
       instance: heartbeat.instance,
       seenAt: now,
       intervalMs: heartbeat.intervalMs,
+      appliedVersion: heartbeat.appliedVersion,
     });
   }
 
@@ -86,10 +104,14 @@ export class CityRegistry implements CityDirectory {
   private forgetSilent(): void {
     const now = Date.now();
     let gone: Set<string> | undefined;
-    for (const [city, { seenAt }] of this.sightings) {
-      if (this.configured.has(city) || now - seenAt <= this.config.forgetSilentMs) continue;
-      (gone ??= new Set()).add(city);
+    for (const [city, workers] of this.sightings) {
+      for (const [instance, { seenAt }] of workers) {
+        if (now - seenAt > this.config.forgetSilentMs) workers.delete(instance);
+      }
+      if (workers.size > 0) continue;
       this.sightings.delete(city);
+      if (this.configured.has(city)) continue;
+      (gone ??= new Set()).add(city);
       this.logger.warn(`forgot ${city}: no heartbeat for ${this.config.forgetSilentMs} ms`);
     }
     if (gone === undefined) return;
@@ -97,9 +119,32 @@ export class CityRegistry implements CityDirectory {
     this.known = new FixedCityDirectory(this.known.cities.filter((city) => !forgotten.has(city)));
   }
 
-  /** Milliseconds since the city's last heartbeat; undefined if it never sent one. */
+  /** Milliseconds since the city's last heartbeat (from any of its workers); undefined: never. */
   silenceMs(city: string): number | undefined {
-    const sighting = this.sightings.get(city);
-    return sighting === undefined ? undefined : Date.now() - sighting.seenAt;
+    const workers = [...(this.sightings.get(city)?.values() ?? [])];
+    return workers.length === 0
+      ? undefined
+      : Date.now() - Math.max(...workers.map(({ seenAt }) => seenAt));
+  }
+
+  /** The city's workers that answer heartbeats (silent for less than 3 intervals), latest first. */
+  replicas(city: string): ReplicaSighting[] {
+    const now = Date.now();
+    return [...(this.sightings.get(city)?.values() ?? [])]
+      .filter(({ seenAt, intervalMs }) => now - seenAt < 3 * intervalMs)
+      .map(({ instance, seenAt, appliedVersion }) => ({
+        instance,
+        appliedVersion: appliedVersion ?? null,
+        silentForMs: now - seenAt,
+      }))
+      .sort((a, b) => a.silentForMs - b.silentForMs);
+  }
+
+  /**
+   * How many replicas of the city answer heartbeats (silent for less than 3 intervals): with
+   * two or more, a call that gets no answer in time is tried again, reaching another one.
+   */
+  liveReplicas(city: string): number {
+    return this.replicas(city).filter(({ appliedVersion }) => appliedVersion !== null).length;
   }
 }

@@ -1,7 +1,7 @@
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { TimeoutError, firstValueFrom, from, timeout } from 'rxjs';
+import { TimeoutError, firstValueFrom, from, timeout, type Observable } from 'rxjs';
 import {
   cityPatterns,
   type CityMessageName,
@@ -22,6 +22,9 @@ import { CityCallError } from './city-call.error.js';
 import { publicReason } from './public-reason.js';
 import type { CityWorkers } from './city-workers.port.js';
 
+/** A city's replicas that answer heartbeats. */
+type Replicas = (city: string) => number;
+
 /** What a message takes beside its content (pattern, id, columns, request id): kept free. */
 const FRAME_MARGIN_BYTES = 4096;
 
@@ -37,9 +40,16 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
     private readonly tcp: ReadonlyMap<string, ClientProxy>,
     private readonly nats: ClientProxy | undefined,
     private readonly metrics: GatewayMetrics,
+    /** A city's replicas answering heartbeats, and how long one is given before another is. */
+    private readonly failover: { readonly replicas: Replicas; readonly attemptMs: number },
   ) {}
 
-  static create(config: ClusterConfig, metrics: GatewayMetrics): ClientProxyCityWorkers {
+  static create(
+    config: ClusterConfig,
+    metrics: GatewayMetrics,
+    replicas: Replicas = () => 0,
+  ): ClientProxyCityWorkers {
+    const failover = { replicas, attemptMs: config.replicaAttemptMs };
     if (config.transport === 'nats') {
       const shared = ClientProxyFactory.create({
         transport: Transport.NATS,
@@ -48,7 +58,7 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
           serializer: new BlockFrameNatsSerializer(),
         },
       });
-      return new ClientProxyCityWorkers(new Map(), shared, metrics);
+      return new ClientProxyCityWorkers(new Map(), shared, metrics, failover);
     }
     const clients = new Map(
       config.cities.map(({ city, host, port }) => [
@@ -59,7 +69,7 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
         }),
       ]),
     );
-    return new ClientProxyCityWorkers(clients, undefined, metrics);
+    return new ClientProxyCityWorkers(clients, undefined, metrics, failover);
   }
 
   ingest(
@@ -135,6 +145,13 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
     );
   }
 
+  private attempts<T>(city: string, send: () => Observable<T>, timeoutMs: number): Promise<T> {
+    if (this.nats === undefined || this.failover.replicas(city) < 2) {
+      return firstValueFrom(send().pipe(timeout(timeoutMs)));
+    }
+    return attemptsWithin(send, timeoutMs, this.failover.attemptMs);
+  }
+
   private async send<K extends CityMessageName>(
     city: string,
     message: K,
@@ -148,8 +165,10 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
       requestId === undefined ? payload : { ...payload, requestId };
     const timer = this.metrics.cityCallDuration.startTimer({ city, pattern: message });
     try {
-      const result = await firstValueFrom(
-        client.send<CityResult<K>>(cityPatterns(city)[message], packet).pipe(timeout(timeoutMs)),
+      const result = await this.attempts(
+        city,
+        () => client.send<CityResult<K>>(cityPatterns(city)[message], packet),
+        timeoutMs,
       );
       timer({ outcome: 'ok' });
       this.lastFailures.delete(city);
@@ -165,6 +184,28 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
         this.logger.warn(`${city}: ${detail}`);
       }
       throw failure;
+    }
+  }
+}
+
+/**
+ * Over NATS, a city's replicas share its subjects and each request reaches one of them. With two
+ * or more, a request one of them leaves unanswered (killed, cut off) is sent again after
+ * `attemptMs`, reaching any of them, until the call's own timeout: a write retried is the same
+ * entry of the city's stream (its id), applied once.
+ */
+async function attemptsWithin<T>(
+  send: () => Observable<T>,
+  timeoutMs: number,
+  attemptMs: number,
+): Promise<T> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const left = deadline - performance.now();
+    try {
+      return await firstValueFrom(send().pipe(timeout(Math.max(1, Math.min(attemptMs, left)))));
+    } catch (error) {
+      if (!(error instanceof TimeoutError) || deadline - performance.now() < 1) throw error;
     }
   }
 }

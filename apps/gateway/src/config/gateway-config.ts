@@ -23,6 +23,8 @@ export interface ClusterConfig {
   readonly natsCredentials?: NatsCredentials;
   /** A city learnt from heartbeats and silent this long is no longer served. */
   readonly forgetSilentMs: number;
+  /** With two replicas or more, an unanswered call is sent again after this long. */
+  readonly replicaAttemptMs: number;
 }
 
 /** How long each kind of call to a worker may take. */
@@ -126,6 +128,7 @@ export function readGatewayConfig(env: Environment): GatewayConfig {
       natsUrl: vars.NATS_URL,
       natsCredentials: natsCredentialsOf(vars.NATS_USER, vars.NATS_PASSWORD),
       forgetSilentMs: vars.FORGET_SILENT_CITY_MS,
+      replicaAttemptMs: vars.REPLICA_ATTEMPT_MS,
     },
     timeouts: {
       reportMs: vars.REPORT_TIMEOUT_MS,

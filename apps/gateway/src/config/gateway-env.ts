@@ -83,6 +83,13 @@ export class GatewayEnv extends ClusterEnv {
   @EnvInteger(60_000, 1000, 86_400_000)
   readonly FORGET_SILENT_CITY_MS!: number;
 
+  /**
+   * NATS, a city with two replicas or more: a call they leave unanswered this long is sent again
+   * (to any of them), within the call's own timeout.
+   */
+  @EnvInteger(2000, 100, 600_000)
+  readonly REPLICA_ATTEMPT_MS!: number;
+
   @EnvInteger(5000, 1, 600_000)
   readonly REPORT_TIMEOUT_MS!: number;
 

@@ -110,6 +110,19 @@ export const CITY_STATUS_SCHEMA: SchemaObject = {
         description: "Since the worker's last heartbeat (NATS only)",
         example: 840,
       },
+      replicas: {
+        type: 'array',
+        description:
+          'NATS: each worker of the city that answers heartbeats; with JetStream, its replicas and the last entry of the city stream each applied (null: a sole worker). Empty over TCP.',
+        items: {
+          type: 'object',
+          properties: {
+            instance: { type: 'string', example: '5f0c1d2e-…' },
+            appliedVersion: { type: 'integer', nullable: true, example: 212 },
+            silentForMs: { type: 'number', example: 840 },
+          },
+        },
+      },
       error: { type: 'string', description: 'Why the city is down', example: undefined },
     },
   },

@@ -1,0 +1,118 @@
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { CityStore } from '#domain/store';
+import { StartupRefusal } from '#platform';
+import { cityKey } from '#contracts';
+import type { CityJournal } from '../shard/city-journal.js';
+import type { CityState } from '../shard/recover-city.js';
+import { temporaryPath } from '../shard/replace-file.js';
+import { ShardLock, ShardLockedError } from '../shard/shard-lock.js';
+import { readStreamSnapshot, writeStreamSnapshot } from '../shard/shard-snapshot.js';
+import type { WorkerConfig } from '../worker-config.js';
+
+/** Replicas of one city one host may run side by side (each its own folder). */
+const MAX_SLOTS = 16;
+
+/** A replica's state: what {@link CityState} says, the folder it keeps, and where it resumes. */
+export interface ReplicaState extends CityState {
+  /** Its folder is its own (its snapshot, its targets): `DATA_DIR/replicas/<city>-<n>`. */
+  /** The last stream entry the store holds (0: none); the {@link ReplicaLog} moves it on. */
+  readonly progress: { applied: number };
+}
+
+/**
+ * A replica keeps nothing but a snapshot: the city's stream is its log. The journal's writes do
+ * nothing; its snapshot records the stream entry it covers, read from `appliedSeq()`.
+ */
+class ReplicaJournal implements CityJournal {
+  readonly bytes = 0;
+
+  constructor(
+    readonly path: string,
+    private readonly snapshotFile: string,
+    private readonly progress: { readonly applied: number },
+  ) {}
+
+  append(): void {
+    return undefined;
+  }
+
+  writeLines(): void {
+    return undefined;
+  }
+
+  commit(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  settle(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  snapshot(store: CityStore): void {
+    writeStreamSnapshot(this.snapshotFile, store, this.path, this.progress.applied);
+  }
+
+  close(): void {
+    return undefined;
+  }
+}
+
+/**
+ * Takes the first free replica folder of the city on this host (a restart takes its own back
+ * first: the lowest free one) and its snapshot, when one can be used; the stream's entries after
+ * it are applied by the {@link ReplicaLog} before the replica serves.
+ */
+export async function recoverReplica(
+  config: Pick<WorkerConfig, 'city' | 'dataDir'>,
+  stream: string,
+): Promise<ReplicaState> {
+  const logger = new Logger('Recovery');
+  const started = performance.now();
+  const { folder, lock } = await takeSlot(config);
+  const snapshotFile = join(folder, 'store.snapshot');
+  rmSync(temporaryPath(snapshotFile), { force: true });
+  let store = new CityStore(config.city);
+  let seq = 0;
+  if (existsSync(snapshotFile)) {
+    try {
+      const read = readStreamSnapshot(snapshotFile, config.city, stream);
+      if ('store' in read) ({ store, streamSeq: seq } = read);
+      else logger.warn(`${snapshotFile} is not used (${read.unusable}): the stream is replayed`);
+    } catch (error) {
+      logger.warn(`${snapshotFile} is not used (${String(error)}): the stream is replayed`);
+    }
+  }
+  logger.log(
+    `${config.city} replica in ${folder}: ${store.length} transactions from its snapshot (stream ${stream} up to ${seq}); the entries after it are replayed`,
+  );
+  const progress = { applied: seq };
+  return {
+    store,
+    shard: new ReplicaJournal(stream, snapshotFile, progress),
+    lock,
+    source: seq > 0 ? 'snapshot' : 'stream',
+    recoverySeconds: (performance.now() - started) / 1000,
+    folder,
+    progress,
+  };
+}
+
+async function takeSlot(
+  config: Pick<WorkerConfig, 'city' | 'dataDir'>,
+): Promise<{ folder: string; lock: ShardLock }> {
+  const key = cityKey(config.city);
+  for (let slot = 0; slot < MAX_SLOTS; slot += 1) {
+    const folder = join(config.dataDir, 'replicas', `${key}-${slot}`);
+    mkdirSync(folder, { recursive: true });
+    try {
+      return { folder, lock: await ShardLock.acquire(join(folder, 'replica.lock')) };
+    } catch (error) {
+      if (!(error instanceof ShardLockedError)) throw error;
+    }
+  }
+  throw new StartupRefusal(
+    `${MAX_SLOTS} replicas of ${config.city} already run from ${config.dataDir}: give this one another DATA_DIR`,
+  );
+}
