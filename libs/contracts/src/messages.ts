@@ -135,6 +135,12 @@ export const SUMMARY_TOO_LARGE = 'SUMMARY_TOO_LARGE';
  */
 export const OUTCOME_UNKNOWN = 'OUTCOME_UNKNOWN';
 
+/**
+ * A replica's answer to a read it could not catch up for within its wait (its link to the
+ * city's stream is being restored): another replica may answer it, so the gateway asks again.
+ */
+export const REPLICA_BEHIND = 'REPLICA_BEHIND';
+
 /** The body of the RpcException a worker raises: the gateway maps `code` to an HTTP status. */
 export interface RpcErrorBody {
   readonly code: string;

@@ -70,5 +70,5 @@ export async function openCityStream(config: WorkerConfig): Promise<CityStream |
     await jsm.streams.update(name, { ...existing.config, num_replicas: replicas });
     logger.log(`${name}: replicas ${existing.config.num_replicas} -> ${replicas}`);
   }
-  return { name, subject, nc, jsm, js: jetstream(nc, { timeout: 10_000 }) };
+  return { name, subject, nc, jsm, js: jetstream(nc, { timeout: 5000 }) };
 }

@@ -7,9 +7,9 @@ import {
 } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import type { ConsumerMessages } from '@nats-io/jetstream';
-import { OUTCOME_UNKNOWN, type RpcErrorBody } from '#contracts';
+import { OUTCOME_UNKNOWN, REPLICA_BEHIND, type RpcErrorBody } from '#contracts';
 import { CityService } from '../city.service.js';
-import { CITY_STATE, ON_FATAL, type FatalHandler } from '../tokens.js';
+import { CITY_STATE } from '../tokens.js';
 import type { CityStream } from './city-stream.js';
 import { decodeLogEntry, encodeLogEntry, type LogEntry } from './log-entry.js';
 import { BatchOrder, type Arrival } from '../batch-order.js';
@@ -28,6 +28,13 @@ interface Logged extends Arrival {
 const OUTCOMES_KEPT = 4096;
 /** Quiet time after an entry before the replica writes its snapshot (a fast next start). */
 const SNAPSHOT_IDLE_MS = 5000;
+/** How long a write is tried again while the stream does not take it (below INGEST_TIMEOUT_MS). */
+const APPEND_RETRY_MS = 20_000;
+/** How long a read waits for this replica to apply what the stream holds before another is asked. */
+const READ_WAIT_MS = 1500;
+const CONSUME_EXPIRES_MS = 3000;
+/** How often the replica checks that its read of the stream moves while the stream grows. */
+const WATCH_MS = 2000;
 /** How long a read waits for the stream to say how far it goes before serving what it holds. */
 const LAST_SEQ_MS = 1000;
 
@@ -47,12 +54,15 @@ export class ReplicaLog implements OnApplicationBootstrap, OnApplicationShutdown
   private messages: ConsumerMessages | undefined;
   private readonly startedAt: number;
   private snapshotTimer: NodeJS.Timeout | undefined;
+  private watchdog: NodeJS.Timeout | undefined;
+  /** What was applied at the watchdog's last look. */
+  private watched = -1;
+  private stopping = false;
   private snapshotSeq: number;
 
   constructor(
     @Inject(CITY_STREAM) private readonly stream: CityStream,
     @Inject(CITY_STATE) private readonly state: ReplicaState,
-    @Inject(ON_FATAL) private readonly onFatal: FatalHandler,
     private readonly city: CityService,
   ) {
     this.startedAt = state.progress.applied;
@@ -67,35 +77,95 @@ export class ReplicaLog implements OnApplicationBootstrap, OnApplicationShutdown
   /** Applies the stream from its snapshot on, and returns once caught up: only then it serves. */
   async onApplicationBootstrap(): Promise<void> {
     const started = performance.now();
-    const consumer = await this.stream.js.consumers.get(this.stream.name, {
-      deliver_policy: 'by_start_sequence',
-      opt_start_seq: this.applied + 1,
-    });
-    this.messages = await consumer.consume();
-    void this.run(this.messages);
+    await this.follow();
     const last = await this.lastSeq();
     await this.reach(last);
     const seconds = (performance.now() - started) / 1000;
     this.logger.log(
       `${this.state.store.city}: caught up with ${this.stream.name} (entries ${this.startedAt + 1}..${last}) in ${seconds.toFixed(2)} s: ${this.state.store.length} transactions`,
     );
+    this.watchdog = setInterval(() => {
+      void this.watch();
+    }, WATCH_MS);
+    this.watchdog.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     clearTimeout(this.snapshotTimer);
+    clearInterval(this.watchdog);
     await this.messages?.close();
     await this.stream.nc.drain().catch(() => undefined);
   }
 
+  /** Reads the stream from the entry after the last one applied, until the read is closed. */
+  private async follow(): Promise<void> {
+    const consumer = await this.stream.js.consumers.get(this.stream.name, {
+      deliver_policy: 'by_start_sequence',
+      opt_start_seq: this.applied + 1,
+    });
+    // Heartbeats every 1.5 s: a read whose connection died unnoticed is renewed by the client.
+    const messages = await consumer.consume({ expires: CONSUME_EXPIRES_MS });
+    this.messages = messages;
+    void this.run(messages);
+  }
+
+  /**
+   * A read that ended, or that stopped moving while the stream grew (seen after a host was cut
+   * off and came back: the client's own renewal did not always happen), is opened again from
+   * the entry after the last one applied; nothing is skipped, nothing applied twice.
+   */
+  private async watch(): Promise<void> {
+    const last = await this.lastSeq().catch(() => undefined);
+    const stalled =
+      this.messages === undefined ||
+      (last !== undefined && last > this.applied && this.watched === this.applied);
+    this.watched = this.applied;
+    if (!stalled || this.stopping) return;
+    this.logger.warn(
+      `${this.stream.name}: applied ${this.applied} of ${String(last)} and not moving: reading it again from ${this.applied + 1}`,
+    );
+    await this.renew();
+  }
+
+  private async renew(): Promise<void> {
+    const old = this.messages;
+    this.messages = undefined;
+    await old?.close().catch(() => undefined);
+    try {
+      await this.follow();
+    } catch (error) {
+      this.logger.warn(`${this.stream.name} cannot be read yet (${String(error)}): trying again`);
+    }
+  }
+
   /** Appends a write and answers with what applying it did (a retry gets the same answer). */
   async write(entry: LogEntry, id: string): Promise<unknown> {
-    const ack = await this.stream.js.publish(this.stream.subject, encodeLogEntry(entry), {
-      msgID: id,
-      expect: { streamName: this.stream.name },
-    });
-    const outcome = await this.outcomeOf(ack.seq);
+    const outcome = await this.outcomeOf(await this.append(encodeLogEntry(entry), id));
     if ('error' in outcome) throw outcome.error;
     return outcome.result;
+  }
+
+  /**
+   * The entry's sequence once the stream stored it. A stream between leaders (a NATS server of
+   * the cluster stopped) refuses or does not answer for a few seconds: the append is tried again
+   * with the same id, which the stream stores once, until APPEND_RETRY_MS have passed.
+   */
+  private async append(data: Uint8Array, id: string): Promise<number> {
+    const deadline = performance.now() + APPEND_RETRY_MS;
+    for (let pause = 100; ; pause = Math.min(2 * pause, 1000)) {
+      try {
+        const ack = await this.stream.js.publish(this.stream.subject, data, {
+          msgID: id,
+          expect: { streamName: this.stream.name },
+        });
+        return ack.seq;
+      } catch (error) {
+        if (performance.now() + pause > deadline) throw error;
+        this.logger.warn(`appending to ${this.stream.name}: ${String(error)}; trying again`);
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
   }
 
   /**
@@ -109,7 +179,12 @@ export class ReplicaLog implements OnApplicationBootstrap, OnApplicationShutdown
       );
       return this.applied;
     });
-    await this.reach(last);
+    if (!(await this.reach(last, READ_WAIT_MS))) {
+      throw new RpcException({
+        code: REPLICA_BEHIND,
+        message: `this replica of ${this.state.store.city} has applied ${this.applied} of the ${last} entries of its stream`,
+      } satisfies RpcErrorBody);
+    }
     return answer();
   }
 
@@ -118,9 +193,25 @@ export class ReplicaLog implements OnApplicationBootstrap, OnApplicationShutdown
     return info.state.last_seq;
   }
 
-  private reach(seq: number): Promise<void> {
-    if (seq <= this.applied) return Promise.resolve();
-    return new Promise((resolve) => this.appliedWaiters.push({ seq, resolve }));
+  /** Resolves once `seq` is applied (true), or after `waitMs` if it is not by then (false). */
+  private reach(seq: number, waitMs = Infinity): Promise<boolean> {
+    if (seq <= this.applied) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter = {
+        seq,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+      };
+      const timer = Number.isFinite(waitMs)
+        ? setTimeout(() => {
+            this.appliedWaiters = this.appliedWaiters.filter((other) => other !== waiter);
+            resolve(false);
+          }, waitMs)
+        : undefined;
+      this.appliedWaiters.push(waiter);
+    });
   }
 
   private outcomeOf(seq: number): Promise<Outcome> {
@@ -142,11 +233,14 @@ export class ReplicaLog implements OnApplicationBootstrap, OnApplicationShutdown
   private async run(messages: ConsumerMessages): Promise<void> {
     try {
       for await (const message of messages) {
+        // A read opened again may deliver again what the one before it did.
+        if (message.seq <= this.applied) continue;
         this.receive(message.seq, message.data, Math.floor(message.info.timestampNanos / 1e6));
       }
     } catch (error) {
-      this.onFatal(new Error(`reading ${this.stream.name}: ${String(error)}`));
+      this.logger.warn(`reading ${this.stream.name}: ${String(error)}`);
     }
+    if (!this.stopping && this.messages === messages) await this.renew();
   }
 
   private receive(seq: number, data: Uint8Array, atMs: number): void {

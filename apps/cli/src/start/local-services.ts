@@ -38,12 +38,16 @@ async function isFree(port: number): Promise<boolean> {
   }
 }
 
-export async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
+export async function waitForPort(
+  port: number,
+  timeoutMs = 10_000,
+  host = '127.0.0.1',
+): Promise<void> {
   const listening = await pollUntil(
     async () => {
       const socket = new Socket();
       try {
-        socket.connect(port, '127.0.0.1');
+        socket.connect(port, host);
         await once(socket, 'connect');
         return true;
       } finally {
@@ -53,7 +57,7 @@ export async function waitForPort(port: number, timeoutMs = 10_000): Promise<voi
     timeoutMs,
     100,
   );
-  if (!listening) throw new Error(`nothing listens on ${port} after ${timeoutMs} ms`);
+  if (!listening) throw new Error(`nothing listens on ${host}:${port} after ${timeoutMs} ms`);
 }
 
 export interface NatsServer {

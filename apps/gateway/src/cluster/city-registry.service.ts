@@ -141,8 +141,9 @@ export class CityRegistry implements CityDirectory {
   }
 
   /**
-   * How many replicas of the city answer heartbeats (silent for less than 3 intervals): with
-   * two or more, a call that gets no answer in time is tried again, reaching another one.
+   * How many replicas of the city (workers of its stream) answer heartbeats (silent for less
+   * than 3 intervals): while one does, a call that gets no answer in time is tried again, safely
+   * (a write is one entry of the stream, stored once), and may reach another one.
    */
   liveReplicas(city: string): number {
     return this.replicas(city).filter(({ appliedVersion }) => appliedVersion !== null).length;

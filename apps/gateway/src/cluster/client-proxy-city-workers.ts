@@ -3,6 +3,7 @@ import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microse
 import type { NatsConnection } from '@nats-io/transport-node';
 import { TimeoutError, firstValueFrom, from, timeout, type Observable } from 'rxjs';
 import {
+  REPLICA_BEHIND,
   cityPatterns,
   type CityMessageName,
   type CityPayload,
@@ -21,6 +22,9 @@ import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { CityCallError } from './city-call.error.js';
 import { publicReason } from './public-reason.js';
 import type { CityWorkers } from './city-workers.port.js';
+
+/** Between two tries of a call a replica turned down, or that could not be sent. */
+const RETRY_PAUSE_MS = 100;
 
 /** A city's replicas that answer heartbeats. */
 type Replicas = (city: string) => number;
@@ -146,7 +150,7 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
   }
 
   private attempts<T>(city: string, send: () => Observable<T>, timeoutMs: number): Promise<T> {
-    if (this.nats === undefined || this.failover.replicas(city) < 2) {
+    if (this.nats === undefined || this.failover.replicas(city) < 1) {
       return firstValueFrom(send().pipe(timeout(timeoutMs)));
     }
     return attemptsWithin(send, timeoutMs, this.failover.attemptMs);
@@ -189,10 +193,11 @@ export class ClientProxyCityWorkers implements CityWorkers, OnModuleDestroy {
 }
 
 /**
- * Over NATS, a city's replicas share its subjects and each request reaches one of them. With two
- * or more, a request one of them leaves unanswered (killed, cut off) is sent again after
- * `attemptMs`, reaching any of them, until the call's own timeout: a write retried is the same
- * entry of the city's stream (its id), applied once.
+ * Over NATS, a city's replicas share its subjects and each request reaches one of them. A request
+ * one of them leaves unanswered (killed, cut off) is sent again after `attemptMs`, and one that
+ * could not leave (this gateway's link to NATS being restored) or that a replica behind its
+ * stream turned down is sent again at once, until the call's own timeout: a write retried is the
+ * same entry of the city's stream (its id), applied once.
  */
 async function attemptsWithin<T>(
   send: () => Observable<T>,
@@ -205,9 +210,16 @@ async function attemptsWithin<T>(
     try {
       return await firstValueFrom(send().pipe(timeout(Math.max(1, Math.min(attemptMs, left)))));
     } catch (error) {
-      if (!(error instanceof TimeoutError) || deadline - performance.now() < 1) throw error;
+      const again =
+        error instanceof TimeoutError || !isWorkerError(error) || error.code === REPLICA_BEHIND;
+      if (!again || deadline - performance.now() < RETRY_PAUSE_MS) throw error;
+      if (!(error instanceof TimeoutError)) await pause(RETRY_PAUSE_MS);
     }
   }
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -23,7 +23,7 @@ export interface ClusterConfig {
   readonly natsCredentials?: NatsCredentials;
   /** A city learnt from heartbeats and silent this long is no longer served. */
   readonly forgetSilentMs: number;
-  /** With two replicas or more, an unanswered call is sent again after this long. */
+  /** To a city served by replicas, an unanswered call is sent again after this long. */
   readonly replicaAttemptMs: number;
 }
 

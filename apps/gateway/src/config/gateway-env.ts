@@ -84,8 +84,8 @@ export class GatewayEnv extends ClusterEnv {
   readonly FORGET_SILENT_CITY_MS!: number;
 
   /**
-   * NATS, a city with two replicas or more: a call they leave unanswered this long is sent again
-   * (to any of them), within the call's own timeout.
+   * NATS, a city served by replicas (JetStream): a call they leave unanswered this long is sent
+   * again (to any of them), within the call's own timeout.
    */
   @EnvInteger(2000, 100, 600_000)
   readonly REPLICA_ATTEMPT_MS!: number;
