@@ -9,6 +9,11 @@ const BASE_WORKERS = ['worker-lyon', 'worker-paris', 'worker-marseille'];
 const EXPANSION_WORKERS = ['worker-toulouse', 'worker-bordeaux'];
 const WORKERS = [...BASE_WORKERS, ...EXPANSION_WORKERS];
 const MONITORING = ['nats-exporter', 'prometheus', 'grafana'];
+const HA_NATS = ['nats-1', 'nats-2', 'nats-3'];
+const HA_REPLICAS = ['lyon', 'paris', 'marseille'].flatMap((city) =>
+  ['a', 'b'].map((copy) => `replica-${city}-${copy}`),
+);
+const HA = [...HA_NATS, 'gateway-ha', ...HA_REPLICAS];
 /** Its image has no HTTP client to check itself with: Prometheus' `up{job="nats"}` tells. */
 const UNCHECKED = new Set(['nats-exporter']);
 
@@ -26,7 +31,12 @@ function mergedAnchor(service: string): string | undefined {
 describe('docker-compose.yml', () => {
   it('runs NATS, the gateway and one worker per city', () => {
     expect(Object.keys(compose.services).sort()).toEqual(
-      ['gateway', 'nats', ...WORKERS, ...MONITORING].sort(),
+      ['gateway', 'nats', ...WORKERS, ...MONITORING, ...HA].sort(),
+    );
+    const always = Object.entries(compose.services).filter(([, service]) => !service.profiles);
+    // The brief's 3 to 6 containers: NATS, the gateway, a worker per city.
+    expect(always.map(([name]) => name).sort()).toEqual(
+      ['gateway', 'nats', ...BASE_WORKERS].sort(),
     );
   });
 
@@ -86,6 +96,57 @@ describe('docker-compose.yml', () => {
       TRANSPORT: 'nats',
       SEED_FILE: '/seed/transactions_autoconnect.csv',
     });
+  });
+});
+
+describe('the ha profile', () => {
+  const cluster = readFileSync(join(REPO, 'deploy/nats/nats-cluster.conf'), 'utf8');
+  const urls = HA_NATS.map((name) => `nats://${name}:4222`).join(',');
+
+  it('runs three NATS servers of one JetStream cluster, each acknowledging after fsync', () => {
+    for (const [index, name] of HA_NATS.entries()) {
+      const server = compose.services[name]!;
+      expect(server.profiles).toEqual(['ha']);
+      // sync_interval came with NATS 2.10; 2.10.20 to 2.10.22 lost streams on crashes.
+      expect(server.image).toBe('nats:2.12-alpine');
+      expect(server.command).toEqual([
+        '--config',
+        '/etc/nats/nats-cluster.conf',
+        '--server_name',
+        `nats-${index + 1}`,
+      ]);
+      expect(server.volumes).toEqual([
+        './deploy/nats/nats-cluster.conf:/etc/nats/nats-cluster.conf:ro',
+        `${name}-data:/data`,
+      ]);
+    }
+    expect(cluster).toMatch(/^\s*sync_interval: always$/m);
+    expect(cluster).toContain(
+      `routes: [${HA_NATS.map((name) => `nats://${name}:6222`).join(', ')}]`,
+    );
+  });
+
+  it('runs two workers per city on services of their own, each a replica of the city stream', () => {
+    const cities = HA_REPLICAS.map((name) => compose.services[name]!.environment?.CITY);
+    expect(cities).toEqual(['Lyon', 'Lyon', 'Paris', 'Paris', 'Marseille', 'Marseille']);
+    const volumes = HA_REPLICAS.map((name) => compose.services[name]!.volumes?.[0]);
+    expect(new Set(volumes).size).toBe(HA_REPLICAS.length);
+    for (const name of HA_REPLICAS) {
+      expect(compose.services[name]).toMatchObject({
+        profiles: ['ha'],
+        command: ['dist/apps/city-worker/src/main.js'],
+        environment: { TRANSPORT: 'nats', NATS_URL: urls, JETSTREAM_REPLICAS: '3' },
+      });
+    }
+    expect(compose.services['gateway-ha']).toMatchObject({
+      profiles: ['ha'],
+      environment: { NATS_URL: urls, NATS_USER: 'gateway' },
+      ports: ['${GATEWAY_HA_PORT:-3002}:3000'],
+    });
+    // `up -d gateway-ha` brings the whole replicated stack, and only it.
+    expect(Object.keys(compose.services['gateway-ha']!.depends_on ?? {}).sort()).toEqual(
+      [...HA_REPLICAS].sort(),
+    );
   });
 });
 

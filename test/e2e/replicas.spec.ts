@@ -6,8 +6,8 @@ import type { ClusterProcesses } from '../../apps/cli/src/start/cluster-processe
 import { startNatsServer, type NatsServer } from '../../apps/cli/src/start/local-services.js';
 import { E2E_CITIES, getJson, startCluster } from '../support/cluster.js';
 import { writeImportFile } from '../support/e2e-data.js';
-import { eventually } from '../support/http.js';
 import { natsServerOrSkip } from '../support/nats.js';
+import { replicasInStep } from '../support/replicas.js';
 import { runCli } from '../support/run-cli.js';
 import { ingestCounts } from '../support/ingest-counts.js';
 
@@ -15,11 +15,6 @@ jest.setTimeout(180_000);
 
 const SPEC = 'replicas of each city on JetStream (one NATS server)';
 const binary = natsServerOrSkip(SPEC);
-
-interface CityStatus {
-  city: string;
-  replicas: { instance: string; appliedVersion: number | null }[];
-}
 
 if (binary !== undefined) {
   describe(SPEC, () => {
@@ -29,23 +24,8 @@ if (binary !== undefined) {
     let cluster: ClusterProcesses;
     let cli: { ingest: Record<string, number>; data: unknown };
 
-    /** Waits until every city has `count` replicas answering, all at the same version. */
-    const replicasInStep = async (count: Record<string, number>): Promise<void> => {
-      let seen: unknown;
-      await eventually(async () => {
-        const { body } = await getJson(`${cluster.baseUrl}/cities`);
-        const cities = body as unknown as CityStatus[];
-        seen = cities.map(({ city, replicas }) => [city, replicas.map((r) => r.appliedVersion)]);
-        return cities.every(
-          ({ city, replicas }) =>
-            replicas.length === (count[city] ?? 2) &&
-            new Set(replicas.map((r) => r.appliedVersion)).size === 1,
-        );
-      }, 30_000).catch(() => undefined);
-      expect(seen).toEqual(
-        E2E_CITIES.map((city) => [city, Array(count[city] ?? 2).fill(expect.any(Number))]),
-      );
-    };
+    const inStep = (count: Record<string, number> = {}): Promise<void> =>
+      replicasInStep(async () => (await getJson(`${cluster.baseUrl}/cities`)).body, count);
 
     const summary = async (query = ''): Promise<{ status: number; data: unknown }> => {
       const { status, body } = await getJson(`${cluster.baseUrl}/reports/summary${query}`);
@@ -60,7 +40,7 @@ if (binary !== undefined) {
         replicas: 2,
         gatewayEnv: { REPLICA_ATTEMPT_MS: '500' },
       });
-      await replicasInStep({});
+      await inStep({});
     });
 
     afterAll(async () => {
@@ -90,7 +70,7 @@ if (binary !== undefined) {
       });
       const outcome = (await response.json()) as Record<string, unknown>;
       await crash;
-      await replicasInStep({});
+      await inStep({});
       done.abort();
       await reader;
       expect(response.status).toBe(200);
@@ -107,10 +87,10 @@ if (binary !== undefined) {
         [1, 0],
       ] as const) {
         for (const city of E2E_CITIES) await cluster.killWorker(city, stopped);
-        await replicasInStep(Object.fromEntries(E2E_CITIES.map((city) => [city, 1])));
+        await inStep(Object.fromEntries(E2E_CITIES.map((city) => [city, 1])));
         alone.push(await summary());
         for (const city of E2E_CITIES) cluster.startWorker(city, {}, undefined, stopped);
-        await replicasInStep({});
+        await inStep({});
         expect(kept).not.toBe(stopped);
       }
       expect(alone).toEqual([
@@ -124,10 +104,10 @@ if (binary !== undefined) {
         data: unknown;
       };
       cluster.startWorker('Lyon', {}, undefined, 2);
-      await replicasInStep({ Lyon: 3 });
+      await inStep({ Lyon: 3 });
       await cluster.killWorker('Lyon', 0);
       await cluster.killWorker('Lyon', 1);
-      await replicasInStep({ Lyon: 1 });
+      await inStep({ Lyon: 1 });
       expect(await summary('?city=Lyon')).toEqual({ status: 200, data: lyon.data });
     });
   });
