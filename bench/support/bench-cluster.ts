@@ -15,6 +15,8 @@ const CITIES = ['Lyon', 'Paris', 'Marseille'];
 export interface BenchCluster {
   readonly baseUrl: string;
   readonly cities: readonly string[];
+  /** The processes themselves: a bench that kills and restarts workers. */
+  readonly processes: ClusterProcesses;
   /** Each worker's resident memory, in bytes, by city (read from /proc). */
   workerRss(): Map<string, number>;
   /**
@@ -31,6 +33,10 @@ export interface BenchClusterOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Another build's `dist/apps` to run instead of this one's: a before/after comparison. */
   readonly appsDir?: string;
+  /** NATS only: JetStream on, each worker a replica of its city's stream, `replicas` per city. */
+  readonly replicas?: number;
+  /** Each line the processes print, prefixed with their name. */
+  readonly log?: (line: string) => void;
 }
 
 /**
@@ -39,16 +45,17 @@ export interface BenchClusterOptions {
  */
 export async function startBenchCluster(
   transport: 'tcp' | 'nats',
-  { cities = CITIES, env = {}, appsDir }: BenchClusterOptions = {},
+  { cities = CITIES, env = {}, appsDir, replicas, log }: BenchClusterOptions = {},
 ): Promise<BenchCluster> {
   let nats: NatsServer | undefined;
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-shards-'));
   if (transport === 'nats') {
     const binary = natsServerBinary();
     if (binary === undefined)
       throw new Error('nats-server is not installed (apt-get install nats-server)');
-    nats = await startNatsServer(binary);
+    const jetStream = replicas === undefined ? undefined : join(dataDir, 'jetstream');
+    nats = await startNatsServer(binary, undefined, undefined, jetStream);
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-shards-'));
   const cluster = new ClusterProcesses({
     transport,
     cities,
@@ -58,6 +65,8 @@ export async function startBenchCluster(
     natsUrl: nats?.url ?? '',
     dataDir,
     appsDir,
+    replicas,
+    log,
   });
   const stop = async (): Promise<void> => {
     await cluster.stop();
@@ -83,7 +92,7 @@ export async function startBenchCluster(
         .map(([name, pid]) => [name, processCpuSeconds(pid)]),
     );
   };
-  return { baseUrl: cluster.baseUrl, cities, workerRss, cpuSeconds, stop };
+  return { baseUrl: cluster.baseUrl, cities, processes: cluster, workerRss, cpuSeconds, stop };
 }
 
 /** Clock ticks per second of /proc's times: 100 on every Linux this runs on (USER_HZ). */

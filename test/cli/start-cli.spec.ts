@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
-import { freePort, freePortRange } from '../../apps/cli/src/start/local-services.js';
+import {
+  freePort,
+  freePortRange,
+  natsServerBinary,
+  startNatsServer,
+  type NatsServer,
+} from '../../apps/cli/src/start/local-services.js';
 import { getJson } from '../support/cluster.js';
 import { eventually } from '../support/http.js';
 import { sampleValue, scrape } from '../support/prometheus-text.js';
@@ -28,8 +34,11 @@ interface Launched {
   readonly output: () => string;
 }
 
-/** `npm start` (its built launcher) on free ports and a seed file of SEED_ROWS, once it is up. */
-async function launch(): Promise<Launched> {
+/**
+ * `npm start` (its built launcher) on free ports and a seed file of SEED_ROWS, once it is up;
+ * `env` adds to its environment.
+ */
+async function launch(env: Readonly<Record<string, string>> = {}): Promise<Launched> {
   const directory = mkdtempSync(join(tmpdir(), 'start-'));
   const seed = join(directory, 'seed.csv');
   writeFileSync(
@@ -55,6 +64,7 @@ async function launch(): Promise<Launched> {
       CITIES: CITIES.join(','),
       SEED_FILE: seed,
       DATA_DIR: join(directory, 'shards'),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -150,5 +160,69 @@ describe('npm start', () => {
     expect(workerPid(child, 'Lyon')).toBe(lyon);
     expect(child.exitCode).toBeNull();
     expect((await getJson(`${baseUrl}/health`)).status).toBe(200);
+  });
+
+  describe('over NATS with JetStream and REPLICAS_PER_CITY=2', () => {
+    let nats: NatsServer | undefined;
+
+    afterEach(async () => {
+      await nats?.stop();
+    });
+
+    it('restarts a replica killed with kill -9 while the other one answers every read', async () => {
+      const binary = natsServerBinary();
+      expect(binary).toBeDefined();
+      nats = await startNatsServer(
+        binary!,
+        undefined,
+        undefined,
+        mkdtempSync(join(tmpdir(), 'js-')),
+      );
+      const { child, baseUrl, output } = await launch({
+        TRANSPORT: 'nats',
+        NATS_URL: nats.url,
+        REPLICAS_PER_CITY: '2',
+      });
+      const replicasOf = async (): Promise<number[] | undefined> => {
+        const { body } = await getJson(`${baseUrl}/cities`);
+        const cities = body as unknown as {
+          city: string;
+          transactions: number;
+          replicas: { appliedVersion: number }[];
+        }[];
+        const marseille = cities.find(({ city }) => city === 'Marseille');
+        return marseille?.transactions === SEED_ROWS.Marseille
+          ? marseille.replicas.map(({ appliedVersion }) => appliedVersion)
+          : undefined;
+      };
+      await eventually(async () => (await replicasOf())?.length === 2);
+      const statuses: number[] = [];
+      const done = new AbortController();
+      const reading = (async (): Promise<void> => {
+        while (!done.signal.aborted) {
+          statuses.push((await getJson(`${baseUrl}/reports/monthly?city=Marseille`)).status);
+        }
+      })();
+      process.kill(workerPid(child, 'Marseille')!, 'SIGKILL');
+      await eventually(() =>
+        Promise.resolve(
+          /worker Marseille( #2)? exited unexpectedly \(signal SIGKILL\): restarting it in 0\.5 s/.test(
+            output(),
+          ),
+        ),
+      );
+      await eventually(async () => {
+        const versions = await replicasOf();
+        return versions?.length === 2 && versions[0] === versions[1];
+      }, 15_000);
+      // Reads go on a second with both replicas back: the restarted one answers too.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      done.abort();
+      await reading;
+      expect(statuses.length).toBeGreaterThan(10);
+      expect(statuses.filter((status) => status !== 200)).toEqual([]);
+      expect(output()).toContain('over nats, 2 replicas per city');
+      expect(child.exitCode).toBeNull();
+    });
   });
 });
