@@ -3,8 +3,11 @@ import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 
+/** An app's main, or another built entry given by its path under dist/apps. */
 const entry = (app: string): string =>
-  fileURLToPath(new URL(`../../dist/apps/${app}/src/main.js`, import.meta.url));
+  fileURLToPath(
+    new URL(`../../dist/apps/${app.endsWith('.js') ? app : `${app}/src/main.js`}`, import.meta.url),
+  );
 
 describe('a process started with a bad environment', () => {
   it.each([
@@ -17,6 +20,16 @@ describe('a process started with a bad environment', () => {
       'WORKER_PORT must be a whole number from 1 to 65535, not "99999"',
     ],
     ['city-worker', { CITY: '...' }, 'CITY "..." holds no letter or digit: it names no city'],
+    [
+      'city-worker',
+      { CITY: 'Lyon', JETSTREAM_REPLICAS: '7' },
+      'JETSTREAM_REPLICAS must be a whole number from 1 to 5, not "7"',
+    ],
+    [
+      'cli/src/start.js',
+      { REPLICAS_PER_CITY: '2' },
+      'REPLICAS_PER_CITY above 1 needs TRANSPORT=nats (and JetStream on the NATS server)',
+    ],
   ])('%s %j stops at once, saying what is wrong', (app, env, message) => {
     const run = spawnSync(process.execPath, [entry(app)], {
       env: { PATH: process.env.PATH ?? '', ...env },

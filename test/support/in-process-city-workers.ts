@@ -9,6 +9,7 @@ import { decodeBlockFrame, encodeBlockFrame } from '#platform';
 import { CityWorkerModule } from '../../apps/city-worker/src/city-worker.module.js';
 import { CityService } from '../../apps/city-worker/src/city.service.js';
 import { rpcErrorBody } from '../../apps/city-worker/src/domain-rpc.filter.js';
+import type { CityStream } from '../../apps/city-worker/src/replica/city-stream.js';
 import type { ShardWriter } from '../../apps/city-worker/src/shard/shard-writer.js';
 import { CityCallError } from '../../apps/gateway/src/cluster/city-call.error.js';
 import { publicReason } from '../../apps/gateway/src/cluster/public-reason.js';
@@ -28,6 +29,8 @@ export async function workerModule(
     onFatal?: (error: Error) => void;
     metricsPort?: number;
     maxModels?: number;
+    /** The city's stream: the worker is one of its replicas. */
+    stream?: CityStream;
   } = {},
 ): Promise<TestingModule> {
   const module = await Test.createTestingModule({
@@ -49,6 +52,7 @@ export async function workerModule(
         },
         onFatal: options.onFatal ?? ((): void => undefined),
         shardWriter: options.shardWriter,
+        stream: options.stream,
       }),
     ],
   }).compile();

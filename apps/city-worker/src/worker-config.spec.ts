@@ -14,6 +14,7 @@ describe(readWorkerConfig.name, () => {
       heartbeatMs: 2000,
       maxFutureDays: 31,
       maxModels: 2000,
+      jetstreamReplicas: 1,
       metricsPort: 0,
       logging: { level: 'info', format: 'json' },
     });
