@@ -26,8 +26,11 @@ export class MemoryStream {
 
   /** What a replica is given: the client calls it makes, answered from memory. */
   asCityStream(): CityStream {
-    const publish = (_: string, data: Uint8Array, { msgID }: { msgID: string }) =>
-      Promise.resolve(this.append(data, msgID));
+    const publish = (
+      _: string,
+      data: Uint8Array,
+      { msgID }: { msgID: string },
+    ): Promise<{ seq: number; duplicate: boolean }> => Promise.resolve(this.append(data, msgID));
     const consumers = {
       get: (_: string, { opt_start_seq }: { opt_start_seq: number }) =>
         Promise.resolve({ consume: () => Promise.resolve(this.read(opt_start_seq)) }),
