@@ -13,6 +13,11 @@ import { ingestCounts } from '../support/ingest-counts.js';
 
 jest.setTimeout(180_000);
 
+interface CityRows {
+  readonly city: string;
+  readonly transactions: number;
+}
+
 const SPEC = 'replicas of each city on JetStream (one NATS server)';
 const binary = natsServerOrSkip(SPEC);
 
@@ -81,21 +86,24 @@ if (binary !== undefined) {
     });
 
     it('gives the same figures from each replica of every city alone', async () => {
+      // A gateway keeps a city's summary by version, the same on every replica: the rows each
+      // replica holds are asked of it directly too.
+      const held = async (): Promise<unknown> =>
+        ((await getJson(`${cluster.baseUrl}/cities`)).body as unknown as CityRows[]).map(
+          ({ city, transactions }) => [city, transactions],
+        );
+      const all = await held();
       const alone: unknown[] = [];
-      for (const [kept, stopped] of [
-        [0, 1],
-        [1, 0],
-      ] as const) {
+      for (const stopped of [1, 0]) {
         for (const city of E2E_CITIES) await cluster.killWorker(city, stopped);
         await inStep(Object.fromEntries(E2E_CITIES.map((city) => [city, 1])));
-        alone.push(await summary());
+        alone.push({ ...(await summary()), held: await held() });
         for (const city of E2E_CITIES) cluster.startWorker(city, {}, undefined, stopped);
         await inStep({});
-        expect(kept).not.toBe(stopped);
       }
       expect(alone).toEqual([
-        { status: 200, data: cli.data },
-        { status: 200, data: cli.data },
+        { status: 200, data: cli.data, held: all },
+        { status: 200, data: cli.data, held: all },
       ]);
     });
 

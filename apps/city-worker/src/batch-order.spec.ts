@@ -67,8 +67,17 @@ describe(BatchOrder.name, () => {
     const unordered: Entry = { seq: 2, atMs: 5, order: undefined };
     expect(run(sut, [batch(1, 0, 's', 1), unordered])).toEqual({ applied: [2], refused: [] });
     expect([1, 2].map((seq) => sut.holds((held) => held.seq === seq))).toEqual([true, false]);
+    // While a batch is held the store is no state of the stream: no state to snapshot.
+    expect(sut.state()).toBeUndefined();
     // With no later arrival, expire() at the right time refuses the held one.
     expect(sut.expire(1000).map(({ batch: { seq } }) => seq)).toEqual([]);
     expect(sut.expire(1001).map(({ batch: { seq } }) => seq)).toEqual([1]);
+    const state = sut.state();
+    expect(state).toEqual([
+      { id: 's', next: 0, lastAtMs: 0, failed: expect.stringContaining('batch 0') },
+    ]);
+    // A sequencer restored from it refuses the rest of that import as this one does.
+    const restored = new BatchOrder<Entry>(1000, state);
+    expect(restored.admit(batch(3, 1100, 's', 0)).refused).toHaveLength(1);
   });
 });

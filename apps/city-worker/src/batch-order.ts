@@ -26,6 +26,18 @@ interface Session<T> {
   lastAtMs: number;
 }
 
+/**
+ * Where an import stands, held batches aside: what a replica's snapshot keeps, so that a replica
+ * restarted from it goes on with an import begun before it as the others do.
+ */
+export interface SessionState {
+  readonly id: string;
+  readonly next: number;
+  readonly lastAtMs: number;
+  /** Why the rest of the import is refused, once it is. */
+  readonly failed?: string;
+}
+
 /** A session whose last entry is this much older than the stream's newest is forgotten. */
 const FORGET_AFTER_MS = 10 * 60_000;
 
@@ -40,7 +52,31 @@ const FORGET_AFTER_MS = 10 * 60_000;
 export class BatchOrder<T extends Arrival> {
   private readonly sessions = new Map<string, Session<T>>();
 
-  constructor(private readonly waitMs = INGEST_ORDER_WAIT_MS) {}
+  constructor(
+    private readonly waitMs = INGEST_ORDER_WAIT_MS,
+    sessions: readonly SessionState[] = [],
+  ) {
+    for (const { id, next, lastAtMs, failed } of sessions) {
+      this.sessions.set(id, {
+        next,
+        held: new Map(),
+        failed: failed === undefined ? undefined : new DomainError(ErrorCode.InvalidBatch, failed),
+        lastAtMs,
+      });
+    }
+  }
+
+  /** Where each import stands; only while no batch is held (undefined otherwise). */
+  state(): SessionState[] | undefined {
+    const sessions = [...this.sessions];
+    if (sessions.some(([, { held }]) => held.size > 0)) return undefined;
+    return sessions.map(([id, { next, lastAtMs, failed }]) => ({
+      id,
+      next,
+      lastAtMs,
+      ...(failed === undefined ? {} : { failed: failed.message }),
+    }));
+  }
 
   admit(batch: T): Admitted<T> {
     const apply: T[] = [];

@@ -1,11 +1,18 @@
 import { DomainError, ErrorCode } from '#domain/model';
 import type { CorrectionRequest, IngestBatch, SetTargetsRequest } from '#contracts';
+import type { Arrival } from '../batch-order.js';
 
 /** One accepted write, as a city's stream holds it: every replica applies the same entries. */
 export type LogEntry =
   | { readonly kind: 'ingest'; readonly batch: IngestBatch }
   | { readonly kind: 'correct'; readonly request: CorrectionRequest }
   | { readonly kind: 'setTargets'; readonly request: SetTargetsRequest };
+
+/** An entry as the stream gave it: its sequence, and when the stream stored it. */
+export interface Logged extends Arrival {
+  readonly seq: number;
+  readonly entry: LogEntry;
+}
 
 type Header =
   ({ readonly kind: 'ingest' } & Omit<IngestBatch, 'csv'>) | Exclude<LogEntry, { kind: 'ingest' }>;

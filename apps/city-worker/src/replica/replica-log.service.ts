@@ -11,18 +11,11 @@ import { OUTCOME_UNKNOWN, REPLICA_BEHIND, type RpcErrorBody } from '#contracts';
 import { CityService } from '../city.service.js';
 import { CITY_STATE } from '../tokens.js';
 import type { CityStream } from './city-stream.js';
-import { decodeLogEntry, encodeLogEntry, type LogEntry } from './log-entry.js';
-import { BatchOrder, type Arrival } from '../batch-order.js';
+import { decodeLogEntry, encodeLogEntry, type LogEntry, type Logged } from './log-entry.js';
 import type { ReplicaState } from './replica-state.js';
 import { CITY_STREAM } from './tokens.js';
 
 type Outcome = { readonly result: unknown } | { readonly error: unknown };
-
-/** An entry of the city's stream: its sequence, and when the stream stored it. */
-interface Logged extends Arrival {
-  readonly seq: number;
-  readonly entry: LogEntry;
-}
 
 /** Outcomes of the latest entries kept for the writer (or its retry) that waits for one. */
 const OUTCOMES_KEPT = 4096;
@@ -47,7 +40,6 @@ const LAST_SEQ_MS = 1000;
 @Injectable()
 export class ReplicaLog implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReplicaLog.name);
-  private readonly order = new BatchOrder<Logged>();
   private readonly outcomes = new Map<number, Outcome>();
   private readonly outcomeWaiters = new Map<number, ((outcome: Outcome) => void)[]>();
   private appliedWaiters: { readonly seq: number; readonly resolve: () => void }[] = [];
@@ -219,7 +211,7 @@ export class ReplicaLog implements OnApplicationBootstrap, OnApplicationShutdown
     if (kept !== undefined) return Promise.resolve(kept);
     if (
       seq <= this.startedAt ||
-      (seq <= this.applied && !this.order.holds((held) => held.seq === seq))
+      (seq <= this.applied && !this.state.progress.order.holds((held) => held.seq === seq))
     ) {
       return Promise.resolve({ error: unknownOutcome(seq) });
     }
@@ -235,6 +227,12 @@ export class ReplicaLog implements OnApplicationBootstrap, OnApplicationShutdown
       for await (const message of messages) {
         // A read opened again may deliver again what the one before it did.
         if (message.seq <= this.applied) continue;
+        if (message.seq > this.applied + 1) {
+          this.logger.warn(
+            `${this.stream.name}: entry ${message.seq} came after ${this.applied}: reading again from ${this.applied + 1}`,
+          );
+          break;
+        }
         this.receive(message.seq, message.data, Math.floor(message.info.timestampNanos / 1e6));
       }
     } catch (error) {
@@ -252,7 +250,7 @@ export class ReplicaLog implements OnApplicationBootstrap, OnApplicationShutdown
     }
     if (entry !== undefined) {
       const order = entry.kind === 'ingest' ? entry.batch.order : undefined;
-      const { apply, refused } = this.order.admit({ seq, atMs, entry, order });
+      const { apply, refused } = this.state.progress.order.admit({ seq, atMs, entry, order });
       for (const { batch, error } of refused) this.settle(batch.seq, { error });
       for (const logged of apply) this.settle(logged.seq, this.applyEntry(logged));
     }

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { CityStore } from '#domain/store';
 import { StartupRefusal } from '#platform';
-import { cityKey } from '#contracts';
+import { INGEST_ORDER_WAIT_MS, cityKey } from '#contracts';
+import { BatchOrder, type SessionState } from '../batch-order.js';
 import type { CityJournal } from '../shard/city-journal.js';
 import type { CityState } from '../shard/recover-city.js';
+import type { Logged } from './log-entry.js';
 import { temporaryPath } from '../shard/replace-file.js';
 import { ShardLock, ShardLockedError } from '../shard/shard-lock.js';
 import { readStreamSnapshot, writeStreamSnapshot } from '../shard/shard-snapshot.js';
@@ -14,11 +16,21 @@ import type { WorkerConfig } from '../worker-config.js';
 /** Replicas of one city one host may run side by side (each its own folder). */
 const MAX_SLOTS = 16;
 
+export interface ReplicaProgress {
+  /** The last stream entry received (0: none): every entry up to it is applied or held. */
+  applied: number;
+  /**
+   * Where each import stands, and its batches received ahead of an earlier one (held, not yet in
+   * the store: while there are, the store is no state of the stream and no snapshot is taken).
+   */
+  readonly order: BatchOrder<Logged>;
+}
+
 /** A replica's state: what {@link CityState} says, the folder it keeps, and where it resumes. */
 export interface ReplicaState extends CityState {
   /** Its folder is its own (its snapshot, its targets): `DATA_DIR/replicas/<city>-<n>`. */
-  /** The last stream entry the store holds (0: none); the {@link ReplicaLog} moves it on. */
-  readonly progress: { applied: number };
+  /** How far the {@link ReplicaLog} went; it moves it on. */
+  readonly progress: ReplicaProgress;
 }
 
 /**
@@ -31,7 +43,7 @@ class ReplicaJournal implements CityJournal {
   constructor(
     readonly path: string,
     private readonly snapshotFile: string,
-    private readonly progress: { readonly applied: number },
+    private readonly progress: Readonly<ReplicaProgress>,
   ) {}
 
   append(): void {
@@ -51,7 +63,13 @@ class ReplicaJournal implements CityJournal {
   }
 
   snapshot(store: CityStore): void {
-    writeStreamSnapshot(this.snapshotFile, store, this.path, this.progress.applied);
+    const sessions = this.progress.order.state();
+    if (sessions === undefined) {
+      throw new Error(
+        'an import batch waits for an earlier one: the store is not a state of the stream',
+      );
+    }
+    writeStreamSnapshot(this.snapshotFile, store, this.path, this.progress.applied, sessions);
   }
 
   close(): void {
@@ -75,10 +93,11 @@ export async function recoverReplica(
   rmSync(temporaryPath(snapshotFile), { force: true });
   let store = new CityStore(config.city);
   let seq = 0;
+  let sessions: readonly SessionState[] = [];
   if (existsSync(snapshotFile)) {
     try {
       const read = readStreamSnapshot(snapshotFile, config.city, stream);
-      if ('store' in read) ({ store, streamSeq: seq } = read);
+      if ('store' in read) ({ store, streamSeq: seq, sessions } = read);
       else logger.warn(`${snapshotFile} is not used (${read.unusable}): the stream is replayed`);
     } catch (error) {
       logger.warn(`${snapshotFile} is not used (${String(error)}): the stream is replayed`);
@@ -87,7 +106,10 @@ export async function recoverReplica(
   logger.log(
     `${config.city} replica in ${folder}: ${store.length} transactions from its snapshot (stream ${stream} up to ${seq}); the entries after it are replayed`,
   );
-  const progress = { applied: seq };
+  const progress: ReplicaProgress = {
+    applied: seq,
+    order: new BatchOrder<Logged>(INGEST_ORDER_WAIT_MS, sessions),
+  };
   return {
     store,
     shard: new ReplicaJournal(stream, snapshotFile, progress),

@@ -106,6 +106,21 @@ describe(ReplicatedCity.name, () => {
     expect((await later.info()).transactions).toBe(1);
   });
 
+  it('goes on with an import begun before its snapshot, as the replicas that did not restart', async () => {
+    const stream = new MemoryStream('CITY_LYON');
+    const dataDir = mkdtempSync(join(tmpdir(), 'replica-'));
+    await (
+      await replica(stream, dataDir)
+    ).ingest(batch(['T1,2025-01-10,Lyon,vente,BMW_X3,52000,NULL'], { session: 's', sequence: 0 }));
+    // Stopped, it writes its snapshot in the middle of import `s`; batch 1 comes after.
+    for (const module of modules.splice(0)) await module.close();
+    const restarted = await replica(stream, dataDir);
+    const outcome = await restarted.ingest(
+      batch(['T2,2025-01-11,Lyon,vente,BMW_X3,52000,NULL'], { session: 's', sequence: 1 }),
+    );
+    expect([outcome.accepted, (await restarted.info()).transactions]).toEqual([1, 2]);
+  });
+
   it('answers a retry with the outcome of the entry it replayed, and OUTCOME_UNKNOWN once the entry is in its snapshot', async () => {
     const stream = new MemoryStream('CITY_LYON');
     const dataDir = mkdtempSync(join(tmpdir(), 'replica-'));

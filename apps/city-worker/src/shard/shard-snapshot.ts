@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { CityStore, type CityStoreState } from '#domain/store';
+import type { SessionState } from '../batch-order.js';
 import { replaceFileSync } from './replace-file.js';
 
 /**
@@ -42,7 +43,11 @@ type AnyArray = Int32Array | Uint8Array | Uint32Array | Float64Array | Uint16Arr
  */
 type SnapshotBasis =
   | { readonly shardBytes: number; readonly shardCrc: number }
-  | { readonly stream: string; readonly streamSeq: number };
+  | {
+      readonly stream: string;
+      readonly streamSeq: number;
+      readonly sessions: readonly SessionState[];
+    };
 
 type SnapshotHeader = SnapshotBasis & {
   readonly format: string;
@@ -100,14 +105,18 @@ export function writeSnapshot(
   writeStoreSnapshot(path, store, { shardBytes, shardCrc });
 }
 
-/** Writes the snapshot of a replica's `store`, which holds `stream` up to `streamSeq`, durably. */
+/**
+ * Writes the snapshot of a replica's `store`, which holds `stream` up to `streamSeq`, with where
+ * each import stood then (`sessions`), durably.
+ */
 export function writeStreamSnapshot(
   path: string,
   store: CityStore,
   stream: string,
   streamSeq: number,
+  sessions: readonly SessionState[],
 ): void {
-  writeStoreSnapshot(path, store, { stream, streamSeq });
+  writeStoreSnapshot(path, store, { stream, streamSeq, sessions });
 }
 
 function writeStoreSnapshot(path: string, store: CityStore, basis: SnapshotBasis): void {
@@ -166,14 +175,16 @@ export function readStreamSnapshot(
   path: string,
   city: string,
   stream: string,
-): { store: CityStore; streamSeq: number } | { unusable: string } {
+):
+  | { store: CityStore; streamSeq: number; sessions: readonly SessionState[] }
+  | { unusable: string } {
   const read = readStoreSnapshot(path, city);
   if ('unusable' in read) return read;
   const { header, store } = read;
   if (!('stream' in header) || header.stream !== stream) {
     return { unusable: `not taken from the stream ${stream}` };
   }
-  return { store, streamSeq: header.streamSeq };
+  return { store, streamSeq: header.streamSeq, sessions: header.sessions };
 }
 
 function readStoreSnapshot(
