@@ -5,9 +5,11 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { RpcException } from '@nestjs/microservices';
 import type { ConsumerMessages } from '@nats-io/jetstream';
 import { OUTCOME_UNKNOWN, REPLICA_BEHIND, type RpcErrorBody } from '#contracts';
+import { withTimeout } from '#platform';
 import { CityService } from '../city.service.js';
 import { CITY_STATE } from '../tokens.js';
 import type { CityStream } from './city-stream.js';
@@ -155,7 +157,7 @@ export class ReplicaLog implements OnApplicationBootstrap, OnApplicationShutdown
       } catch (error) {
         if (performance.now() + pause > deadline) throw error;
         this.logger.warn(`appending to ${this.stream.name}: ${String(error)}; trying again`);
-        await new Promise((resolve) => setTimeout(resolve, pause));
+        await sleep(pause);
       }
     }
   }
@@ -307,18 +309,4 @@ function unknownOutcome(seq: number): RpcException {
     code: OUTCOME_UNKNOWN,
     message: `entry ${seq} of the city's log was applied before this replica started: its per-line outcome is no longer known (its rows are stored)`,
   } satisfies RpcErrorBody);
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        reject(new Error(`no answer within ${ms} ms`));
-      }, ms);
-    }),
-  ]).finally(() => {
-    clearTimeout(timer);
-  });
 }

@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { CityStore } from '#domain/store';
 import { StartupRefusal } from '#platform';
 import { INGEST_ORDER_WAIT_MS, cityKey } from '#contracts';
-import { BatchOrder, type SessionState } from '../batch-order.js';
+import { BatchOrder } from '../batch-order.js';
 import type { CityJournal } from '../shard/city-journal.js';
-import type { CityState } from '../shard/recover-city.js';
+import { usableSnapshot, type CityState } from '../shard/recover-city.js';
 import type { Logged } from './log-entry.js';
 import { temporaryPath } from '../shard/replace-file.js';
 import { ShardLock, ShardLockedError } from '../shard/shard-lock.js';
@@ -26,16 +26,19 @@ export interface ReplicaProgress {
   readonly order: BatchOrder<Logged>;
 }
 
-/** A replica's state: what {@link CityState} says, the folder it keeps, and where it resumes. */
+/**
+ * A replica's state: what {@link CityState} says, its `folder` its own (its snapshot, its
+ * targets: `DATA_DIR/replicas/<city>-<n>`), and where it resumes.
+ */
 export interface ReplicaState extends CityState {
-  /** Its folder is its own (its snapshot, its targets): `DATA_DIR/replicas/<city>-<n>`. */
   /** How far the {@link ReplicaLog} went; it moves it on. */
   readonly progress: ReplicaProgress;
 }
 
 /**
  * A replica keeps nothing but a snapshot: the city's stream is its log. The journal's writes do
- * nothing; its snapshot records the stream entry it covers, read from `appliedSeq()`.
+ * nothing; its snapshot records the stream entry it covers (`progress.applied`) and where each
+ * import then stood.
  */
 class ReplicaJournal implements CityJournal {
   readonly bytes = 0;
@@ -91,24 +94,20 @@ export async function recoverReplica(
   const { folder, lock } = await takeSlot(config);
   const snapshotFile = join(folder, 'store.snapshot');
   rmSync(temporaryPath(snapshotFile), { force: true });
-  let store = new CityStore(config.city);
-  let seq = 0;
-  let sessions: readonly SessionState[] = [];
-  if (existsSync(snapshotFile)) {
-    try {
-      const read = readStreamSnapshot(snapshotFile, config.city, stream);
-      if ('store' in read) ({ store, streamSeq: seq, sessions } = read);
-      else logger.warn(`${snapshotFile} is not used (${read.unusable}): the stream is replayed`);
-    } catch (error) {
-      logger.warn(`${snapshotFile} is not used (${String(error)}): the stream is replayed`);
-    }
-  }
+  const snapshot = usableSnapshot(
+    snapshotFile,
+    (path) => readStreamSnapshot(path, config.city, stream),
+    'the stream',
+    logger,
+  );
+  const store = snapshot?.store ?? new CityStore(config.city);
+  const seq = snapshot?.streamSeq ?? 0;
   logger.log(
     `${config.city} replica in ${folder}: ${store.length} transactions from its snapshot (stream ${stream} up to ${seq}); the entries after it are replayed`,
   );
   const progress: ReplicaProgress = {
     applied: seq,
-    order: new BatchOrder<Logged>(INGEST_ORDER_WAIT_MS, sessions),
+    order: new BatchOrder<Logged>(INGEST_ORDER_WAIT_MS, snapshot?.sessions),
   };
   return {
     store,

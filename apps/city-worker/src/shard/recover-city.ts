@@ -77,7 +77,12 @@ async function recoverShard(
   }
   try {
     const started = performance.now();
-    const snapshot = usableSnapshot(shard.snapshotPath, config.city, shard.path, logger);
+    const snapshot = usableSnapshot(
+      shard.snapshotPath,
+      (path) => readSnapshot(path, config.city, shard.path),
+      'the whole shard',
+      logger,
+    );
     const fromSnapshot =
       snapshot === undefined ? undefined : await replayTail(snapshot, shard.path, logger);
     const store = fromSnapshot ?? (await replayShard(config.city, shard.path));
@@ -98,20 +103,23 @@ interface Snapshot {
   readonly shardBytes: number;
 }
 
-/** The snapshot beside the shard when it can be trusted; why not is logged. */
-function usableSnapshot(
+/**
+ * What `read` makes of the snapshot at `path` when it can be trusted; why not is logged, saying
+ * what is `replayed` instead (a worker's whole shard, a replica's stream).
+ */
+export function usableSnapshot<R extends object>(
   path: string,
-  city: string,
-  shardPath: string,
+  read: (path: string) => R,
+  replayed: string,
   logger: Logger,
-): Snapshot | undefined {
+): Exclude<R, { readonly unusable: string }> | undefined {
   if (!existsSync(path)) return undefined;
   try {
-    const read = readSnapshot(path, city, shardPath);
-    if ('store' in read) return read;
-    logger.warn(`${path} is not used (${read.unusable}): the whole shard is replayed`);
+    const snapshot = read(path);
+    if (!('unusable' in snapshot)) return snapshot as Exclude<R, { readonly unusable: string }>;
+    logger.warn(`${path} is not used (${String(snapshot.unusable)}): ${replayed} is replayed`);
   } catch (error) {
-    logger.warn(`${path} is not used (${String(error)}): the whole shard is replayed`);
+    logger.warn(`${path} is not used (${String(error)}): ${replayed} is replayed`);
   }
   return undefined;
 }

@@ -1,7 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { TimeoutError, firstValueFrom, from, timeout, type Observable } from 'rxjs';
+import { TimeoutError, firstValueFrom, timeout, type Observable } from 'rxjs';
 import {
   REPLICA_BEHIND,
   cityPatterns,
@@ -16,6 +17,7 @@ import {
   currentRequestId,
   natsConnection,
   tcpLinkOptions,
+  withTimeout,
 } from '#platform';
 import type { ClusterConfig } from '../config/gateway-config.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
@@ -213,17 +215,9 @@ async function attemptsWithin<T>(
       const again =
         error instanceof TimeoutError || !isWorkerError(error) || error.code === REPLICA_BEHIND;
       if (!again || deadline - performance.now() < RETRY_PAUSE_MS) throw error;
-      if (!(error instanceof TimeoutError)) await pause(RETRY_PAUSE_MS);
+      if (!(error instanceof TimeoutError)) await sleep(RETRY_PAUSE_MS);
     }
   }
-}
-
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return firstValueFrom(from(promise).pipe(timeout(ms)));
 }
 
 /** `error` for a worker's refusal, `timeout`, or `unreachable` (no worker, a broken link). */

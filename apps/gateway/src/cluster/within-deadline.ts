@@ -1,3 +1,4 @@
+import { withTimeout } from '#platform';
 import { CityCallError } from './city-call.error.js';
 
 /**
@@ -5,13 +6,9 @@ import { CityCallError } from './city-call.error.js';
  * goes on (its answer still fills the caches): only this caller stops waiting for it.
  */
 export function withinDeadline<T>(call: Promise<T>, ms: number, city: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new CityCallError(city, `no answer within ${ms} ms (PARTIAL_TIMEOUT_MS)`));
-    }, ms);
-  });
-  return Promise.race([call, late]).finally(() => {
-    clearTimeout(timer);
-  });
+  return withTimeout(
+    call,
+    ms,
+    () => new CityCallError(city, `no answer within ${ms} ms (PARTIAL_TIMEOUT_MS)`),
+  );
 }
