@@ -35,8 +35,9 @@ function transportOptions(config: WorkerConfig, replica: boolean): MicroserviceO
 /**
  * Starts a city worker process. Over NATS with JetStream, it is one of its city's replicas (it
  * applies the city's stream, then listens beside the others); otherwise it is its city's only
- * worker: it refuses to start beside another, recovers the shard, then listens. A shard write that fails stops the process: a restart serves the shard's
- * truth, never rows memory holds and the disk does not.
+ * worker: it refuses to start beside another, recovers the shard, then listens. A shard write
+ * that fails stops the process: a restart serves the shard's truth, never rows memory holds and
+ * the disk does not.
  */
 export async function runWorker(config: WorkerConfig, shardWriter?: ShardWriter): Promise<void> {
   const processLogger = new NestPinoLogger(

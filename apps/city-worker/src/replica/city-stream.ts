@@ -11,7 +11,7 @@ import { natsConnection } from '#platform';
 import type { WorkerConfig } from '../worker-config.js';
 
 /** How long a retried write is recognised as the same one (JetStream's `Nats-Msg-Id` window). */
-export const DEDUP_WINDOW_MS = 10 * 60_000;
+const DEDUP_WINDOW_MS = 10 * 60_000;
 
 /** How long a starting worker waits for JetStream to say whether it is there. */
 const DETECT_MS = 2000;
