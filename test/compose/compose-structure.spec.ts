@@ -196,17 +196,19 @@ describe('the monitoring profile', () => {
     );
   });
 
-  it('scrapes every worker and the gateway at the METRICS_PORT the file gives each', () => {
-    const expected = WORKERS.map((name) => {
+  it('scrapes every worker, replica and gateway at the METRICS_PORT the file gives each', () => {
+    const expected = [...WORKERS, ...HA_REPLICAS].map((name) => {
       const port = String(compose.services[name]!.environment?.METRICS_PORT);
       expect(compose.services[name]!.environment?.WORKER_HOST).toBe('0.0.0.0');
       return `${name}:${port}`;
     });
     expect(job('city-workers').sort()).toEqual(expected.sort());
-    const [gatewayTarget] = job('gateway');
-    // The gateway's own metrics listener (no sign-in, unpublished), not its signed-in port.
-    const gatewayEnv = compose.services.gateway!.environment;
-    expect(gatewayTarget).toBe(`gateway:${String(gatewayEnv?.METRICS_PORT)}`);
+    // Each gateway's own metrics listener (no sign-in, unpublished), not its signed-in port.
+    expect(job('gateway')).toEqual(
+      ['gateway', 'gateway-ha'].map(
+        (name) => `${name}:${String(compose.services[name]!.environment?.METRICS_PORT)}`,
+      ),
+    );
     expect(compose.services.gateway!.ports).toEqual(['${GATEWAY_PORT:-3000}:3000']);
     expect(job('nats')).toEqual(['nats-exporter:7777']);
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { IngestSequencer } from './ingest-order.js';
 
 describe(IngestSequencer.name, () => {
@@ -56,5 +56,32 @@ describe(IngestSequencer.name, () => {
       sut.inTurn({ session: 's', sequence: 3 }, () => applied.push(3)),
     ).rejects.toMatchObject({ code: 'INVALID_BATCH' });
     expect(applied).toEqual([]);
+  });
+
+  describe('on a busy event loop', () => {
+    afterEach(() => {
+      jest.useRealTimers();
+      jest.restoreAllMocks();
+    });
+
+    it('refuses a held batch once its wait is over, though its timer fired early by the clock', async () => {
+      jest.useFakeTimers({ now: 1_000 });
+      // The batch arrives when the clock says 1 030, its timer counts from the loop's 1 000.
+      jest.spyOn(Date, 'now').mockReturnValueOnce(1_030);
+      const sut = new IngestSequencer(50);
+      const outcome: unknown[] = [];
+      void sut
+        .inTurn({ session: 's', sequence: 1 }, () => 'applied')
+        .catch((error: unknown) => {
+          outcome.push(error);
+        });
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(outcome).toEqual([
+        expect.objectContaining({
+          code: 'INVALID_BATCH',
+          message: expect.stringContaining('batch 0'),
+        }),
+      ]);
+    });
   });
 });

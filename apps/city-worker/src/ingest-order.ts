@@ -33,14 +33,27 @@ export class IngestSequencer {
         },
         fail: reject,
       };
-      const admitted = this.order.admit(waiting);
-      settle(admitted);
-      if (!this.order.holds((batch) => batch === waiting)) return;
-      // Held: looked at again once its wait is over, whether or not another batch comes.
-      setTimeout(() => {
-        settle({ apply: [], refused: this.order.expire(Date.now()) });
-      }, this.waitMs + 1).unref();
+      settle(this.order.admit(waiting));
+      this.expireWhenDue(waiting);
     });
+  }
+
+  /**
+   * A held batch is looked at again once its wait is over, whether or not another batch comes,
+   * and again until `Date.now()` says it is: a timer counts from the event loop's time, which
+   * lags the clock by the work done since the loop last woke (a busy worker's timer fired while
+   * the batch's wait was not over, and the batch then waited for ever).
+   */
+  private expireWhenDue(waiting: Waiting): void {
+    if (!this.order.holds((batch) => batch === waiting)) return;
+    const dueInMs = waiting.atMs + this.waitMs + 1 - Date.now();
+    setTimeout(
+      () => {
+        settle({ apply: [], refused: this.order.expire(Date.now()) });
+        this.expireWhenDue(waiting);
+      },
+      Math.max(dueInMs, 1),
+    ).unref();
   }
 }
 

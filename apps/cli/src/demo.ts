@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import type { ReportData } from '#domain/report';
 import { pollUntil } from '#platform';
 import { postCsvFile } from './shared/gateway-client.js';
 import { formatSection } from './report/print-report.js';
 import { ClusterProcesses } from './start/cluster-processes.js';
+import { parseCommandLine } from './shared/command-line.js';
 import {
   freePort,
   freePortRange,
@@ -20,6 +20,8 @@ import { count, money } from './report/table.js';
  * `npm run demo`: the system's story in the terminal, step by step, in French for the client.
  * It runs on its own ports and in a temporary directory, never on var/shards.
  */
+const USAGE = `usage: npm run demo -- [--no-pause]
+Without --no-pause, each step waits for Entrée when run at a terminal.`;
 const SAMPLE = 'data/transactions_autoconnect.csv';
 const CITIES = ['Lyon', 'Paris', 'Marseille'];
 const TOULOUSE_ROWS = [
@@ -87,7 +89,7 @@ function totalRevenue(data: ReportData): number {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine(USAGE, {
     args: process.argv.slice(2),
     options: { 'no-pause': { type: 'boolean', default: false } },
   });

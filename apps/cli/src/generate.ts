@@ -1,15 +1,15 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { parseArgs } from 'node:util';
 import { parseMonth } from '#domain/model';
 import { generateLines, type GeneratorOptions } from './generate/row-generator.js';
+import { parseCommandLine } from './shared/command-line.js';
 import { exitWithUsage } from './shared/exit.js';
 
 const USAGE = `usage: npm run generate -- --rows N --out FILE [--seed S] [--cities Lyon,Paris,...]
                            [--from YYYY-MM] [--to YYYY-MM] [--with-cost]`;
 
 function parseOptions(argv: string[]): GeneratorOptions & { out: string } {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine(USAGE, {
     args: argv,
     options: {
       rows: { type: 'string' },

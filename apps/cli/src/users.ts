@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import {
   CITY_BOUND_ROLES,
   ROLES,
@@ -10,6 +9,7 @@ import {
   type Role,
   type UserRecord,
 } from '#platform';
+import { parseCommandLine } from './shared/command-line.js';
 import { exitWithUsage } from './shared/exit.js';
 
 const USAGE = `usage: npm run users -- add NAME --role ${ROLES.join('|')} [--cities Lyon,Paris] [--file FILE]
@@ -77,7 +77,7 @@ async function usersOf(path: string): Promise<UserRecord[]> {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({
+  const { positionals, values } = parseCommandLine(USAGE, {
     args: argv,
     allowPositionals: true,
     options: {

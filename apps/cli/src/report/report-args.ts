@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { parseWholeNumber } from '#domain/csv';
 import { DEFAULT_MAX_FUTURE_DAYS } from '#domain/ingest';
 import { LANGS, isLang, type Lang } from '#domain/labels';
 import { DEFAULT_COST_RATES, type CostRates, type RawReportQuery } from '#domain/query';
 import { parseCharset, type Charset } from '#input';
+import { parseCommandLine } from '../shared/command-line.js';
 import { exitWithUsage } from '../shared/exit.js';
 
 export const REPORT_USAGE = `usage: npm run report -- FILE [--from YYYY-MM] [--to YYYY-MM] [--basis contract|recognized]
@@ -27,34 +27,28 @@ export interface ReportArgs {
 }
 
 export function parseReportArgs(argv: string[]): ReportArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        from: { type: 'string' },
-        to: { type: 'string' },
-        basis: { type: 'string' },
-        city: { type: 'string' },
-        limit: { type: 'string' },
-        by: { type: 'string' },
-        window: { type: 'string' },
-        horizon: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        'sale-cost-rate': { type: 'string' },
-        'rental-cost-rate': { type: 'string' },
-        'max-future-days': { type: 'string' },
-        charset: { type: 'string' },
-        lang: { type: 'string', default: 'fr' },
-        'as-of': { type: 'string' },
-        targets: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    exitWithUsage(REPORT_USAGE, (error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(REPORT_USAGE, {
+    args: argv,
+    allowPositionals: true,
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      basis: { type: 'string' },
+      city: { type: 'string' },
+      limit: { type: 'string' },
+      by: { type: 'string' },
+      window: { type: 'string' },
+      horizon: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'sale-cost-rate': { type: 'string' },
+      'rental-cost-rate': { type: 'string' },
+      'max-future-days': { type: 'string' },
+      charset: { type: 'string' },
+      lang: { type: 'string', default: 'fr' },
+      'as-of': { type: 'string' },
+      targets: { type: 'string' },
+    },
+  });
   if (positionals.length !== 1) exitWithUsage(REPORT_USAGE, 'give exactly one CSV file');
   const {
     json,
