@@ -114,12 +114,12 @@ export class BatchOrder<T extends Arrival> {
     return { apply, refused };
   }
 
-  /** Whether a batch `matches` picks is held, waiting for an earlier batch of its import. */
-  holds(matches: (batch: T) => boolean): boolean {
+  /** The held batch `matches` picks (one waiting for an earlier batch of its import), if any. */
+  findHeld(matches: (batch: T) => boolean): T | undefined {
     for (const { held } of this.sessions.values()) {
-      for (const batch of held.values()) if (matches(batch)) return true;
+      for (const batch of held.values()) if (matches(batch)) return batch;
     }
-    return false;
+    return undefined;
   }
 
   /** Refuses the imports whose gap stayed open past `waitMs` at `nowMs`; forgets old ones. */

@@ -45,7 +45,7 @@ export class IngestSequencer {
    * the batch's wait was not over, and the batch then waited for ever).
    */
   private expireWhenDue(waiting: Waiting): void {
-    if (!this.order.holds((batch) => batch === waiting)) return;
+    if (this.order.findHeld((batch) => batch === waiting) === undefined) return;
     const dueInMs = waiting.atMs + this.waitMs + 1 - Date.now();
     setTimeout(
       () => {

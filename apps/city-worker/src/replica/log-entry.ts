@@ -6,7 +6,12 @@ import type { Arrival } from '../batch-order.js';
 export type LogEntry =
   | { readonly kind: 'ingest'; readonly batch: IngestBatch }
   | { readonly kind: 'correct'; readonly request: CorrectionRequest }
-  | { readonly kind: 'setTargets'; readonly request: SetTargetsRequest };
+  | { readonly kind: 'setTargets'; readonly request: SetTargetsRequest }
+  /**
+   * Changes nothing: its time on the stream closes an import's gap that no later write would
+   * (a batch held for an earlier one that never comes is then refused on every replica alike).
+   */
+  | { readonly kind: 'tick' };
 
 /** An entry as the stream gave it: its sequence, and when the stream stored it. */
 export interface Logged extends Arrival {

@@ -8,7 +8,12 @@ import {
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RpcException } from '@nestjs/microservices';
 import type { ConsumerMessages } from '@nats-io/jetstream';
-import { OUTCOME_UNKNOWN, REPLICA_BEHIND, type RpcErrorBody } from '#contracts';
+import {
+  INGEST_ORDER_WAIT_MS,
+  OUTCOME_UNKNOWN,
+  REPLICA_BEHIND,
+  type RpcErrorBody,
+} from '#contracts';
 import { withTimeout } from '#platform';
 import { CityService } from '../city.service.js';
 import { CITY_STATE } from '../tokens.js';
@@ -32,6 +37,10 @@ const CONSUME_EXPIRES_MS = 3000;
 const WATCH_MS = 2000;
 /** How long a read waits for the stream to say how far it goes before serving what it holds. */
 const LAST_SEQ_MS = 1000;
+/** How often a write not yet applied looks whether it is held for an earlier batch. */
+const HELD_LOOK_MS = 500;
+/** Between two ticks for the same held write (this host's clock ahead of the stream's). */
+const TICK_PAUSE_MS = 1000;
 
 /**
  * A replica's side of its city's stream: appends each write it is sent and answers with the
@@ -135,9 +144,42 @@ export class ReplicaLog implements OnApplicationBootstrap, OnApplicationShutdown
 
   /** Appends a write and answers with what applying it did (a retry gets the same answer). */
   async write(entry: LogEntry, id: string): Promise<unknown> {
-    const outcome = await this.outcomeOf(await this.append(encodeLogEntry(entry), id));
+    const outcome = await this.settledOutcome(await this.append(encodeLogEntry(entry), id));
     if ('error' in outcome) throw outcome.error;
     return outcome.result;
+  }
+
+  /**
+   * The outcome of entry `seq`. A batch held for an earlier one of its import is refused when an
+   * entry the stream stored after its wait is applied: when no other write comes, the replica
+   * appends a tick once the wait is over by its clock (again while its clock is ahead of the
+   * stream's), so that the writer is answered and every replica refuses the batch alike.
+   */
+  private async settledOutcome(seq: number): Promise<Outcome> {
+    const outcome = this.outcomeOf(seq);
+    for (let tick = 1; ;) {
+      const pauseMs = Math.max(this.gapClosesInMs(seq), tick > 1 ? TICK_PAUSE_MS : 0);
+      const settled = await Promise.race([outcome, sleep(pauseMs, undefined, { ref: false })]);
+      if (settled !== undefined) return settled;
+      if (this.stopping || this.gapClosesInMs(seq) > 0) continue;
+      await this.append(encodeLogEntry({ kind: 'tick' }), `tick-${seq}-${tick}`).catch(
+        (error: unknown) => {
+          this.logger.warn(`no tick appended for entry ${seq}: ${String(error)}`);
+        },
+      );
+      tick += 1;
+    }
+  }
+
+  /** 0 once entry `seq` is held past its wait by this host's clock; how long to look again else. */
+  private gapClosesInMs(seq: number): number {
+    const held = this.heldEntry(seq);
+    if (held === undefined) return HELD_LOOK_MS;
+    return Math.max(held.atMs + INGEST_ORDER_WAIT_MS + 1 - Date.now(), 0);
+  }
+
+  private heldEntry(seq: number): Logged | undefined {
+    return this.state.progress.order.findHeld((held) => held.seq === seq);
   }
 
   /**
@@ -211,10 +253,7 @@ export class ReplicaLog implements OnApplicationBootstrap, OnApplicationShutdown
   private outcomeOf(seq: number): Promise<Outcome> {
     const kept = this.outcomes.get(seq);
     if (kept !== undefined) return Promise.resolve(kept);
-    if (
-      seq <= this.startedAt ||
-      (seq <= this.applied && !this.state.progress.order.holds((held) => held.seq === seq))
-    ) {
+    if (seq <= this.startedAt || (seq <= this.applied && this.heldEntry(seq) === undefined)) {
       return Promise.resolve({ error: unknownOutcome(seq) });
     }
     return new Promise((resolve) => {
@@ -274,6 +313,8 @@ export class ReplicaLog implements OnApplicationBootstrap, OnApplicationShutdown
           return { result: this.city.correct(entry.request, now) };
         case 'setTargets':
           return { result: this.city.setTargets(entry.request) };
+        case 'tick':
+          return { result: undefined };
       }
     } catch (error) {
       return { error };

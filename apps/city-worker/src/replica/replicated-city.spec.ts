@@ -139,4 +139,27 @@ describe(ReplicatedCity.name, () => {
     });
     expect([stream.last, (await restarted.info()).transactions]).toEqual([1, 1]);
   });
+
+  it('refuses a batch whose earlier batch never comes once its wait is over, with no other write, on every replica', async () => {
+    // The stream stored batch 1 a minute ago (past the 10 s wait); whatever it stores next, now.
+    const stamps = [Date.now() - 60_000];
+    const stream = new MemoryStream('CITY_LYON', () => stamps.shift() ?? Date.now());
+    const [a, b] = [await replica(stream), await replica(stream)];
+    const refused = {
+      code: 'INVALID_BATCH',
+      message: expect.stringContaining('batch 0 of import s'),
+    };
+    await expect(
+      a.ingest(
+        batch(['T2,2025-01-11,Lyon,vente,BMW_X3,52000,NULL'], { session: 's', sequence: 1 }),
+      ),
+    ).rejects.toMatchObject(refused);
+    // Batch 0 coming late is refused by the other replica too: the rest of import s is lost alike.
+    await expect(
+      b.ingest(
+        batch(['T1,2025-01-10,Lyon,vente,BMW_X3,52000,NULL'], { session: 's', sequence: 0 }),
+      ),
+    ).rejects.toMatchObject({ code: 'INVALID_BATCH' });
+    expect([(await a.info()).transactions, (await b.info()).transactions]).toEqual([0, 0]);
+  });
 });
