@@ -154,8 +154,17 @@ if (binary !== undefined && networkNamespacesOrSkip(SPEC)) {
     };
 
     /** Waits until each city's replicas (2, or `count`) all answer at the same version. */
-    const inStep = (count: Record<string, number> = {}): Promise<void> =>
-      replicasInStep(async () => (await getJson('g1', '/cities')).body, count);
+    /** Fails with each worker's last lines: what a replica that did not join said. */
+    const inStep = async (count: Record<string, number> = {}): Promise<void> => {
+      try {
+        await replicasInStep(async () => (await getJson('g1', '/cities')).body, count);
+      } catch (error) {
+        for (const [name, { output }] of workers) {
+          process.stderr.write(`--- ${name}\n${output.slice(-12).join('\n')}\n`);
+        }
+        throw error;
+      }
+    };
 
     const importFile = async (host: string, name: string): Promise<number> => {
       const response = await fetch(`${gatewayUrl(host)}/imports`, {

@@ -38,3 +38,29 @@ export function withTimeout<T>(
     clearTimeout(timer);
   });
 }
+
+export interface RetryOptions {
+  /** Tries again until this has passed since the first attempt; then its last error is thrown. */
+  readonly forMs: number;
+  /** Told each error that is tried again. */
+  readonly onRetry?: (error: unknown) => void;
+  /** Errors not worth trying again: thrown at once. */
+  readonly isFinal?: (error: unknown) => boolean;
+}
+
+/** `attempt()`'s result, tried again after 100 ms, 200 ms… (at most 1 s apart) while it throws. */
+export async function retrying<T>(
+  attempt: () => Promise<T>,
+  { forMs, onRetry, isFinal }: RetryOptions,
+): Promise<T> {
+  const deadline = performance.now() + forMs;
+  for (let pause = 100; ; pause = Math.min(2 * pause, 1000)) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (isFinal?.(error) === true || performance.now() + pause > deadline) throw error;
+      onRetry?.(error);
+      await sleep(pause);
+    }
+  }
+}

@@ -14,10 +14,10 @@ import {
   REPLICA_BEHIND,
   type RpcErrorBody,
 } from '#contracts';
-import { withTimeout } from '#platform';
+import { retrying, withTimeout } from '#platform';
 import { CityService } from '../city.service.js';
 import { CITY_STATE } from '../tokens.js';
-import type { CityStream } from './city-stream.js';
+import { startRetry, type CityStream } from './city-stream.js';
 import { decodeLogEntry, encodeLogEntry, type LogEntry, type Logged } from './log-entry.js';
 import type { ReplicaState } from './replica-state.js';
 import { CITY_STREAM } from './tokens.js';
@@ -80,8 +80,11 @@ export class ReplicaLog implements OnApplicationBootstrap, OnApplicationShutdown
   /** Applies the stream from its snapshot on, and returns once caught up: only then it serves. */
   async onApplicationBootstrap(): Promise<void> {
     const started = performance.now();
-    await this.follow();
-    const last = await this.lastSeq();
+    await retrying(() => this.follow(), startRetry(this.logger, `reading ${this.stream.name}`));
+    const last = await retrying(
+      () => this.lastSeq(),
+      startRetry(this.logger, `asking how far ${this.stream.name} goes`),
+    );
     await this.reach(last);
     const seconds = (performance.now() - started) / 1000;
     this.logger.log(
@@ -188,20 +191,20 @@ export class ReplicaLog implements OnApplicationBootstrap, OnApplicationShutdown
    * with the same id, which the stream stores once, until APPEND_RETRY_MS have passed.
    */
   private async append(data: Uint8Array, id: string): Promise<number> {
-    const deadline = performance.now() + APPEND_RETRY_MS;
-    for (let pause = 100; ; pause = Math.min(2 * pause, 1000)) {
-      try {
-        const ack = await this.stream.js.publish(this.stream.subject, data, {
+    const ack = await retrying(
+      () =>
+        this.stream.js.publish(this.stream.subject, data, {
           msgID: id,
           expect: { streamName: this.stream.name },
-        });
-        return ack.seq;
-      } catch (error) {
-        if (performance.now() + pause > deadline) throw error;
-        this.logger.warn(`appending to ${this.stream.name}: ${String(error)}; trying again`);
-        await sleep(pause);
-      }
-    }
+        }),
+      {
+        forMs: APPEND_RETRY_MS,
+        onRetry: (error) => {
+          this.logger.warn(`appending to ${this.stream.name}: ${String(error)}; trying again`);
+        },
+      },
+    );
+    return ack.seq;
   }
 
   /**

@@ -6,6 +6,7 @@ import type { TestingModule } from '@nestjs/testing';
 import type { IngestBatch, IngestOrder } from '#contracts';
 import { workerModule } from '../../../../test/support/in-process-city-workers.js';
 import { MemoryStream } from '../../../../test/support/memory-stream.js';
+import type { CityStream } from './city-stream.js';
 import { ReplicatedCity } from './replicated-city.js';
 
 const COLUMNS = 'transaction_id,date,ville,type,modele,prix,duree_location_mois'.split(',');
@@ -161,5 +162,25 @@ describe(ReplicatedCity.name, () => {
       ),
     ).rejects.toMatchObject({ code: 'INVALID_BATCH' });
     expect([(await a.info()).transactions, (await b.info()).transactions]).toEqual([0, 0]);
+  });
+
+  it('starts though its stream does not answer at first (a cluster electing its leader), and catches up', async () => {
+    const stream = new MemoryStream('CITY_LYON');
+    await (await replica(stream)).ingest(batch(['T1,2025-01-10,Lyon,vente,BMW_X3,52000,NULL']));
+    const answering = stream.asCityStream();
+    let refused = 0;
+    const get = (...args: Parameters<typeof answering.js.consumers.get>): unknown => {
+      if (refused < 2) {
+        refused += 1;
+        return Promise.reject(new Error('TimeoutError: timeout'));
+      }
+      return answering.js.consumers.get(...args);
+    };
+    const slow = { ...answering, js: { ...answering.js, consumers: { get } } } as CityStream;
+    const module = await workerModule('Lyon', mkdtempSync(join(tmpdir(), 'replica-')), {
+      stream: slow,
+    });
+    modules.push(module);
+    expect([refused, (await module.get(ReplicatedCity).info()).transactions]).toEqual([2, 1]);
   });
 });
