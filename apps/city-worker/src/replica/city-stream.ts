@@ -23,10 +23,13 @@ const DETECT_MS = 2000;
  * How long a starting worker asks JetStream again while it does not answer (a cluster electing
  * its leaders, a loaded host) before it stops with the error: never taken for "no JetStream".
  */
-export const JETSTREAM_START_MS = 60_000;
+const JETSTREAM_START_MS = 60_000;
 
-/** Tries a starting worker's JetStream call again, with a warning, except `isFinal` errors. */
-export function startRetry(
+/**
+ * Tries a JetStream call again for JETSTREAM_START_MS (a caller may set its own `forMs`), with a
+ * warning saying `what` failed, except `isFinal` errors.
+ */
+export function jetStreamRetry(
   logger: Logger,
   what: string,
   isFinal?: (error: unknown) => boolean,
@@ -85,7 +88,7 @@ export async function openCityStream(config: WorkerConfig): Promise<CityStream |
   try {
     jsm = await retrying(
       () => jetstreamManager(nc, { timeout: DETECT_MS }),
-      startRetry(logger, 'asking for JetStream', isNoJetStream),
+      jetStreamRetry(logger, 'asking for JetStream', isNoJetStream),
     );
   } catch (error) {
     await nc.close();
@@ -98,7 +101,7 @@ export async function openCityStream(config: WorkerConfig): Promise<CityStream |
   const replicas = config.jetstreamReplicas;
   const existing = await retrying(
     () => jsm.streams.info(name),
-    startRetry(logger, `asking for ${name}`, isStreamNotFound),
+    jetStreamRetry(logger, `asking for ${name}`, isStreamNotFound),
   ).catch((error: unknown): StreamInfo | undefined => {
     if (isStreamNotFound(error)) return undefined;
     throw error;
@@ -114,13 +117,13 @@ export async function openCityStream(config: WorkerConfig): Promise<CityStream |
           num_replicas: replicas,
           duplicate_window: DEDUP_WINDOW_MS * 1_000_000,
         }),
-      startRetry(logger, `creating ${name}`),
+      jetStreamRetry(logger, `creating ${name}`),
     );
     logger.log(`created the stream ${name} (${replicas} replica(s))`);
   } else if (existing.config.num_replicas !== replicas) {
     await retrying(
       () => jsm.streams.update(name, { ...existing.config, num_replicas: replicas }),
-      startRetry(logger, `updating ${name}`),
+      jetStreamRetry(logger, `updating ${name}`),
     );
     logger.log(`${name}: replicas ${existing.config.num_replicas} -> ${replicas}`);
   }

@@ -17,7 +17,7 @@ import {
 import { retrying, withTimeout } from '#platform';
 import { CityService } from '../city.service.js';
 import { CITY_STATE } from '../tokens.js';
-import { startRetry, type CityStream } from './city-stream.js';
+import { jetStreamRetry, type CityStream } from './city-stream.js';
 import { decodeLogEntry, encodeLogEntry, type LogEntry, type Logged } from './log-entry.js';
 import type { ReplicaState } from './replica-state.js';
 import { CITY_STREAM } from './tokens.js';
@@ -80,10 +80,10 @@ export class ReplicaLog implements OnApplicationBootstrap, OnApplicationShutdown
   /** Applies the stream from its snapshot on, and returns once caught up: only then it serves. */
   async onApplicationBootstrap(): Promise<void> {
     const started = performance.now();
-    await retrying(() => this.follow(), startRetry(this.logger, `reading ${this.stream.name}`));
+    await retrying(() => this.follow(), jetStreamRetry(this.logger, `reading ${this.stream.name}`));
     const last = await retrying(
       () => this.lastSeq(),
-      startRetry(this.logger, `asking how far ${this.stream.name} goes`),
+      jetStreamRetry(this.logger, `asking how far ${this.stream.name} goes`),
     );
     await this.reach(last);
     const seconds = (performance.now() - started) / 1000;
@@ -198,10 +198,8 @@ export class ReplicaLog implements OnApplicationBootstrap, OnApplicationShutdown
           expect: { streamName: this.stream.name },
         }),
       {
+        ...jetStreamRetry(this.logger, `appending to ${this.stream.name}`),
         forMs: APPEND_RETRY_MS,
-        onRetry: (error) => {
-          this.logger.warn(`appending to ${this.stream.name}: ${String(error)}; trying again`);
-        },
       },
     );
     return ack.seq;
